@@ -1,0 +1,52 @@
+# The front door: `make run` and `make test`. Everything else is a helper.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+PYTEST_ARGS ?= -n 2
+
+.PHONY: install run test lint format bench migrate seed worker beat clean
+
+$(STAMP): pyproject.toml
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e '.[dev]'
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+install: $(STAMP)
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py setup_periodic_tasks
+
+seed: migrate
+	$(PY) manage.py seed_demo
+
+## run: fresh clone -> venv, install, migrate, demo data, serve on http://$(HOST):$(PORT)
+run: seed
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+## test: install, then pytest (PostgreSQL and Redis when reachable; HUB_REQUIRE_SERVICES=1 makes them mandatory)
+test: install
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(PY) manage.py makemigrations --check --dry-run
+
+format: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+worker: install
+	$(VENV)/bin/celery -A hub worker --loglevel=info
+
+beat: install
+	$(VENV)/bin/celery -A hub beat --loglevel=info
+
+clean:
+	rm -rf $(VENV) db.sqlite3 test.sqlite3 var staticfiles

@@ -1,0 +1,47 @@
+from django.conf import settings
+from django.urls import NoReverseMatch, reverse
+
+from hub import permissions as access
+
+# (url name, label, roles that see it)
+NAVIGATION = [
+    ("home", "Home", {"network", "intern", "manager", "admin"}),
+    ("tickets:list", "Tickets", {"network", "intern", "manager", "admin"}),
+    (
+        "faq:index",
+        "Knowledge base",
+        {"anonymous", "network", "intern", "manager", "admin"},
+    ),
+    ("campaigns:list", "Campaigns", {"network", "manager", "admin"}),
+    ("onboarding:index", "Onboarding", {"network", "manager", "admin"}),
+    ("hub:weekly", "Weekly update", {"manager", "admin"}),
+    ("hub:recurring", "Recurring questions", {"intern", "manager", "admin"}),
+    ("hub:feedback", "Feedback board", {"manager", "admin"}),
+    ("hub:network_list", "Networks", {"intern", "manager", "admin"}),
+]
+
+
+def _navigation(role: str, path: str) -> list[dict]:
+    items = []
+    for name, label, roles in NAVIGATION:
+        if role not in roles:
+            continue
+        try:
+            url = reverse(name)
+        except NoReverseMatch:
+            continue  # the capability is not installed (yet)
+        active = path == url if url == "/" else path.startswith(url)
+        items.append({"url": url, "label": label, "active": active})
+    return items
+
+
+def portal(request) -> dict:
+    user = getattr(request, "user", None)
+    role = access.role_of(user)
+    return {
+        "site_name": settings.HUB_SITE_NAME,
+        "hub_role": role,
+        "is_hub_staff": role in ("intern", "manager", "admin"),
+        "is_hub_manager": role in ("manager", "admin"),
+        "navigation": _navigation(role, request.path),
+    }

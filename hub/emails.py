@@ -1,0 +1,51 @@
+"""The one helper that sends e-mail: ``templates/emails/<name>.subject.txt``,
+``<name>.txt`` and (optionally) ``<name>.html``, rendered with a shared context.
+"""
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template import TemplateDoesNotExist
+from django.template.loader import render_to_string
+
+
+def render_email(template: str, context: dict) -> tuple[str, str, str | None]:
+    """Return (subject, text, html or None) for ``templates/emails/<template>.*``."""
+    context = {
+        "site_name": settings.HUB_SITE_NAME,
+        "base_url": settings.HUB_BASE_URL,
+        **context,
+    }
+    subject = " ".join(
+        render_to_string(f"emails/{template}.subject.txt", context).split()
+    )
+    text = render_to_string(f"emails/{template}.txt", context)
+    try:
+        html = render_to_string(f"emails/{template}.html", context)
+    except TemplateDoesNotExist:
+        html = None
+    return subject, text, html
+
+
+def build_email(
+    *, to: list[str] | str, template: str, context: dict, headers: dict | None = None
+) -> EmailMultiAlternatives:
+    subject, text, html = render_email(template, context)
+    message = EmailMultiAlternatives(
+        subject=subject,
+        body=text,
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        to=[to] if isinstance(to, str) else list(to),
+        headers=headers or {},
+    )
+    if html:
+        message.attach_alternative(html, "text/html")
+    return message
+
+
+def send_email(
+    *, to: list[str] | str, template: str, context: dict, headers: dict | None = None
+) -> int:
+    """Send now (callers in web requests enqueue a task instead)."""
+    return build_email(
+        to=to, template=template, context=context, headers=headers
+    ).send()

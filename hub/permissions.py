@@ -1,0 +1,116 @@
+"""The one permission layer: "may this person see/do this to that object".
+
+Views, the API and the admin all ask these helpers. Results that cost a query are
+cached on the user object for the length of a request.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from hub.roles import INTERNS, MANAGERS
+
+if TYPE_CHECKING:
+    from hub.models import CreatorNetwork, User
+
+
+def _group_names(user) -> frozenset[str]:
+    cached = getattr(user, "_hub_group_names", None)
+    if cached is None:
+        cached = frozenset(user.groups.values_list("name", flat=True))
+        user._hub_group_names = cached
+    return cached
+
+
+def is_staff_member(user) -> bool:
+    """Platform staff: interns, agency managers and administrators."""
+    return bool(user and user.is_authenticated and user.is_active and user.is_staff)
+
+
+def is_manager(user) -> bool:
+    if not is_staff_member(user):
+        return False
+    return user.is_superuser or MANAGERS in _group_names(user)
+
+
+def is_intern(user) -> bool:
+    return is_staff_member(user) and INTERNS in _group_names(user)
+
+
+def role_of(user) -> str:
+    """One word for navigation and templates: anonymous, network, intern, manager, admin."""
+    if not (user and user.is_authenticated):
+        return "anonymous"
+    if user.is_superuser:
+        return "admin"
+    if is_manager(user):
+        return "manager"
+    if is_staff_member(user):
+        return "intern"
+    return "network"
+
+
+def network_ids(user) -> frozenset[int]:
+    """The networks this person belongs to (empty for anonymous people)."""
+    if not (user and user.is_authenticated and user.is_active):
+        return frozenset()
+    cached = getattr(user, "_hub_network_ids", None)
+    if cached is None:
+        cached = frozenset(user.memberships.values_list("network_id", flat=True))
+        user._hub_network_ids = cached
+    return cached
+
+
+def owned_network_ids(user) -> frozenset[int]:
+    if not (user and user.is_authenticated and user.is_active):
+        return frozenset()
+    cached = getattr(user, "_hub_owned_network_ids", None)
+    if cached is None:
+        from hub.models import Membership
+
+        cached = frozenset(
+            user.memberships.filter(role=Membership.Role.OWNER).values_list(
+                "network_id", flat=True
+            )
+        )
+        user._hub_owned_network_ids = cached
+    return cached
+
+
+def can_view_network(user, network: CreatorNetwork) -> bool:
+    return is_staff_member(user) or network.pk in network_ids(user)
+
+
+def can_manage_network(user, network: CreatorNetwork | None = None) -> bool:
+    """Change a network's settings, manager and plan: agency managers only."""
+    return is_manager(user)
+
+
+def can_manage_members(user, network: CreatorNetwork) -> bool:
+    """Invite and remove a network's people: managers and that network's owners."""
+    return is_manager(user) or network.pk in owned_network_ids(user)
+
+
+def can_work_tickets(user) -> bool:
+    """Reply, add internal notes, assign, triage: platform staff."""
+    return is_staff_member(user)
+
+
+def can_see_internal(user) -> bool:
+    """Internal notes and staff-only fields."""
+    return is_staff_member(user)
+
+
+def visible_networks(user):
+    """A queryset of the networks this person may see."""
+    from hub.models import CreatorNetwork
+
+    if is_staff_member(user):
+        return CreatorNetwork.objects.all()
+    return CreatorNetwork.objects.filter(pk__in=network_ids(user))
+
+
+def forget(user: User) -> None:
+    """Drop cached answers (after memberships or groups change)."""
+    for attr in ("_hub_group_names", "_hub_network_ids", "_hub_owned_network_ids"):
+        user.__dict__.pop(attr, None)

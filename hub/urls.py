@@ -1,0 +1,52 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from hub import views
+from hub.forms import EmailAuthenticationForm, QueuedPasswordResetForm
+
+hub_patterns = (
+    [
+        path("networks/", views.network_list_view, name="network_list"),
+        path("networks/<slug:slug>/", views.network_detail, name="network_detail"),
+    ],
+    "hub",
+)
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path(
+        "accounts/login/",
+        auth_views.LoginView.as_view(
+            authentication_form=EmailAuthenticationForm,
+            redirect_authenticated_user=True,
+        ),
+        name="login",
+    ),
+    path(
+        "accounts/password_reset/",
+        auth_views.PasswordResetView.as_view(form_class=QueuedPasswordResetForm),
+        name="password_reset",
+    ),
+    path("accounts/", include("django.contrib.auth.urls")),
+    path("hub/", include(hub_patterns)),
+    path("tickets/", include("tickets.urls")),
+    path("faq/", include("faq.urls")),
+    path("campaigns/", include("campaigns.urls")),
+    path("onboarding/", include("onboarding.urls")),
+    path("admin/", admin.site.urls),
+    path("api/v1/", include("hub.api_router")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
+    path(
+        "api/docs/",
+        SpectacularSwaggerView.as_view(url_name="api-schema"),
+        name="api-docs",
+    ),
+]
+
+handler400 = "hub.views.error_400"
+handler403 = "hub.views.error_403"
+handler404 = "hub.views.error_404"
+handler500 = "hub.views.error_500"

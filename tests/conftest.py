@@ -1,0 +1,207 @@
+"""Shared actors and infrastructure fixtures.
+
+Actors: two networks (A and B) with their people, an intern and a manager. Every
+access rule is tested from the side of the person who must be kept out.
+"""
+
+import os
+import shutil
+
+import pytest
+from django.conf import settings
+from rest_framework.test import APIClient
+
+from tests.hub.factories import (
+    MembershipFactory,
+    NetworkFactory,
+    StaffFactory,
+    UserFactory,
+)
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def pytest_report_header(config):
+    engine = settings.DATABASES["default"]["ENGINE"].rsplit(".", 1)[-1]
+    lines = [
+        f"hub: database={engine} redis={'yes' if settings.REDIS_AVAILABLE else 'NO'}"
+    ]
+    if engine != "postgresql":
+        lines.append(
+            "hub: WARNING PostgreSQL not reachable: PostgreSQL-only tests are SKIPPED"
+        )
+    return lines
+
+
+def pytest_collection_modifyitems(config, items):
+    """Skip PostgreSQL-only tests loudly on SQLite (CI makes PostgreSQL mandatory)."""
+    if settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
+        return
+    skip = pytest.mark.skip(
+        reason="needs PostgreSQL (not reachable); run with PostgreSQL up"
+    )
+    for item in items:
+        if "postgres" in item.keywords:
+            item.add_marker(skip)
+
+
+@pytest.fixture(autouse=True)
+def _media_root(tmp_path, settings):
+    settings.MEDIA_ROOT = tmp_path / "media"
+    yield
+    shutil.rmtree(tmp_path / "media", ignore_errors=True)
+
+
+# --- actors -----------------------------------------------------------------
+
+
+@pytest.fixture
+def network_a(db):
+    return NetworkFactory(name="Alpha Agency", slug="alpha-agency")
+
+
+@pytest.fixture
+def network_b(db):
+    return NetworkFactory(name="Bravo Talent", slug="bravo-talent")
+
+
+@pytest.fixture
+def owner_a(network_a):
+    return MembershipFactory(network=network_a, role="owner").user
+
+
+@pytest.fixture
+def member_a(network_a):
+    return MembershipFactory(network=network_a, role="member").user
+
+
+@pytest.fixture
+def member_b(network_b):
+    return MembershipFactory(network=network_b, role="member").user
+
+
+@pytest.fixture
+def intern(db):
+    return StaffFactory(group="Support interns", email="intern@staff.example")
+
+
+@pytest.fixture
+def manager(db):
+    return StaffFactory(group="Agency managers", email="manager@staff.example")
+
+
+@pytest.fixture
+def outsider(db):
+    """Signed in, but a member of no network and not staff."""
+    return UserFactory()
+
+
+@pytest.fixture
+def api_client():
+    return APIClient()
+
+
+@pytest.fixture
+def api_as(api_client):
+    """``api_as(user)`` returns an API client authenticated as that user."""
+
+    def login(user):
+        client = APIClient()
+        client.force_authenticate(user)
+        return client
+
+    return login
+
+
+@pytest.fixture
+def client_as(client):
+    """``client_as(user)`` returns a Django test client signed in as that user."""
+    from django.test import Client
+
+    def login(user):
+        browser = Client()
+        browser.force_login(user)
+        return browser
+
+    return login
+
+
+# --- Celery: a real worker on Redis --------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def celery_queue(worker_id):
+    """Each xdist worker gets its own queue so parallel test processes never share tasks."""
+    return f"hub-test-{worker_id}"
+
+
+@pytest.fixture
+def celery_worker(transactional_db, celery_queue, settings):
+    """A real Celery worker thread consuming from Redis; tasks are not eager."""
+    if not settings.REDIS_AVAILABLE:
+        pytest.skip("needs Redis (not reachable)")
+    from celery.contrib.testing.worker import start_worker
+
+    from hub.celery import app
+
+    saved = {
+        key: app.conf[key]
+        for key in ("broker_url", "task_always_eager", "task_default_queue")
+    }
+    app.conf.update(
+        broker_url=settings.REDIS_URL,
+        task_always_eager=False,
+        task_default_queue=celery_queue,
+    )
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    _reset_pools(app)
+    with app.connection_for_write() as conn:  # start from an empty queue
+        conn.default_channel.queue_purge(celery_queue) if _queue_exists(
+            conn, celery_queue
+        ) else None
+    with start_worker(
+        app,
+        pool="solo",
+        queues=[celery_queue],
+        perform_ping_check=False,
+        loglevel="WARNING",
+    ) as worker:
+        yield worker
+    app.conf.update(saved)
+    _reset_pools(app)
+
+
+def _reset_pools(app) -> None:
+    """Forget cached broker connections so a changed ``broker_url`` takes effect."""
+    app._pool = None
+    app.amqp._producer_pool = None
+
+
+def _queue_exists(conn, name: str) -> bool:
+    try:
+        conn.default_channel.queue_declare(name, passive=True)
+        return True
+    except Exception:  # noqa: BLE001 - a missing queue raises a transport error
+        return False
+
+
+# --- Browser: Playwright with Debian's Chromium ----------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    executable = shutil.which("chromium") or shutil.which("chromium-browser")
+    if not executable:
+        pytest.fail("Chromium is not installed (apt-get install chromium)")
+    return {
+        **browser_type_launch_args,
+        "executable_path": executable,
+        "args": [
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+        ],
+    }

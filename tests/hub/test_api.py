@@ -1,0 +1,99 @@
+import pytest
+
+from tests.hub.factories import PASSWORD, NetworkFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_token_for_email_and_password(api_client, member_a):
+    response = api_client.post(
+        "/api/v1/auth/token/",
+        {"username": member_a.email, "password": PASSWORD},
+        format="json",
+    )
+    assert response.status_code == 200
+    token = response.json()["token"]
+    api_client.credentials(HTTP_AUTHORIZATION=f"Token {token}")
+    assert api_client.get("/api/v1/networks/").status_code == 200
+
+
+def test_wrong_password_is_a_json_error_with_a_message(api_client, member_a):
+    response = api_client.post(
+        "/api/v1/auth/token/",
+        {"username": member_a.email, "password": "wrong"},
+        format="json",
+    )
+    assert response.status_code == 400
+    body = response.json()
+    assert "Unable to log in" in body["message"]
+    assert "non_field_errors" in body["errors"]
+
+
+def test_missing_fields_are_named(api_client):
+    response = api_client.post("/api/v1/auth/token/", {}, format="json")
+    assert response.status_code == 400
+    assert set(response.json()["errors"]) == {"username", "password"}
+
+
+def test_malformed_json_is_a_clear_400(api_client):
+    response = api_client.post(
+        "/api/v1/auth/token/", data="{not json", content_type="application/json"
+    )
+    assert response.status_code == 400
+    assert "JSON parse error" in response.json()["message"]
+
+
+def test_anonymous_gets_401_json(api_client):
+    response = api_client.get("/api/v1/networks/")
+    assert response.status_code == 401
+    assert response.json()["message"]
+
+
+def test_a_member_lists_only_their_network(api_as, member_a, network_a, network_b):
+    response = api_as(member_a).get("/api/v1/networks/")
+    assert [n["slug"] for n in response.json()["results"]] == [network_a.slug]
+
+
+def test_another_networks_detail_is_404(api_as, member_b, network_a):
+    response = api_as(member_b).get(f"/api/v1/networks/{network_a.slug}/")
+    assert response.status_code == 404
+    assert response.json() == {"message": "Not found.", "errors": {}}
+
+
+def test_staff_list_every_network_with_filters(api_as, intern, network_a, network_b):
+    response = api_as(intern).get("/api/v1/networks/")
+    assert response.json()["count"] == 2
+    response = api_as(intern).get("/api/v1/networks/", {"q": "bravo"})
+    assert [n["slug"] for n in response.json()["results"]] == [network_b.slug]
+
+
+def test_networks_are_read_only(api_as, manager, network_a):
+    response = api_as(manager).post("/api/v1/networks/", {"name": "x"}, format="json")
+    assert response.status_code == 405
+
+
+def test_unknown_api_path_is_json_404(api_as, manager):
+    response = api_as(manager).get("/api/v1/nothing-here/")
+    assert response.status_code == 404
+    assert response.json()["message"] == "Not found."
+
+
+@pytest.mark.parametrize("page_size", [5, 50])
+def test_network_list_query_count_does_not_grow_with_page_size(
+    api_as, manager, page_size, django_assert_max_num_queries
+):
+    NetworkFactory.create_batch(60)
+    client = api_as(manager)
+    with django_assert_max_num_queries(4):
+        response = client.get("/api/v1/networks/", {"page_size": page_size})
+    assert len(response.json()["results"]) == page_size
+
+
+def test_schema_and_docs_work_offline(client):
+    schema = client.get("/api/schema/")
+    assert schema.status_code == 200
+    assert b"/api/v1/networks/" in schema.content
+    docs = client.get("/api/docs/")
+    assert docs.status_code == 200
+    assert b"cdn" not in docs.content.lower()
+    assert b"drf_spectacular_sidecar/swagger-ui-dist" in docs.content
