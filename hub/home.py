@@ -1,29 +1,46 @@
 """What the portal home shows each role.
 
-Capabilities contribute panels by adding a function to ``PANELS``; each takes the
-user and returns a dict merged into the template context (or ``{}``).
+Capabilities contribute panels with ``@register_panel`` (import the module from their
+``AppConfig.ready``). A panel takes the user and returns ``None`` (nothing to show)
+or a dict with ``template`` (a partial under ``templates/<app>/includes/``), an
+``order`` (lower first) and whatever that partial needs; the partial gets it as
+``panel``. Panels use aggregate queries: the home page must stay cheap.
 """
+
+from collections.abc import Callable
 
 from hub import permissions as access
 from hub.models import CreatorNetwork
 
+Panel = Callable[..., dict | None]
+PANELS: list[Panel] = []
 
-def _networks_panel(user) -> dict:
+
+def register_panel(func: Panel) -> Panel:
+    if func not in PANELS:
+        PANELS.append(func)
+    return func
+
+
+@register_panel
+def networks_panel(user) -> dict | None:
     if access.is_staff_member(user):
         managed = CreatorNetwork.objects.filter(manager=user).select_related("region")
         return {
-            "my_managed_networks": list(managed[:20]),
+            "template": "hub/includes/networks_panel.html",
+            "order": 90,
+            "managed": list(managed[:20]),
             "network_count": CreatorNetwork.objects.count(),
         }
     memberships = user.memberships.select_related("network", "network__region")
-    return {"my_memberships": list(memberships)}
-
-
-PANELS = [_networks_panel]
+    return {
+        "template": "hub/includes/networks_panel.html",
+        "order": 10,
+        "memberships": list(memberships),
+    }
 
 
 def home_context(user) -> dict:
-    context: dict = {}
-    for panel in PANELS:
-        context.update(panel(user))
-    return context
+    panels = [panel for panel in (func(user) for func in PANELS) if panel]
+    panels.sort(key=lambda panel: panel.get("order", 50))
+    return {"panels": panels}

@@ -131,8 +131,9 @@ def client_as(client):
 
 @pytest.fixture(scope="session")
 def celery_queue(worker_id):
-    """Each xdist worker gets its own queue so parallel test processes never share tasks."""
-    return f"hub-test-{worker_id}"
+    """A queue per database and xdist worker: parallel test runs never share tasks."""
+    database = settings.DATABASES["default"]["NAME"]
+    return f"hub-test-{str(database).rsplit('/', 1)[-1]}-{worker_id}"
 
 
 @pytest.fixture

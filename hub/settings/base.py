@@ -140,6 +140,12 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
 }
 
+# --- Capabilities' own settings -------------------------------------------------
+# tickets:
+# faq:
+# campaigns:
+# onboarding:
+
 from hub.settings.api import *  # noqa: E402, F403
 from hub.settings.celery import *  # noqa: E402, F403
 from hub.settings.email import *  # noqa: E402, F403
