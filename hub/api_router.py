@@ -7,6 +7,7 @@ from hub.api.views import NetworkViewSet
 from hub.auth_views import ObtainTokenView
 
 router = DefaultRouter()
+router.include_format_suffixes = False
 router.register("networks", NetworkViewSet, basename="network")
 
 urlpatterns = [
