@@ -5,9 +5,11 @@ from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.routers import DefaultRouter
 
 from hub.api.views import NetworkViewSet
+from tickets.api.views import TicketViewSet
 
 router = DefaultRouter()
 router.register("networks", NetworkViewSet, basename="network")
+router.register("tickets", TicketViewSet, basename="ticket")
 
 urlpatterns = [
     path("auth/token/", ObtainAuthToken.as_view(), name="api-token"),
