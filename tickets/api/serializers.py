@@ -80,13 +80,13 @@ class TicketSerializer(serializers.ModelSerializer):
         ]
         read_only_fields = fields
 
-    def to_representation(self, instance):
-        data = super().to_representation(instance)
+    def get_fields(self):
+        fields = super().get_fields()
         request = self.context.get("request")
         if not access.can_see_internal(getattr(request, "user", None)):
             for name in STAFF_ONLY_FIELDS:
-                data.pop(name, None)
-        return data
+                fields.pop(name, None)
+        return fields
 
 
 class TicketCreateSerializer(serializers.Serializer):
