@@ -357,7 +357,7 @@ def _bulk(count: int, categories: dict, staff: list, out) -> None:
             requester = rng.choice(members.get(network_id) or [None])
             slug, pattern, kind = rng.choice(BULK_TOPICS)
             handle = "@" + rng.choice(HANDLES)
-            created = now - timedelta(minutes=rng.randint(10, 180 * 24 * 60))
+            created = now - timedelta(minutes=rng.randint(6 * 60, 180 * 24 * 60))
             status = rng.choices(statuses, weights)[0]
             agent = rng.choice(staff_ids)
             messages = []

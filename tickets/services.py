@@ -21,12 +21,12 @@ from hub.exceptions import (
 )
 from tickets import workflow
 from tickets.attachments import CheckedUpload, check_uploads
+from tickets.history import Changes, label
 from tickets.models import (
     Attachment,
     Category,
     Tag,
     Ticket,
-    TicketChange,
     TicketMessage,
     reference_for,
 )
@@ -84,39 +84,7 @@ def _lock(ticket: Ticket) -> Ticket:
     return Ticket.objects.select_for_update().get(pk=ticket.pk)
 
 
-class _Changes:
-    """Collects history rows for one service call."""
-
-    def __init__(self, ticket: Ticket, actor):
-        self.ticket, self.actor, self.rows = ticket, actor, []
-
-    def add(self, field: str, old, new) -> None:
-        self.rows.append(
-            TicketChange(
-                ticket=self.ticket,
-                actor=self.actor,
-                field=field,
-                old_value=str(old if old is not None else "")[:400],
-                new_value=str(new if new is not None else "")[:400],
-            )
-        )
-
-    def save(self, *, touch: bool = True) -> None:
-        now = timezone.now()
-        for row in self.rows:
-            row.created_at = now
-        TicketChange.objects.bulk_create(self.rows)
-        if touch:
-            self.ticket.version += 1
-            self.ticket.updated_at = now
-            self.ticket.save()
-
-
-def _label(choices, value) -> str:
-    return str(choices(value).label) if value else ""
-
-
-def _apply_status(ticket: Ticket, status: str, changes: _Changes) -> None:
+def _apply_status(ticket: Ticket, status: str, changes: Changes) -> None:
     _check_choice("status", status, Status)
     old = ticket.status
     if old == status:
@@ -125,7 +93,7 @@ def _apply_status(ticket: Ticket, status: str, changes: _Changes) -> None:
         raise _field_error(
             "status",
             _("A ticket cannot move from %(old)s to %(new)s.")
-            % {"old": _label(Status, old), "new": _label(Status, status)},
+            % {"old": label(Status, old), "new": label(Status, status)},
         )
     now = timezone.now()
     ticket.status = status
@@ -136,7 +104,7 @@ def _apply_status(ticket: Ticket, status: str, changes: _Changes) -> None:
         ticket.resolved_at = ticket.resolved_at or now
     elif old == Status.SOLVED:
         ticket.resolved_at = None
-    changes.add("status", _label(Status, old), _label(Status, status))
+    changes.add("status", label(Status, old), label(Status, status))
 
 
 def _save_attachments(
@@ -216,8 +184,8 @@ def ticket_create(
     ticket.reference = reference_for(ticket.pk)
     Ticket.objects.filter(pk=ticket.pk).update(reference=ticket.reference)
     _save_attachments(ticket, None, files, requester)
-    changes = _Changes(ticket, requester)
-    changes.add("created", "", _label(Status, ticket.status))
+    changes = Changes(ticket, requester)
+    changes.add("created", "", label(Status, ticket.status))
     changes.save(touch=False)
 
     from tickets.tasks import ticket_received_email_task
@@ -262,7 +230,7 @@ def ticket_reply(
         author_is_staff=is_staff,
     )
     _save_attachments(ticket, message, files, author)
-    changes = _Changes(ticket, author)
+    changes = Changes(ticket, author)
     if is_staff:
         if ticket.first_response_at is None:
             ticket.first_response_at = message.created_at
@@ -293,7 +261,7 @@ def ticket_add_note(
         ticket=ticket, author=author, body=body, internal=True, author_is_staff=True
     )
     _save_attachments(ticket, message, files, author)
-    _Changes(ticket, author).save()
+    Changes(ticket, author).save()
     return message
 
 
@@ -309,7 +277,7 @@ def _check_version(ticket: Ticket, version: int | None) -> None:
         )
 
 
-def _apply_assignee(ticket: Ticket, assignee, changes: _Changes) -> bool:
+def _apply_assignee(ticket: Ticket, assignee, changes: Changes) -> bool:
     if assignee is not None and not access.is_staff_member(assignee):
         raise _field_error(
             "assignee", _("Tickets can only be assigned to platform staff.")
@@ -339,7 +307,7 @@ def ticket_assign(
     _require_staff(actor)
     ticket = _lock(ticket)
     _check_version(ticket, version)
-    changes = _Changes(ticket, actor)
+    changes = Changes(ticket, actor)
     if _apply_assignee(ticket, assignee, changes):
         changes.save()
         _notify_assignee(ticket, actor)
@@ -354,7 +322,7 @@ def ticket_set_status(
     _require_staff(actor)
     ticket = _lock(ticket)
     _check_version(ticket, version)
-    changes = _Changes(ticket, actor)
+    changes = Changes(ticket, actor)
     _apply_status(ticket, status, changes)
     if changes.rows:
         changes.save()
@@ -400,18 +368,18 @@ def ticket_update(
     tag_names = _clean_tags(tags) if tags is not None else None
     ticket = _lock(ticket)
     _check_version(ticket, version)
-    changes = _Changes(ticket, actor)
+    changes = Changes(ticket, actor)
     if status is not None:
         _apply_status(ticket, status, changes)
     if priority is not None and priority != ticket.priority:
         changes.add(
             "priority",
-            _label(Ticket.Priority, ticket.priority),
-            _label(Ticket.Priority, priority),
+            label(Ticket.Priority, ticket.priority),
+            label(Ticket.Priority, priority),
         )
         ticket.priority = priority
     if kind is not None and kind != ticket.kind:
-        changes.add("kind", _label(Ticket.Kind, ticket.kind), _label(Ticket.Kind, kind))
+        changes.add("kind", label(Ticket.Kind, ticket.kind), label(Ticket.Kind, kind))
         ticket.kind = kind
     if category is not UNSET and category != ticket.category:
         changes.add("category", ticket.category or "", category or "")
