@@ -235,8 +235,19 @@ def test_an_empty_reply_is_refused(api_as, member_a, ticket):
 
 
 def test_the_list_uses_the_portal_filters(api_as, intern, network_a, network_b):
-    a = TicketFactory(network=network_a, priority="urgent", subject="LIVE ban")
-    b = TicketFactory(network=network_b, status="pending", assignee=intern)
+    from tickets.models import Tag
+
+    live = CategoryFactory(slug="live-access", name="LIVE access")
+    a = TicketFactory(
+        network=network_a, priority="urgent", subject="LIVE ban", category=live
+    )
+    b = TicketFactory(
+        network=network_b,
+        status="pending",
+        assignee=intern,
+        kind="feature_request",
+        tags=[Tag.objects.create(name="vip")],
+    )
     client = api_as(intern)
 
     def refs(**params):
@@ -248,6 +259,12 @@ def test_the_list_uses_the_portal_filters(api_as, intern, network_a, network_b):
     assert refs(q="ban") == [a.reference]
     assert refs(assignee=intern.pk) == [b.reference]
     assert refs(ordering="-priority")[0] == a.reference
+    assert refs(category="live-access") == [a.reference]
+    assert refs(kind="feature_request") == [b.reference]
+    assert refs(tag="vip") == [b.reference]
+    assert refs(unassigned="true") == [a.reference]
+    bad = client.get(URL, {"status": "exploded"})
+    assert bad.status_code == 400 and "status" in bad.json()["errors"]
 
 
 @pytest.mark.parametrize("count", [2, 20])
