@@ -5,10 +5,12 @@ from rest_framework.routers import DefaultRouter
 
 from hub.api.views import NetworkViewSet
 from hub.auth_views import ObtainTokenView
+from tickets.api.views import TicketViewSet
 
 router = DefaultRouter()
 router.include_format_suffixes = False
 router.register("networks", NetworkViewSet, basename="network")
+router.register("tickets", TicketViewSet, basename="ticket")
 
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="api-token"),
