@@ -1,0 +1,125 @@
+"""Search expressions shared by the selectors (reads) and services (vector upkeep).
+
+PostgreSQL: full-text search over a stored ``search_vector`` (title weight A, summary
+and tags B, body C; ``english`` configuration), ranked with ``SearchRank`` plus the
+trigram word similarity of the query to the title, so that a misspelt query
+("diamnods payot") still finds "Diamond payouts…". A row matches when the vector
+matches the query OR the title similarity passes ``TRIGRAM_THRESHOLD`` — never
+``rank > 0``. Snippets come from ``SearchHeadline`` with sentinels that are turned
+into ``<mark>`` only after the text around them has been escaped.
+
+Other databases (the embedded SQLite default): a plain ``icontains`` on each word.
+"""
+
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchRank,
+    SearchVector,
+    TrigramWordSimilarity,
+)
+from django.db import connection
+from django.db.models import (
+    Case,
+    F,
+    FloatField,
+    Q,
+    QuerySet,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from faq.rendering import plain_text
+
+SEARCH_CONFIG = "english"
+TRIGRAM_THRESHOLD = 0.3
+TRIGRAM_WEIGHT = 0.6
+_START, _STOP = "\x02", "\x03"  # never in stored text; escaped-then-replaced
+
+
+def using_postgres() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def vector_expression() -> SearchVector:
+    return (
+        SearchVector("title", weight="A", config=SEARCH_CONFIG)
+        + SearchVector("summary", "tags", weight="B", config=SEARCH_CONFIG)
+        + SearchVector("body", weight="C", config=SEARCH_CONFIG)
+    )
+
+
+def refresh_vectors(queryset: QuerySet) -> int:
+    """Recompute ``search_vector`` for a queryset in one UPDATE (no-op off PostgreSQL)."""
+    if not using_postgres():
+        return 0
+    return queryset.update(search_vector=vector_expression())
+
+
+def normalise(query: str) -> str:
+    return " ".join((query or "").split())[:200]
+
+
+def postgres_search(queryset: QuerySet, query: str, *, snippets: bool) -> QuerySet:
+    search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
+    queryset = queryset.annotate(
+        rank=Coalesce(
+            SearchRank(F("search_vector"), search_query),
+            Value(0.0),
+            output_field=FloatField(),
+        ),
+        similarity=TrigramWordSimilarity(query, "title"),
+    ).annotate(score=F("rank") + F("similarity") * TRIGRAM_WEIGHT)
+    queryset = queryset.filter(
+        Q(search_vector=search_query) | Q(similarity__gt=TRIGRAM_THRESHOLD)
+    )
+    if snippets:
+        queryset = queryset.annotate(
+            headline=SearchHeadline(
+                "body",
+                search_query,
+                config=SEARCH_CONFIG,
+                start_sel=_START,
+                stop_sel=_STOP,
+                max_words=30,
+                min_words=12,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+            )
+        )
+    return queryset.order_by("-score", "-view_count", "pk")
+
+
+def fallback_search(queryset: QuerySet, query: str) -> QuerySet:
+    """Every word somewhere in title, summary, tags or body; title hits first."""
+    words = query.split()[:8]
+    for word in words:
+        queryset = queryset.filter(
+            Q(title__icontains=word)
+            | Q(summary__icontains=word)
+            | Q(tags__icontains=word)
+            | Q(body__icontains=word)
+        )
+    title_hits = Q()
+    for word in words:
+        title_hits &= Q(title__icontains=word)
+    return queryset.annotate(
+        score=Case(
+            When(title_hits, then=Value(1.0)),
+            default=Value(0.0),
+            output_field=FloatField(),
+        )
+    ).order_by("-score", "-view_count", "pk")
+
+
+def highlight(headline: str | None) -> SafeString:
+    """Escape a ``SearchHeadline`` result, then turn its sentinels into ``<mark>``."""
+    if not headline:
+        return mark_safe("")  # noqa: S308 - empty string
+    text = escape(plain_text(headline))
+    return mark_safe(  # noqa: S308 - everything but our own <mark> is escaped
+        text.replace(_START, "<mark>").replace(_STOP, "</mark>")
+    )
