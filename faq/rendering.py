@@ -79,7 +79,21 @@ ALLOWED_CLASSES = {
 _SAFE_TOKEN = re.compile(r"^[A-Za-z0-9_-]{1,80}$")
 
 
+_URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
+_SCHEME = re.compile(r"^([^/?#]*):")
+
+
+def _safe_url(value: str) -> bool:
+    """Belt and braces beside nh3's scheme check: with every space and control
+    character removed (browsers ignore some of them), a URL either has no scheme
+    (relative, ``#anchor``) or one of ``URL_SCHEMES``."""
+    match = _SCHEME.match(_URL_NOISE.sub("", value).lower())
+    return match is None or match.group(1) in URL_SCHEMES
+
+
 def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
+    if attribute in ("href", "src"):
+        return value if _safe_url(value) else None
     if attribute == "id":
         ok = value.startswith(ANCHOR_PREFIX) and _SAFE_TOKEN.match(value)
         return value if ok else None

@@ -23,6 +23,7 @@ from hub.exceptions import ApplicationError, PermissionDeniedError
 
 REVIEW_AFTER = timedelta(days=180)
 DEFLECTION_WINDOW = timedelta(hours=24)
+RESERVED_SLUGS = {"suggest", "preview"}  # URLs of faq/urls.py beside <slug>/
 REVISION_FIELDS = [
     "title",
     "summary",
@@ -40,7 +41,7 @@ def _unique_slug(title: str, *, exclude_pk: int | None = None) -> str:
     base = slugify(title)[:200] or "article"
     slug, n = base, 2
     taken = Article.objects.exclude(pk=exclude_pk)
-    while taken.filter(slug=slug).exists():
+    while slug in RESERVED_SLUGS or taken.filter(slug=slug).exists():
         slug, n = f"{base}-{n}", n + 1
     return slug
 
@@ -53,7 +54,7 @@ def _validate(article: Article) -> None:
             _("The article is not valid."), extra={"fields": exc.message_dict}
         ) from exc
     clash = Article.objects.filter(slug=article.slug).exclude(pk=article.pk)
-    if clash.exists():
+    if article.slug in RESERVED_SLUGS or clash.exists():
         raise ApplicationError(
             _("Another article already uses this slug."),
             extra={"fields": {"slug": [_("Choose another slug.")]}},
@@ -177,7 +178,7 @@ def article_vote(
         with transaction.atomic():
             if vote is None:
                 vote = ArticleVote.objects.create(
-                    helpful=helpful, session_key=session_key, **lookup
+                    helpful=helpful, **{"session_key": session_key, **lookup}
                 )
             else:
                 vote.helpful = helpful
@@ -215,9 +216,8 @@ def deflection_record_open(
         return existing
     return Deflection.objects.create(
         article=article,
-        session_key=session_key,
         query=(query or "")[:200],
-        **owner,
+        **{"session_key": session_key, **owner},
     )
 
 
@@ -237,7 +237,9 @@ def deflection_mark_solved(
     )
     if deflection is None:
         deflection = Deflection(
-            article=article, session_key=session_key, query=(query or "")[:200], **owner
+            article=article,
+            query=(query or "")[:200],
+            **{"session_key": session_key, **owner},
         )
     deflection.outcome = Deflection.Outcome.SOLVED
     deflection.save()
