@@ -134,6 +134,15 @@ class ArticleAdmin(admin.ModelAdmin):
         js = ["js/faq-admin-preview.js"]
         css = {"all": ["css/faq-admin.css"]}
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if "slug" in form.base_fields:
+            form.base_fields["slug"].required = False
+            form.base_fields["slug"].help_text = _(
+                "Part of the article's address; left empty, it is made from the title."
+            )
+        return form
+
     # --- permissions ----------------------------------------------------------
 
     def has_delete_permission(self, request, obj=None) -> bool:
