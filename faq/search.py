@@ -63,8 +63,17 @@ def normalise(query: str) -> str:
     return " ".join((query or "").split())[:200]
 
 
-def postgres_search(queryset: QuerySet, query: str, *, snippets: bool) -> QuerySet:
-    search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
+def postgres_search(
+    queryset: QuerySet, query: str, *, snippets: bool, match_any: bool = False
+) -> QuerySet:
+    """``match_any``: any word may match (ticket subjects are whole sentences);
+    otherwise every word must (the search box)."""
+    text = query
+    if match_any:
+        text = " or ".join(
+            word.strip('"-') for word in query.split() if word.strip('"-')
+        )
+    search_query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
     queryset = queryset.annotate(
         rank=Coalesce(
             SearchRank(F("search_vector"), search_query),

@@ -51,20 +51,26 @@ def article_get(*, user, slug: str) -> Article | None:
 
 
 def article_search(
-    *, user, query: str, limit: int | None = None, queryset: QuerySet | None = None
+    *,
+    user,
+    query: str,
+    limit: int | None = None,
+    queryset: QuerySet | None = None,
+    match_any: bool = False,
 ) -> QuerySet[Article]:
     """Articles matching ``query`` that ``user`` may read, best first.
 
     On PostgreSQL each row carries ``score``, ``rank``, ``similarity`` and
     ``headline`` (use ``faq.search.highlight`` to show it); elsewhere ``score`` only.
     Staff searches include drafts; pass ``queryset`` to narrow further.
+    ``match_any`` lets any word match (sentences such as a ticket subject).
     """
     qs = visible_articles(user) if queryset is None else queryset
     query = search.normalise(query)
     if not query:
         return qs.none()
     if search.using_postgres():
-        qs = search.postgres_search(qs, query, snippets=True)
+        qs = search.postgres_search(qs, query, snippets=True, match_any=match_any)
     else:
         qs = search.fallback_search(qs, query)
     return qs[:limit] if limit else qs
@@ -80,6 +86,7 @@ def article_suggestions(*, user, query: str, limit: int = 5) -> list[Article]:
             query=query,
             limit=limit,
             queryset=published_articles(user),
+            match_any=True,
         )
     )
 

@@ -1,8 +1,7 @@
 """Audience and status rules, and search ranking / typo tolerance."""
 
-from django.contrib.auth.models import AnonymousUser
-
 import pytest
+from django.contrib.auth.models import AnonymousUser
 
 from faq import search
 from faq.models import Article
@@ -181,3 +180,14 @@ def test_search_vectors_are_stored_on_postgres_only(corpus):
         assert article.search_vector
     else:
         assert article.search_vector is None
+
+
+@pytest.mark.postgres
+def test_suggestions_match_a_whole_sentence_subject(corpus, member_a):
+    titles = [
+        a.title
+        for a in article_suggestions(
+            user=member_a, query="My creator did not get the diamonds payout this month"
+        )
+    ]
+    assert titles[0] == "How diamond payouts work"
