@@ -102,26 +102,35 @@ def postgres_search(
     return queryset.order_by("-score", "-view_count", "pk")
 
 
-def fallback_search(queryset: QuerySet, query: str) -> QuerySet:
-    """Every word somewhere in title, summary, tags or body; title hits first."""
+def fallback_search(
+    queryset: QuerySet, query: str, *, match_any: bool = False
+) -> QuerySet:
+    """Every word (or, with ``match_any``, any word) somewhere in title, summary,
+    tags or body; articles with more of the words in the title first."""
     words = query.split()[:8]
+    matches = [
+        Q(title__icontains=word)
+        | Q(summary__icontains=word)
+        | Q(tags__icontains=word)
+        | Q(body__icontains=word)
+        for word in words
+    ]
+    if match_any:
+        combined = Q()
+        for match in matches:
+            combined |= match
+        queryset = queryset.filter(combined)
+    else:
+        for match in matches:
+            queryset = queryset.filter(match)
+    score = Value(0.0, output_field=FloatField())
     for word in words:
-        queryset = queryset.filter(
-            Q(title__icontains=word)
-            | Q(summary__icontains=word)
-            | Q(tags__icontains=word)
-            | Q(body__icontains=word)
-        )
-    title_hits = Q()
-    for word in words:
-        title_hits &= Q(title__icontains=word)
-    return queryset.annotate(
-        score=Case(
-            When(title_hits, then=Value(1.0)),
+        score = score + Case(
+            When(title__icontains=word, then=Value(1.0)),
             default=Value(0.0),
             output_field=FloatField(),
         )
-    ).order_by("-score", "-view_count", "pk")
+    return queryset.annotate(score=score).order_by("-score", "-view_count", "pk")
 
 
 def highlight(headline: str | None) -> SafeString:

@@ -72,7 +72,7 @@ def article_search(
     if search.using_postgres():
         qs = search.postgres_search(qs, query, snippets=True, match_any=match_any)
     else:
-        qs = search.fallback_search(qs, query)
+        qs = search.fallback_search(qs, query, match_any=match_any)
     return qs[:limit] if limit else qs
 
 

@@ -22,6 +22,17 @@ class ArticleListSerializer(serializers.ModelSerializer):
         help_text="With `?search=`: matched words in context, highlighted with "
         "`<mark>` (everything else HTML-escaped). Otherwise null."
     )
+    # Plain strings rather than choice enums: "status" and "kind" are names other
+    # apps' serializers use for other choice sets (OpenAPI enum name collisions).
+    kind = serializers.CharField(
+        read_only=True, help_text="`article` or `guide` (ordered steps)."
+    )
+    status = serializers.CharField(
+        read_only=True, help_text="`draft`, `published` or `archived`."
+    )
+    audience = serializers.CharField(
+        read_only=True, help_text="`everyone`, `networks` or `staff`."
+    )
     score = serializers.FloatField(
         read_only=True,
         default=None,
@@ -49,11 +60,6 @@ class ArticleListSerializer(serializers.ModelSerializer):
             "score",
         ]
         read_only_fields = fields
-        extra_kwargs = {
-            "kind": {"help_text": "`article` or `guide` (ordered steps)."},
-            "status": {"help_text": "`draft`, `published` or `archived`."},
-            "audience": {"help_text": "`everyone`, `networks` or `staff`."},
-        }
 
     def get_url(self, obj) -> str:
         request = self.context.get("request")

@@ -191,3 +191,11 @@ def test_suggestions_match_a_whole_sentence_subject(corpus, member_a):
         )
     ]
     assert titles[0] == "How diamond payouts work"
+
+
+def test_the_fallback_search_can_match_any_word(corpus):
+    qs = Article.objects.all()
+    assert list(search.fallback_search(qs, "payout spreadsheet")) == []
+    results = list(search.fallback_search(qs, "payout spreadsheet", match_any=True))
+    assert results[0].title == "How diamond payouts work"
+    assert len(results) == 3
