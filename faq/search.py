@@ -8,8 +8,11 @@ matches the query OR the title similarity passes ``TRIGRAM_THRESHOLD`` — never
 ``rank > 0``. Snippets come from ``SearchHeadline`` with sentinels that are turned
 into ``<mark>`` only after the text around them has been escaped.
 
-Other databases (the embedded SQLite default): a plain ``icontains`` on each word.
+Other databases (the embedded SQLite default): a plain ``icontains`` on each word,
+and when that finds nothing, titles whose words are close to the query's (difflib).
 """
+
+import difflib
 
 from django.contrib.postgres.search import (
     SearchHeadline,
@@ -131,6 +134,40 @@ def fallback_search(
             output_field=FloatField(),
         )
     return queryset.annotate(score=score).order_by("-score", "-view_count", "pk")
+
+
+FUZZY_SCAN_LIMIT = 5000
+FUZZY_CUTOFF = 0.75
+
+
+def fuzzy_title_search(queryset: QuerySet, query: str) -> QuerySet:
+    """Typo tolerance without PostgreSQL: titles whose words are close (difflib) to
+    the query's words, most close words first. Scans at most ``FUZZY_SCAN_LIMIT``
+    titles; used only when the plain search found nothing."""
+    words = [w.lower() for w in query.split()[:8] if len(w) >= 3]
+    if not words:
+        return queryset.none()
+    scores: dict[int, int] = {}
+    for pk, title in queryset.values_list("pk", "title")[:FUZZY_SCAN_LIMIT]:
+        vocabulary = [w.strip(".,:;!?()").lower() for w in title.split()]
+        hits = sum(
+            bool(difflib.get_close_matches(w, vocabulary, n=1, cutoff=FUZZY_CUTOFF))
+            for w in words
+        )
+        if hits:
+            scores[pk] = hits
+    if not scores:
+        return queryset.none()
+    score = Case(
+        *[When(pk=pk, then=Value(float(hits))) for pk, hits in scores.items()],
+        default=Value(0.0),
+        output_field=FloatField(),
+    )
+    return (
+        queryset.filter(pk__in=scores)
+        .annotate(score=score)
+        .order_by("-score", "-view_count", "pk")
+    )
 
 
 def highlight(headline: str | None) -> SafeString:

@@ -72,7 +72,8 @@ def article_search(
     if search.using_postgres():
         qs = search.postgres_search(qs, query, snippets=True, match_any=match_any)
     else:
-        qs = search.fallback_search(qs, query, match_any=match_any)
+        plain = search.fallback_search(qs, query, match_any=match_any)
+        qs = plain if plain.exists() else search.fuzzy_title_search(qs, query)
     return qs[:limit] if limit else qs
 
 

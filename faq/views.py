@@ -81,6 +81,7 @@ def detail(request, slug: str):
     if article is None:
         raise Http404
     services.article_view_record(article=article)
+    article.view_count += 1  # what the UPDATE just stored, without re-reading
     from_form = request.GET.get("from") == FROM_TICKET_FORM
     query = (request.GET.get("q") or "")[:200]
     if from_form and article.is_published:

@@ -199,3 +199,9 @@ def test_the_fallback_search_can_match_any_word(corpus):
     results = list(search.fallback_search(qs, "payout spreadsheet", match_any=True))
     assert results[0].title == "How diamond payouts work"
     assert len(results) == 3
+
+
+def test_the_fuzzy_title_search_tolerates_typos_without_postgres(corpus):
+    results = list(search.fuzzy_title_search(Article.objects.all(), "diamnods payot"))
+    assert results[0].title == "How diamond payouts work"
+    assert list(search.fuzzy_title_search(Article.objects.all(), "zzz qqq")) == []
