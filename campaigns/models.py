@@ -214,7 +214,8 @@ class CampaignMetric(models.Model):
                 name="unique_campaign_metric",
             )
         ]
-        indexes = [models.Index(fields=["campaign", "metric", "date"])]
+        # The unique index (campaign first) serves every read; no second index, so
+        # bulk loads stay fast.
 
     def __str__(self) -> str:
         return f"{self.network} {self.date} {self.metric}={self.value}"

@@ -31,7 +31,7 @@ from campaigns.services.campaigns import require_manager
 from hub.exceptions import ApplicationError
 from hub.models import CreatorNetwork, User
 
-BATCH_SIZE = 2000
+BATCH_SIZE = 5000
 MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
 
@@ -120,7 +120,7 @@ def _write(campaign: Campaign, diff: Diff) -> LoadResult:
     CampaignMetric.objects.bulk_create(
         [
             CampaignMetric(
-                campaign=campaign,
+                campaign_id=campaign.pk,
                 network_id=row.network_id,
                 date=row.date,
                 metric=row.metric,
