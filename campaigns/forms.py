@@ -71,6 +71,7 @@ class MaterialForm(forms.Form):
     url = forms.URLField(
         label=_("Link"),
         required=False,
+        assume_scheme="https",
         help_text=_("A knowledge-base guide or another page."),
     )
     file = forms.FileField(

@@ -1,4 +1,5 @@
 from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import extend_schema
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
@@ -40,6 +41,7 @@ class CampaignViewSet(viewsets.GenericViewSet):
     agency managers write."""
 
     permission_classes = [ManagerWriteOrReadOnly]
+    lookup_value_regex = r"\d+"
     filterset_class = CampaignFilter
     serializer_class = CampaignSerializer
     ordering_fields = ["start_date", "name"]
@@ -124,7 +126,8 @@ class CampaignViewSet(viewsets.GenericViewSet):
         serializer_class=MetricSerializer,
     )
     def metrics(self, request, pk=None):
-        campaign = self.get_object()
+        # Not get_object(): the action's filterset is for figures, not campaigns.
+        campaign = get_object_or_404(campaign_list(user=request.user), pk=pk)
         if request.method == "POST":
             return self._load(request, campaign)
         qs = metric_list(user=request.user, campaign=campaign)

@@ -31,7 +31,9 @@ def test_a_campaign_walks_draft_setup_live_review_closed(manager):
     assert campaign.status == "draft"
     assert campaign.slug == "summer-cup"
     for step in ["setup", "live", "review", "closed"]:
-        campaign = services.campaign_transition(campaign=campaign, user=manager, to=step)
+        campaign = services.campaign_transition(
+            campaign=campaign, user=manager, to=step
+        )
         assert campaign.status == step
     campaign.refresh_from_db()
     assert campaign.status == "closed"
@@ -105,7 +107,9 @@ def test_entering_review_drafts_a_summary_from_the_figures(
             ("bravo-talent", "2026-03-02", "diamonds", "5000"),
         ),
     )
-    campaign = services.campaign_transition(campaign=campaign, user=manager, to="review")
+    campaign = services.campaign_transition(
+        campaign=campaign, user=manager, to="review"
+    )
     summary = campaign.review_summary
     assert "Goals: 1 of 1 met." in summary
     assert "Live hours: 24.5 of 20 hours (122%) — met" in summary
@@ -118,7 +122,9 @@ def test_entering_review_drafts_a_summary_from_the_figures(
 def test_an_edited_summary_is_not_overwritten(campaign, manager):
     campaign.review_summary = "Written by hand"
     campaign.save()
-    campaign = services.campaign_transition(campaign=campaign, user=manager, to="review")
+    campaign = services.campaign_transition(
+        campaign=campaign, user=manager, to="review"
+    )
     assert campaign.review_summary == "Written by hand"
 
 
@@ -144,13 +150,19 @@ def test_review_notes_only_once_in_review(campaign, manager):
 
 
 def test_setting_a_goal_twice_changes_its_target(campaign, manager):
-    services.goal_set(campaign=campaign, user=manager, metric="gifts", target=Decimal(5))
-    services.goal_set(campaign=campaign, user=manager, metric="gifts", target=Decimal(9))
+    services.goal_set(
+        campaign=campaign, user=manager, metric="gifts", target=Decimal(5)
+    )
+    services.goal_set(
+        campaign=campaign, user=manager, metric="gifts", target=Decimal(9)
+    )
     assert list(campaign.goals.values_list("metric", "target")) == [
         ("gifts", Decimal("9.00"))
     ]
     with pytest.raises(ApplicationError):
-        services.goal_set(campaign=campaign, user=manager, metric="x", target=Decimal(1))
+        services.goal_set(
+            campaign=campaign, user=manager, metric="x", target=Decimal(1)
+        )
 
 
 def test_checklist_tasks_are_done_and_undone(campaign, manager, member_a):
