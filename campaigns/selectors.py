@@ -15,7 +15,7 @@ from django.db.models import Avg, Count, Max, Prefetch, Q, QuerySet, Sum
 from django.shortcuts import get_object_or_404
 
 from campaigns.models import Campaign, CampaignMetric, Enrolment, Goal
-from campaigns.review import GoalResult
+from campaigns.review import GoalResult, draft_summary
 from campaigns.vocabulary import METRICS, combine
 from hub import permissions as access
 
@@ -160,6 +160,25 @@ def campaign_performance(
     )
 
 
+def network_summary(*, campaign: Campaign, totals: dict, daily: dict) -> str:
+    """One network's results in words: its own totals and its peak days only."""
+    if not totals:
+        return ""
+    headline = next(iter(totals))
+    peaks = sorted(daily.get(headline, []), key=lambda d: -d[1])[:3]
+    return draft_summary(
+        name=campaign.name,
+        start=campaign.start_date,
+        end=campaign.end_date,
+        goals=[],
+        totals=totals,
+        top_networks=[],
+        headline=headline,
+        peak_days=peaks,
+        network_count=None,
+    )
+
+
 def headline_metric(performance: Performance, goals: list[Goal]) -> str | None:
     """The metric that ranks networks and days: the first goal's, else the first."""
     for goal in goals:
@@ -176,7 +195,9 @@ def campaign_results_for_network(*, network, start: date, end: date) -> list[dic
 
     Each item: ``campaign``, ``totals`` ({metric code: value} of this network's own
     figures within the period, rolled up as in ``campaigns.vocabulary``), ``labels``
-    ({code: label}) and ``review_summary`` (only once the campaign is closed).
+    ({code: label}) and ``summary``: the network's own results in words (never
+    other networks' figures, rankings or campaign totals; the manager's
+    ``review_summary`` names other networks and stays staff-only).
     """
     campaigns = Campaign.objects.filter(
         enrolments__network=network,
@@ -186,29 +207,35 @@ def campaign_results_for_network(*, network, start: date, end: date) -> list[dic
         end_date__gte=start,
     ).order_by("start_date", "name")
     campaigns = list(campaigns)
-    values: dict[int, dict[str, list[Decimal]]] = defaultdict(lambda: defaultdict(list))
-    for campaign_id, metric, value in CampaignMetric.objects.filter(
-        network=network,
-        campaign__in=campaigns,
-        date__gte=start,
-        date__lte=end,
-    ).values_list("campaign_id", "metric", "value"):
-        values[campaign_id][metric].append(value)
+    values: dict[int, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    for campaign_id, metric, day, value in (
+        CampaignMetric.objects.filter(
+            network=network,
+            campaign__in=campaigns,
+            date__gte=start,
+            date__lte=end,
+        )
+        .order_by("date")
+        .values_list("campaign_id", "metric", "date", "value")
+    ):
+        values[campaign_id][metric].append((day, value))
+    daily = values
     results = []
     for campaign in campaigns:
         figures = values.get(campaign.pk, {})
+        totals = {
+            code: combine(code, [v for _, v in figures[code]])
+            for code in METRICS
+            if code in figures
+        }
         results.append(
             {
                 "campaign": campaign,
-                "totals": {
-                    code: combine(code, figures[code])
-                    for code in METRICS
-                    if code in figures
-                },
+                "totals": totals,
                 "labels": {code: str(METRICS[code].label) for code in figures},
-                "review_summary": campaign.review_summary
-                if campaign.status == Campaign.Status.CLOSED
-                else "",
+                "summary": network_summary(
+                    campaign=campaign, totals=totals, daily=daily.get(campaign.pk, {})
+                ),
             }
         )
     return results

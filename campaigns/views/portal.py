@@ -16,7 +16,7 @@ from campaigns.charts import goal_bars, line_chart
 from campaigns.filters import CampaignFilter
 from campaigns.forms import RespondForm
 from campaigns.models import Campaign, Enrolment
-from campaigns.review import draft_summary, number
+from campaigns.review import number
 from campaigns.selectors import (
     campaign_detail_parts,
     campaign_get,
@@ -25,6 +25,7 @@ from campaigns.selectors import (
     enrolments_for,
     figure_network_ids,
     metric_list,
+    network_summary,
 )
 from campaigns.vocabulary import METRICS
 from hub import permissions as access
@@ -93,20 +94,8 @@ def _network_summary(campaign, performance) -> str:
     """A network's own results in words: no goals, rankings or others' totals."""
     if campaign.status not in (Campaign.Status.REVIEW, Campaign.Status.CLOSED):
         return ""
-    headline = performance.metrics[0] if performance.metrics else None
-    peaks = (
-        sorted(performance.daily[headline], key=lambda d: -d[1])[:3] if headline else []
-    )
-    return draft_summary(
-        name=campaign.name,
-        start=campaign.start_date,
-        end=campaign.end_date,
-        goals=[],
-        totals=performance.totals,
-        top_networks=[],
-        headline=headline,
-        peak_days=peaks,
-        network_count=None,
+    return network_summary(
+        campaign=campaign, totals=performance.totals, daily=performance.daily
     )
 
 
