@@ -86,8 +86,12 @@ class CampaignInputSerializer(serializers.Serializer):
 
 
 class TransitionSerializer(serializers.Serializer):
-    to = serializers.ChoiceField(
-        choices=Campaign.Status.choices, help_text="The next status."
+    # A plain string (the service refuses invalid moves with a clear message); a
+    # second enum of campaign statuses would collide in the schema's enum names.
+    status = serializers.CharField(
+        max_length=16,
+        help_text="The next status: setup, live, review or closed (setup may go "
+        "back to draft).",
     )
 
 

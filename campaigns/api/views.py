@@ -1,6 +1,7 @@
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
@@ -19,7 +20,9 @@ from campaigns.filters import CampaignFilter, CampaignMetricFilter
 from campaigns.loading import RawRow
 from campaigns.models import Enrolment
 from campaigns.selectors import campaign_list, metric_list
+from campaigns.vocabulary import METRICS
 from hub import permissions as access
+from hub.api.pagination import PageNumberPagination
 from hub.api.permissions import StaffWriteOrReadOnly
 
 MAX_API_ROWS = 50_000
@@ -63,6 +66,20 @@ class CampaignViewSet(viewsets.GenericViewSet):
         )
         return context
 
+    @extend_schema(
+        parameters=[
+            # Plain strings: query parameters would otherwise share enum names
+            # ("status", "kind") with other apps' schemas.
+            OpenApiParameter(
+                "status", str, description="draft, setup, live, review or closed."
+            ),
+            OpenApiParameter(
+                "kind",
+                str,
+                description="live_event, tournament, recruitment or training.",
+            ),
+        ]
+    )
     def list(self, request):
         qs = self.filter_queryset(self.get_queryset())
         page = self.paginate_queryset(qs)
@@ -101,14 +118,26 @@ class CampaignViewSet(viewsets.GenericViewSet):
         serializer = TransitionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         services.campaign_transition(
-            campaign=campaign, user=request.user, to=serializer.validated_data["to"]
+            campaign=campaign,
+            user=request.user,
+            to=serializer.validated_data["status"],
         )
         return Response(self.get_serializer(self.get_object()).data)
 
     @extend_schema(
         methods=["GET"],
         responses=MetricSerializer(many=True),
-        parameters=None,
+        filters=False,
+        parameters=[
+            OpenApiParameter("network", str, description="Network slug."),
+            OpenApiParameter(
+                "metric", str, description="Metric code: " + ", ".join(METRICS)
+            ),
+            OpenApiParameter("date_from", OpenApiTypes.DATE, description="From day."),
+            OpenApiParameter("date_to", OpenApiTypes.DATE, description="To day."),
+            OpenApiParameter("page", int, description="Page number."),
+            OpenApiParameter("page_size", int, description="Rows per page (≤ 100)."),
+        ],
         description="Figures, paginated; filter by `network`, `metric`, "
         "`date_from`, `date_to`. A network member sees only their own.",
     )
@@ -122,8 +151,9 @@ class CampaignViewSet(viewsets.GenericViewSet):
     @action(
         detail=True,
         methods=["get", "post"],
-        filterset_class=CampaignMetricFilter,
         serializer_class=MetricSerializer,
+        filter_backends=[],
+        pagination_class=PageNumberPagination,
     )
     def metrics(self, request, pk=None):
         # Not get_object(): the action's filterset is for figures, not campaigns.

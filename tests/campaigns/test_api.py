@@ -89,7 +89,9 @@ def test_the_body_must_be_a_list(api_as, manager, campaign):
 def test_only_managers_write(api_as, request, who, campaign):
     api = api_as(request.getfixturevalue(who))
     assert api.post(url(campaign, "metrics/"), ROWS, format="json").status_code == 403
-    assert api.post(url(campaign, "transition/"), {"to": "review"}).status_code == 403
+    assert (
+        api.post(url(campaign, "transition/"), {"status": "review"}).status_code == 403
+    )
     assert (
         api.post(
             "/api/v1/campaigns/",
@@ -121,10 +123,14 @@ def test_a_manager_creates_and_moves_a_campaign(api_as, manager):
     assert response.status_code == 201, response.json()
     campaign_id = response.json()["id"]
     assert response.json()["status"] == "draft"
-    response = api.post(f"/api/v1/campaigns/{campaign_id}/transition/", {"to": "live"})
+    response = api.post(
+        f"/api/v1/campaigns/{campaign_id}/transition/", {"status": "live"}
+    )
     assert response.status_code == 400
     assert "cannot move" in response.json()["message"]
-    response = api.post(f"/api/v1/campaigns/{campaign_id}/transition/", {"to": "setup"})
+    response = api.post(
+        f"/api/v1/campaigns/{campaign_id}/transition/", {"status": "setup"}
+    )
     assert response.json()["status"] == "setup"
 
 
