@@ -1,0 +1,164 @@
+"""Every route, tried by every role against network A's objects.
+
+Fails when a URL pattern exists without a row here (or a reasoned exemption), so a
+new page or endpoint cannot ship without deciding who may reach it. Roles:
+anonymous, a member of network A, a member of network B, an intern, a manager.
+"""
+
+from dataclasses import dataclass, field
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+ANON, MEMBER_A, MEMBER_B, INTERN, MANAGER = (
+    "anonymous",
+    "member_a",
+    "member_b",
+    "intern",
+    "manager",
+)
+ROLES = [ANON, MEMBER_A, MEMBER_B, INTERN, MANAGER]
+LOGIN = "login"  # redirected to the sign-in page
+
+
+@dataclass
+class Row:
+    url: object  # a string, or a function of the objects dict
+    expect: dict
+    method: str = "get"
+    data: dict = field(default_factory=dict)
+
+
+def everyone(status):
+    return dict.fromkeys(ROLES, status)
+
+
+def signed_in(status, anonymous=LOGIN):
+    return {**everyone(status), ANON: anonymous}
+
+
+def staff_only(status=200, anonymous=LOGIN, others=404):
+    return {
+        ANON: anonymous,
+        MEMBER_A: others,
+        MEMBER_B: others,
+        INTERN: status,
+        MANAGER: status,
+    }
+
+
+def network_a_and_staff(status=200, anonymous=LOGIN):
+    return {
+        ANON: anonymous,
+        MEMBER_A: status,
+        MEMBER_B: 404,
+        INTERN: status,
+        MANAGER: status,
+    }
+
+
+MATRIX: dict[str, Row] = {
+    "home": Row("/", signed_in(200)),
+    "healthz": Row("/healthz", everyone(200)),
+    "login": Row("/accounts/login/", {**everyone(302), ANON: 200}),
+    "logout": Row("/accounts/logout/", everyone(405)),
+    "password_reset": Row("/accounts/password_reset/", everyone(200)),
+    "password_reset_done": Row("/accounts/password_reset/done/", everyone(200)),
+    "password_reset_complete": Row("/accounts/reset/done/", everyone(200)),
+    "password_change": Row("/accounts/password_change/", signed_in(200)),
+    "password_change_done": Row("/accounts/password_change/done/", signed_in(200)),
+    "hub:network_list": Row("/hub/networks/", staff_only()),
+    "hub:network_detail": Row(
+        lambda o: f"/hub/networks/{o['network'].slug}/", network_a_and_staff()
+    ),
+    "api-root": Row("/api/v1/", signed_in(200, anonymous=401)),
+    "api-token": Row("/api/v1/auth/token/", everyone(405)),
+    "network-list": Row("/api/v1/networks/", signed_in(200, anonymous=401)),
+    "network-detail": Row(
+        lambda o: f"/api/v1/networks/{o['network'].slug}/",
+        {**network_a_and_staff(anonymous=401)},
+    ),
+    "api-schema": Row("/api/schema/", everyone(200)),
+    "api-docs": Row("/api/docs/", everyone(200)),
+}
+
+# Routes checked elsewhere, with the reason.
+EXEMPT = {
+    "password_reset_confirm": "needs a signed token; tests/hub/test_views.py",
+}
+EXEMPT_PREFIXES = {
+    "admin:": "the Django admin's own staff check; tests below and per app",
+}
+
+
+def _walk(patterns, namespace=None):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            ns = pattern.namespace
+            inner = f"{namespace}:{ns}" if namespace and ns else (ns or namespace)
+            yield from _walk(pattern.url_patterns, inner)
+        elif isinstance(pattern, URLPattern):
+            yield f"{namespace}:{pattern.name}" if namespace else pattern.name
+
+
+def test_every_route_has_a_row_in_the_matrix():
+    names = set(_walk(get_resolver().url_patterns))
+    missing = {
+        name
+        for name in names
+        if name not in MATRIX
+        and name not in EXEMPT
+        and not any(name.startswith(prefix) for prefix in EXEMPT_PREFIXES)
+    }
+    assert not missing, f"routes without an access-matrix row: {sorted(missing)}"
+    stale = set(MATRIX) - names
+    assert not stale, f"matrix rows for routes that no longer exist: {sorted(stale)}"
+
+
+@pytest.fixture
+def objects(network_a):
+    """Network A's objects, one of each kind the routes address."""
+    return {"network": network_a}
+
+
+@pytest.fixture
+def person(request, member_a, member_b, intern, manager):
+    return {
+        ANON: None,
+        MEMBER_A: member_a,
+        MEMBER_B: member_b,
+        INTERN: intern,
+        MANAGER: manager,
+    }[request.param]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("person", ROLES, indirect=True, ids=ROLES)
+@pytest.mark.parametrize("name", sorted(MATRIX))
+def test_route_answers_each_role_as_the_matrix_says(
+    name, person, objects, client, request
+):
+    row = MATRIX[name]
+    role = request.node.callspec.params["person"]
+    if person is not None:
+        client.force_login(person)
+    url = row.url(objects) if callable(row.url) else row.url
+    response = getattr(client, row.method)(url, row.data)
+    expected = row.expect[role]
+    if expected == LOGIN:
+        assert response.status_code == 302, f"{name} as {role}: {response.status_code}"
+        assert response["Location"].startswith("/accounts/login/")
+    else:
+        assert response.status_code == expected, (
+            f"{name} as {role}: {response.status_code}"
+        )
+    assert b"Traceback" not in response.content
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", [MEMBER_A, MEMBER_B])
+def test_network_people_cannot_use_the_admin(role, client, member_a, member_b):
+    client.force_login({MEMBER_A: member_a, MEMBER_B: member_b}[role])
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
