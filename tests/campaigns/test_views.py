@@ -262,13 +262,14 @@ def test_member_b_cannot_answer_alphas_invitation(
     assert enrolment.status == "invited"
 
 
-def test_material_files_are_served_only_to_people_who_see_the_campaign(
-    client_as, manager, member_a, member_b, campaign, network_b
+def test_material_files_follow_campaign_access(
+    client, client_as, manager, intern, member_a, member_b, campaign, network_b
 ):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
     from campaigns import services
 
+    campaign.enrolments.filter(network=network_b).delete()
     material = services.material_create(
         campaign=campaign,
         user=manager,
@@ -276,11 +277,12 @@ def test_material_files_are_served_only_to_people_who_see_the_campaign(
         file=SimpleUploadedFile("deck.pdf", b"%PDF deck"),
     )
     url = reverse("campaigns:material", args=[campaign.pk, material.pk])
-    response = client_as(member_a).get(url)
-    assert response.status_code == 200
-    assert b"".join(response.streaming_content) == b"%PDF deck"
-    campaign.enrolments.filter(network=network_b).delete()
+    for person in (member_a, intern, manager):
+        response = client_as(person).get(url)
+        assert response.status_code == 200
+        assert b"".join(response.streaming_content) == b"%PDF deck"
     assert client_as(member_b).get(url).status_code == 404
+    assert client.get(url).status_code == 302
 
 
 def test_review_page_edits_the_drafted_summary(client_as, manager, campaign, figures):
