@@ -109,7 +109,10 @@ def campaign_detail(request, pk: int):
     table = [
         {
             "name": row["name"],
-            "values": [row["values"].get(code) for code in metrics],
+            "values": [
+                number(row["values"][code]) if code in row["values"] else None
+                for code in metrics
+            ],
         }
         for row in performance.per_network
     ]
@@ -119,7 +122,7 @@ def campaign_detail(request, pk: int):
         "enrolments": enrolments_for(user=request.user, campaign=campaign),
         "performance": performance,
         "metric_columns": [METRICS[code] for code in metrics],
-        "totals_row": [performance.totals[code] for code in metrics],
+        "totals_row": [number(performance.totals[code]) for code in metrics],
         "network_table": table,
         "goal_rows": [
             {

@@ -104,7 +104,7 @@ def test_member_b_sees_only_bravo_figures_never_alphas(
 ):
     response = client_as(member_b).get(campaign.get_absolute_url())
     page = response.content.decode()
-    assert "777" in page and "4242" in page  # own figures
+    assert "777" in page and "4,242" in page  # own figures
     assert "1111" not in page and "1,111" not in page  # Alpha's figure
     assert "Alpha Agency" not in page  # neither the name in the table nor enrolments
     assert "All networks" not in page  # no campaign totals

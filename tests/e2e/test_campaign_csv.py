@@ -60,7 +60,7 @@ def test_manager_uploads_a_csv_previews_confirms_and_sees_figures(
         "42"
     )
     expect(table.get_by_role("row", name=re.compile("All networks"))).to_contain_text(
-        "50.50"
+        "50.5"
     )
     expect(page.locator("table.goals-table")).to_contain_text("50%")
     expect(page.get_by_role("img", name="Live hours per day")).to_be_visible()
