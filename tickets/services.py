@@ -1,7 +1,7 @@
 """Every write to a ticket: keyword-only, atomic, validated first, audited.
 
 Each service locks the ticket row, records one ``TicketChange`` per changed field,
-bumps ``version`` and schedules e-mails with ``transaction.on_commit``.
+bumps ``version`` and records e-mails in the outbox (sent after commit).
 """
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from hub import outbox
 from hub import permissions as access
 from hub.exceptions import (
     ApplicationError,
@@ -190,7 +191,7 @@ def ticket_create(
 
     from tickets.tasks import ticket_received_email_task
 
-    transaction.on_commit(lambda: ticket_received_email_task.delay(ticket.pk))
+    outbox.enqueue(ticket_received_email_task, ticket_id=ticket.pk)
     return ticket
 
 
@@ -243,7 +244,7 @@ def ticket_reply(
 
     from tickets.tasks import ticket_reply_email_task
 
-    transaction.on_commit(lambda: ticket_reply_email_task.delay(message.pk))
+    outbox.enqueue(ticket_reply_email_task, message_id=message.pk)
     return message
 
 
@@ -293,9 +294,10 @@ def _notify_assignee(ticket: Ticket, actor) -> None:
     from tickets.tasks import ticket_assigned_email_task
 
     if ticket.assignee_id and ticket.assignee_id != getattr(actor, "pk", None):
-        ticket_id, assignee_id = ticket.pk, ticket.assignee_id
-        transaction.on_commit(
-            lambda: ticket_assigned_email_task.delay(ticket_id, assignee_id)
+        outbox.enqueue(
+            ticket_assigned_email_task,
+            ticket_id=ticket.pk,
+            assignee_id=ticket.assignee_id,
         )
 
 
