@@ -1,8 +1,11 @@
 """LIVE agency campaigns: setup, enrolled networks, daily figures and post-review."""
 
+import uuid
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from campaigns.vocabulary import METRIC_CHOICES
@@ -170,7 +173,9 @@ class Task(models.Model):
 
 
 def material_upload_to(instance, filename: str) -> str:
-    return f"campaigns/{instance.campaign_id}/materials/{filename}"
+    """A random stored name; the download is named after the title."""
+    extension = filename.rsplit(".", 1)[-1].lower()[:8] if "." in filename else "bin"
+    return f"campaigns/{instance.campaign_id}/materials/{uuid.uuid4().hex}.{extension}"
 
 
 class Material(models.Model):
@@ -189,6 +194,10 @@ class Material(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def download_name(self) -> str:
+        extension = self.file.name.rsplit(".", 1)[-1] if self.file else ""
+        return f"{slugify(self.title) or 'material'}.{extension}"
 
 
 class CampaignMetric(models.Model):

@@ -3,6 +3,7 @@
 from datetime import date
 from decimal import Decimal
 
+import filetype
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
@@ -16,10 +17,9 @@ from hub.exceptions import ApplicationError, NotFoundError, PermissionDeniedErro
 from hub.models import CreatorNetwork, Region, User
 
 MATERIAL_MAX_BYTES = 20 * 1024 * 1024
-MATERIAL_EXTENSIONS = {
-    "pdf", "png", "jpg", "jpeg", "gif", "txt", "csv", "md",
-    "docx", "pptx", "xlsx", "mp4",
-}  # fmt: skip
+# Binary types are recognised by their content (``filetype``), not by their name.
+MATERIAL_BINARY_TYPES = {"pdf", "png", "jpg", "gif", "docx", "pptx", "xlsx", "mp4"}
+MATERIAL_TEXT_EXTENSIONS = {"txt", "csv", "md"}
 
 
 def require_manager(user) -> None:
@@ -234,6 +234,35 @@ def enrolment_respond(*, enrolment: Enrolment, user: User, accept: bool) -> Enro
     return enrolment
 
 
+def _check_material_file(file: UploadedFile) -> None:
+    """Accept PDFs, images, Office documents and MP4 by content; text if UTF-8."""
+    refused = ApplicationError(
+        _("This file type is not accepted (PDF, images, Office, MP4, text)."),
+        extra={"fields": {"file": [_("Type not accepted.")]}},
+    )
+    if file.size > MATERIAL_MAX_BYTES:
+        raise ApplicationError(
+            _("Files may be at most 20 MB."),
+            extra={"fields": {"file": [_("Too large.")]}},
+        )
+    file.seek(0)
+    head = file.read(8192)
+    file.seek(0)
+    kind = filetype.guess(head)
+    if kind is not None:
+        if kind.extension not in MATERIAL_BINARY_TYPES:
+            raise refused
+        return
+    extension = file.name.rsplit(".", 1)[-1].lower() if "." in file.name else ""
+    if extension not in MATERIAL_TEXT_EXTENSIONS:
+        raise refused
+    try:
+        head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start < len(head) - 4:  # not just a character cut at the boundary
+            raise refused from None
+
+
 @transaction.atomic
 def material_create(
     *,
@@ -250,17 +279,7 @@ def material_create(
             extra={"fields": {"url": [_("A link or a file, not both.")]}},
         )
     if file is not None:
-        extension = file.name.rsplit(".", 1)[-1].lower() if "." in file.name else ""
-        if extension not in MATERIAL_EXTENSIONS:
-            raise ApplicationError(
-                _("Files of type %(ext)r are not accepted.") % {"ext": extension},
-                extra={"fields": {"file": [_("Type not accepted.")]}},
-            )
-        if file.size > MATERIAL_MAX_BYTES:
-            raise ApplicationError(
-                _("Files may be at most 20 MB."),
-                extra={"fields": {"file": [_("Too large.")]}},
-            )
+        _check_material_file(file)
     return Material.objects.create(
         campaign=campaign, title=title, url=url, file=file or ""
     )

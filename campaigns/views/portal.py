@@ -180,7 +180,7 @@ def material_download(request, pk: int, material_id: int):
     return FileResponse(
         material.file.open("rb"),
         as_attachment=True,
-        filename=material.file.name.rsplit("/", 1)[-1],
+        filename=material.download_name(),
     )
 
 

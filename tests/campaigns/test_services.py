@@ -452,3 +452,31 @@ def test_campaign_dates_cannot_shrink_past_loaded_figures(campaign, manager):
         )
     services.campaign_update(campaign=campaign, user=manager, name="Renamed")
     assert Campaign.objects.get(pk=campaign.pk).name == "Renamed"
+
+
+def test_material_files_are_judged_by_content_and_stored_under_random_names(
+    campaign, manager
+):
+    with pytest.raises(ApplicationError, match="not accepted"):
+        services.material_create(
+            campaign=campaign,
+            user=manager,
+            title="Fake",
+            file=SimpleUploadedFile("fake.pdf", b"just text pretending"),
+        )
+    with pytest.raises(ApplicationError, match="not accepted"):
+        services.material_create(
+            campaign=campaign,
+            user=manager,
+            title="Archive",
+            file=SimpleUploadedFile("notes.txt", b"PK\x03\x04" + b"\x00" * 40),
+        )
+    notes = services.material_create(
+        campaign=campaign,
+        user=manager,
+        title="Host notes",
+        file=SimpleUploadedFile("../../etc/notes.txt", "Café rules\n".encode()),
+    )
+    assert notes.file.name.startswith(f"campaigns/{campaign.pk}/materials/")
+    assert "etc" not in notes.file.name and "notes" not in notes.file.name
+    assert notes.download_name() == "host-notes.txt"
