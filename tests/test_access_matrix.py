@@ -79,6 +79,66 @@ MATRIX: dict[str, Row] = {
         {**network_a_and_staff(anonymous=401)},
     ),
     "api-schema": Row("/api/schema/", everyone(200)),
+    # --- knowledge base ---
+    "faq:index": Row("/faq/", everyone(200)),
+    "faq:detail": [
+        Row(lambda o: f"/faq/{o['article_everyone'].slug}/", everyone(200)),
+        Row(
+            lambda o: f"/faq/{o['article_networks'].slug}/",
+            {**everyone(200), ANON: 404},
+        ),
+        Row(lambda o: f"/faq/{o['article_staff'].slug}/", staff_only(anonymous=404)),
+        Row(lambda o: f"/faq/{o['article_draft'].slug}/", staff_only(anonymous=404)),
+    ],
+    "faq:suggest": Row("/faq/suggest/?q=payout", everyone(200)),
+    "faq:preview": Row(
+        "/faq/preview/", staff_only(anonymous=404), "post", {"body": "# Hi"}
+    ),
+    "faq:vote": [
+        Row(
+            lambda o: f"/faq/{o['article_everyone'].slug}/vote/",
+            everyone(302),
+            "post",
+            {"helpful": "yes"},
+        ),
+        Row(
+            lambda o: f"/faq/{o['article_draft'].slug}/vote/",
+            everyone(404),
+            "post",
+            {"helpful": "yes"},
+        ),
+    ],
+    "faq:solved": [
+        Row(
+            lambda o: f"/faq/{o['article_everyone'].slug}/solved/",
+            everyone(302),
+            "post",
+        ),
+        Row(
+            lambda o: f"/faq/{o['article_staff'].slug}/solved/",
+            staff_only(302, anonymous=404),
+            "post",
+        ),
+    ],
+    "faq-article-list": Row("/api/v1/faq/articles/", everyone(200)),
+    "faq-article-detail": [
+        Row(
+            lambda o: f"/api/v1/faq/articles/{o['article_everyone'].slug}/",
+            everyone(200),
+        ),
+        Row(
+            lambda o: f"/api/v1/faq/articles/{o['article_networks'].slug}/",
+            {**everyone(200), ANON: 404},
+        ),
+        Row(
+            lambda o: f"/api/v1/faq/articles/{o['article_staff'].slug}/",
+            staff_only(anonymous=404),
+        ),
+        Row(
+            lambda o: f"/api/v1/faq/articles/{o['article_draft'].slug}/",
+            staff_only(anonymous=404),
+        ),
+    ],
     # --- tickets ---
     "tickets:list": Row("/tickets/", signed_in(200)),
     "tickets:new": Row("/tickets/new/", signed_in(200)),
@@ -189,7 +249,15 @@ def objects(network_a, member_a, intern):
             uploaded_by=member_a,
         )
 
+    from tests.faq.factories import ArticleFactory
+
+    articles = {
+        f"article_{audience}": ArticleFactory(status="published", audience=audience)
+        for audience in ("everyone", "networks", "staff")
+    }
+    articles["article_draft"] = ArticleFactory(status="draft", audience="everyone")
     return {
+        **articles,
         "network": network_a,
         "ticket": ticket,
         "attachment": attach(None),

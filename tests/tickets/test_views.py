@@ -428,3 +428,32 @@ def test_home_shows_staff_queue_health(client_as, manager, network_a, intern):
     TicketFactory(network=network_a, status="open", assignee=intern)
     html = client_as(manager).get("/").content.decode()
     assert "1 new ticket" in html and "1 unassigned" in html and "1 open" in html
+
+
+def _open_suggestion_then(client, article, *, file_ticket: bool):
+    client.get(f"/faq/{article.slug}/?from=ticket-form&q=diamonds")
+    if file_ticket:
+        response = client.post(
+            "/tickets/new/",
+            {
+                "subject": "Diamonds still missing",
+                "description": "The article did not cover our case.",
+                "kind": "problem",
+                "priority": "normal",
+            },
+        )
+        assert response.status_code == 302
+
+
+@pytest.mark.parametrize(
+    ("file_ticket", "outcome"), [(True, "filed"), (False, "opened")]
+)
+def test_filing_after_opening_a_suggestion_is_not_a_deflection(
+    client_as, member_a, file_ticket, outcome
+):
+    from faq.models import Deflection
+    from tests.faq.factories import ArticleFactory
+
+    article = ArticleFactory(status="published", audience="everyone")
+    _open_suggestion_then(client_as(member_a), article, file_ticket=file_ticket)
+    assert list(Deflection.objects.values_list("outcome", flat=True)) == [outcome]

@@ -6,6 +6,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from faq.services import deflection_mark_filed
 from hub import permissions as access
 from hub.exceptions import ApplicationError
 from tickets import selectors, services
@@ -92,6 +93,10 @@ def ticket_create_view(request):
             except ApplicationError as error:
                 _form_error(form, error)
             else:
+                # suggestions this person opened did not answer the question after all
+                deflection_mark_filed(
+                    session_key=request.session.session_key, user=request.user
+                )
                 messages.success(
                     request,
                     _("Thanks! Your ticket %(ref)s was received.")
