@@ -16,6 +16,7 @@ from campaigns.loading import RawRow
 from campaigns.models import Campaign, Enrolment, Goal, Material, Task
 from campaigns.services.drafting import draft_review_summary
 from campaigns.services.metrics import metrics_load
+from faq.models import Article
 from hub.models import CreatorNetwork, Region, User
 
 # Typical daily values per network (low, high) of each metric.
@@ -84,6 +85,9 @@ def _campaigns(today):
         },
     ]
 
+
+# Seeded by faq.demo (its seeder runs first).
+GUIDE_SLUG = "guide-signing-your-network-up-for-a-campaign"
 
 TASKS = [
     ("Confirm prize budget", -14),
@@ -164,6 +168,15 @@ def seed(options: dict, out: Callable[[str], None]) -> None:
                 owner=manager,
                 due_date=spec["start"] + timedelta(days=offset),
                 done_at=timezone.now() if done else None,
+            )
+        guide = Article.objects.filter(
+            slug=GUIDE_SLUG, kind="guide", status="published"
+        ).first()
+        if guide is not None:
+            Material.objects.create(
+                campaign=campaign,
+                title=guide.title.removeprefix("Guide: "),
+                guide=guide,
             )
         Material.objects.create(
             campaign=campaign,

@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 
 from campaigns.models import Campaign, Enrolment
 from campaigns.vocabulary import METRIC_CHOICES
+from faq.models import Article
 from hub.models import CreatorNetwork, Region, User
 
 
@@ -66,13 +67,28 @@ class InviteForm(forms.Form):
         )
 
 
+def linkable_guides():
+    """Published guides that networks may read (staff-only guides would 404)."""
+    return (
+        Article.objects.filter(kind=Article.Kind.GUIDE, status=Article.Status.PUBLISHED)
+        .exclude(audience=Article.Audience.STAFF)
+        .order_by("title")
+    )
+
+
 class MaterialForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=200)
+    guide = forms.ModelChoiceField(
+        label=_("Knowledge-base guide"),
+        queryset=linkable_guides(),
+        required=False,
+        help_text=_("A published guide from the knowledge base."),
+    )
     url = forms.URLField(
         label=_("Link"),
         required=False,
         assume_scheme="https",
-        help_text=_("A knowledge-base guide or another page."),
+        help_text=_("Or a link to another page."),
     )
     file = forms.FileField(
         label=_("File"),
@@ -82,8 +98,11 @@ class MaterialForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if bool(data.get("url")) == bool(data.get("file")):
-            raise forms.ValidationError(_("Give either a link or a file."))
+        given = [data.get(name) for name in ("guide", "url", "file")]
+        if sum(map(bool, given)) != 1:
+            raise forms.ValidationError(
+                _("Give exactly one of a guide, a link or a file.")
+            )
         return data
 
 

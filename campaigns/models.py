@@ -179,12 +179,21 @@ def material_upload_to(instance, filename: str) -> str:
 
 
 class Material(models.Model):
-    """Training material: a link (e.g. a knowledge-base guide) or an uploaded file."""
+    """Training material: a knowledge-base guide, a link or an uploaded file."""
 
     campaign = models.ForeignKey(
         Campaign, on_delete=models.CASCADE, related_name="materials"
     )
     title = models.CharField(_("title"), max_length=200)
+    guide = models.ForeignKey(
+        "faq.Article",
+        verbose_name=_("knowledge-base guide"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="campaign_materials",
+        limit_choices_to={"kind": "guide", "status": "published"},
+    )
     url = models.URLField(_("link"), blank=True)
     file = models.FileField(_("file"), upload_to=material_upload_to, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

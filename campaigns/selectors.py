@@ -86,7 +86,7 @@ def campaign_detail_parts(*, campaign: Campaign) -> dict:
     return {
         "goals": list(campaign.goals.all()),
         "tasks": list(campaign.tasks.select_related("owner")),
-        "materials": list(campaign.materials.all()),
+        "materials": list(campaign.materials.select_related("guide")),
     }
 
 

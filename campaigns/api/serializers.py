@@ -1,6 +1,7 @@
+from django.urls import reverse
 from rest_framework import serializers
 
-from campaigns.models import Campaign, CampaignMetric, Enrolment, Goal
+from campaigns.models import Campaign, CampaignMetric, Enrolment, Goal, Material
 from campaigns.vocabulary import METRIC_CHOICES
 from hub.models import Region
 
@@ -26,6 +27,32 @@ class EnrolmentSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+class MaterialSerializer(serializers.ModelSerializer):
+    kind = serializers.SerializerMethodField(help_text="guide, link or file.")
+    href = serializers.SerializerMethodField(
+        help_text="Where to open it: the guide's page, the link, or the download."
+    )
+
+    class Meta:
+        model = Material
+        fields = ["title", "kind", "href"]
+        read_only_fields = fields
+
+    def get_kind(self, material) -> str:
+        if material.guide_id:
+            return "guide"
+        return "file" if material.file else "link"
+
+    def get_href(self, material) -> str:
+        if material.guide_id:
+            return material.guide.get_absolute_url()
+        if material.file:
+            return reverse(
+                "campaigns:material", args=[material.campaign_id, material.pk]
+            )
+        return material.url
+
+
 class CampaignSerializer(serializers.ModelSerializer):
     """A campaign as the caller may see it (networks see only their enrolments)."""
 
@@ -36,6 +63,7 @@ class CampaignSerializer(serializers.ModelSerializer):
         source="owner.email", read_only=True, help_text="E-mail of the owner."
     )
     goals = GoalSerializer(many=True, read_only=True)
+    materials = MaterialSerializer(many=True, read_only=True)
     enrolments = serializers.SerializerMethodField(
         help_text="Enrolled networks (a network member sees only their own)."
     )
@@ -54,6 +82,7 @@ class CampaignSerializer(serializers.ModelSerializer):
             "owner",
             "description",
             "goals",
+            "materials",
             "enrolments",
         ]
         read_only_fields = fields

@@ -18,7 +18,7 @@ from campaigns.api.serializers import (
 )
 from campaigns.filters import CampaignFilter, CampaignMetricFilter
 from campaigns.loading import RawRow
-from campaigns.models import Enrolment
+from campaigns.models import Enrolment, Material
 from campaigns.selectors import campaign_list, metric_list
 from campaigns.vocabulary import METRICS
 from hub import permissions as access
@@ -52,6 +52,7 @@ class CampaignViewSet(viewsets.GenericViewSet):
     def get_queryset(self):
         return campaign_list(user=self.request.user).prefetch_related(
             "goals",
+            Prefetch("materials", queryset=Material.objects.select_related("guide")),
             Prefetch(
                 "enrolments", queryset=Enrolment.objects.select_related("network")
             ),

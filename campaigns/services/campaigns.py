@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from campaigns.models import Campaign, Enrolment, Goal, Material, Task
 from campaigns.vocabulary import METRICS
+from faq.models import Article
 from hub import permissions as access
 from hub.exceptions import ApplicationError, NotFoundError, PermissionDeniedError
 from hub.models import CreatorNetwork, Region, User
@@ -271,17 +272,28 @@ def material_create(
     title: str,
     url: str = "",
     file: UploadedFile | None = None,
+    guide: Article | None = None,
 ) -> Material:
+    """A guide from the knowledge base, a link or a file: exactly one of them."""
     require_manager(user)
-    if bool(url) == bool(file):
+    if sum(map(bool, (url, file, guide))) != 1:
         raise ApplicationError(
-            _("Give either a link or a file (exactly one)."),
-            extra={"fields": {"url": [_("A link or a file, not both.")]}},
+            _("Give exactly one of a guide, a link or a file."),
+            extra={"fields": {"guide": [_("A guide, a link or a file: exactly one.")]}},
+        )
+    if guide is not None and not (
+        guide.kind == Article.Kind.GUIDE
+        and guide.status == Article.Status.PUBLISHED
+        and guide.audience != Article.Audience.STAFF
+    ):
+        raise ApplicationError(
+            _("Only published guides that networks may read can be linked."),
+            extra={"fields": {"guide": [_("Not a published guide for networks.")]}},
         )
     if file is not None:
         _check_material_file(file)
     return Material.objects.create(
-        campaign=campaign, title=title, url=url, file=file or ""
+        campaign=campaign, title=title, guide=guide, url=url, file=file or ""
     )
 
 

@@ -210,3 +210,17 @@ def test_list_endpoints_run_a_constant_number_of_queries(
     with django_assert_max_num_queries(6):
         body = api.get(url(campaign, "metrics/"), {"page_size": page_size}).json()
     assert len(body["results"]) == page_size
+
+
+def test_materials_are_listed_with_where_to_open_them(api_as, member_a, campaign):
+    from campaigns.models import Material
+    from tests.faq.factories import ArticleFactory
+
+    guide = ArticleFactory(kind="guide")
+    Material.objects.create(campaign=campaign, title="Guide", guide=guide)
+    Material.objects.create(campaign=campaign, title="Link", url="https://x.example/")
+    body = api_as(member_a).get(url(campaign)).json()
+    assert body["materials"] == [
+        {"title": "Guide", "kind": "guide", "href": guide.get_absolute_url()},
+        {"title": "Link", "kind": "link", "href": "https://x.example/"},
+    ]

@@ -480,3 +480,47 @@ def test_material_files_are_judged_by_content_and_stored_under_random_names(
     assert notes.file.name.startswith(f"campaigns/{campaign.pk}/materials/")
     assert "etc" not in notes.file.name and "notes" not in notes.file.name
     assert notes.download_name() == "host-notes.txt"
+
+
+@pytest.mark.parametrize(
+    ("kind", "status", "audience", "accepted"),
+    [
+        ("guide", "published", "everyone", True),
+        ("guide", "published", "networks", True),
+        ("guide", "draft", "everyone", False),
+        ("guide", "published", "staff", False),
+        ("article", "published", "everyone", False),
+    ],
+)
+def test_materials_link_only_published_guides_networks_may_read(
+    campaign, manager, kind, status, audience, accepted
+):
+    from tests.faq.factories import ArticleFactory
+
+    guide = ArticleFactory(
+        title="Guide: joining a campaign", kind=kind, status=status, audience=audience
+    )
+    if accepted:
+        material = services.material_create(
+            campaign=campaign, user=manager, title="Joining", guide=guide
+        )
+        assert material.guide == guide
+    else:
+        with pytest.raises(ApplicationError, match="published guides"):
+            services.material_create(
+                campaign=campaign, user=manager, title="Joining", guide=guide
+            )
+
+
+def test_a_material_is_exactly_one_of_guide_link_or_file(campaign, manager):
+    from tests.faq.factories import ArticleFactory
+
+    guide = ArticleFactory(kind="guide")
+    with pytest.raises(ApplicationError, match="exactly one"):
+        services.material_create(
+            campaign=campaign,
+            user=manager,
+            title="Both",
+            guide=guide,
+            url="https://example.com",
+        )

@@ -401,3 +401,25 @@ def test_home_shows_a_networks_invitations_and_a_managers_live_campaigns(
     assert "On Air" not in member_page
     manager_page = client_as(manager).get("/").content.decode()
     assert "On Air" in manager_page
+
+
+def test_a_guide_material_links_to_the_knowledge_base_for_the_network(
+    client_as, manager, member_a, campaign
+):
+    from tests.faq.factories import ArticleFactory
+
+    guide = ArticleFactory(
+        title="Guide: joining a campaign", kind="guide", audience="networks"
+    )
+    draft = ArticleFactory(title="Guide: draft", kind="guide", status="draft")
+    browser = client_as(manager)
+    form_page = browser.get(reverse("campaigns:material_add", args=[campaign.pk]))
+    choices = list(form_page.context["form"].fields["guide"].queryset)
+    assert guide in choices and draft not in choices
+    browser.post(
+        reverse("campaigns:material_add", args=[campaign.pk]),
+        {"title": "How to join", "guide": guide.pk},
+    )
+    page = client_as(member_a).get(campaign.get_absolute_url()).content.decode()
+    assert f'href="{guide.get_absolute_url()}"' in page
+    assert client_as(member_a).get(guide.get_absolute_url()).status_code == 200
