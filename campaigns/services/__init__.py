@@ -17,6 +17,7 @@ from campaigns.services.campaigns import (
 from campaigns.services.metrics import (
     MetricBatchError,
     metric_upload_confirm,
+    metric_upload_purge,
     metric_upload_stage,
     metrics_load,
 )
@@ -34,6 +35,7 @@ __all__ = [
     "material_create",
     "material_delete",
     "metric_upload_confirm",
+    "metric_upload_purge",
     "metric_upload_stage",
     "metrics_load",
     "task_create",

@@ -9,6 +9,7 @@ metric, which PostgreSQL and SQLite both support).
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import timedelta
 
 from django.db import transaction
 from django.utils import timezone
@@ -215,3 +216,13 @@ def metric_upload_confirm(*, upload: MetricUpload, user: User) -> LoadResult:
     upload.rows = []
     upload.save(update_fields=["status", "applied_at", "rows"])
     return result
+
+
+@transaction.atomic
+def metric_upload_purge(*, older_than: timedelta = timedelta(days=1)) -> int:
+    """Delete staged uploads never confirmed; applied ones keep their record."""
+    deleted, _by_model = MetricUpload.objects.filter(
+        status=MetricUpload.Status.PENDING,
+        created_at__lt=timezone.now() - older_than,
+    ).delete()
+    return deleted
