@@ -81,11 +81,11 @@ def enrolments_for(*, user, campaign: Campaign) -> list[Enrolment]:
     return list(qs)
 
 
-def campaign_detail_parts(*, campaign: Campaign) -> dict:
-    """Goals, checklist and materials in three queries."""
+def campaign_detail_parts(*, campaign: Campaign, with_tasks: bool = True) -> dict:
+    """Goals, the setup checklist (staff only) and materials."""
     return {
         "goals": list(campaign.goals.all()),
-        "tasks": list(campaign.tasks.select_related("owner")),
+        "tasks": list(campaign.tasks.select_related("owner")) if with_tasks else [],
         "materials": list(campaign.materials.select_related("guide")),
     }
 

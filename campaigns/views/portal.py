@@ -118,7 +118,7 @@ def campaign_detail(request, pk: int):
     ]
     context = {
         "campaign": campaign,
-        **campaign_detail_parts(campaign=campaign),
+        **campaign_detail_parts(campaign=campaign, with_tasks=not is_network),
         "enrolments": enrolments_for(user=request.user, campaign=campaign),
         "performance": performance,
         "metric_columns": [METRICS[code] for code in metrics],

@@ -115,6 +115,18 @@ def test_member_b_sees_only_bravo_figures_never_alphas(
     assert [e.network.slug for e in response.context["enrolments"]] == ["bravo-talent"]
 
 
+def test_the_setup_checklist_is_for_staff_only(client_as, member_a, intern, campaign):
+    TaskFactory(campaign=campaign, title="Confirm prize budget")
+    assert (
+        "Confirm prize budget"
+        not in client_as(member_a).get(campaign.get_absolute_url()).content.decode()
+    )
+    assert (
+        "Confirm prize budget"
+        in client_as(intern).get(campaign.get_absolute_url()).content.decode()
+    )
+
+
 def test_member_b_export_has_only_bravo_rows(client_as, member_b, campaign, figures):
     response = client_as(member_b).get(reverse("campaigns:export", args=[campaign.pk]))
     body = response.content.decode()
