@@ -1,6 +1,7 @@
 """Filters shared by the portal and the API."""
 
 import django_filters
+from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -21,7 +22,7 @@ class CampaignFilter(django_filters.FilterSet):
     date = django_filters.DateFilter(
         method="filter_running_on",
         label=_("Running on"),
-        help_text=_("Campaigns whose dates include this day (YYYY-MM-DD)."),
+        widget=forms.DateInput(attrs={"type": "date"}),
     )
     q = django_filters.CharFilter(
         field_name="name", lookup_expr="icontains", label=_("Name")
