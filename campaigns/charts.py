@@ -12,6 +12,7 @@ from html import escape
 from itertools import count
 
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import gettext as _
 
 from campaigns.review import number
 
@@ -63,8 +64,17 @@ def line_chart(
     )
     peak_day, peak_value = max(points, key=lambda p: p[1])
     desc = escape(
-        f"{len(points)} days from {first} to {last}; "
-        f"peak {number(peak_value)} {unit} on {peak_day}."
+        _(
+            "%(days)s days from %(first)s to %(last)s; peak %(peak)s %(unit)s on %(day)s."
+        )
+        % {
+            "days": len(points),
+            "first": first,
+            "last": last,
+            "peak": number(peak_value),
+            "unit": unit,
+            "day": peak_day,
+        }
     )
     dots = "".join(
         f'<circle cx="{_fmt(x(d))}" cy="{_fmt(y(float(v)))}" r="2.5">'
@@ -103,7 +113,12 @@ def goal_bars(
         filled = min(share, 1.0) * bar_w
         y0 = 4 + i * row_h
         state = "met" if actual >= target else "short"
-        text = f"{label}: {number(actual)} of {number(target)} ({int(share * 100)}%)"
+        text = _("%(label)s: %(actual)s of %(target)s (%(pct)s%%)") % {
+            "label": label,
+            "actual": number(actual),
+            "target": number(target),
+            "pct": int(share * 100),
+        }
         summary.append(text)
         parts.append(
             f'<g class="goal goal-{state}"><title>{escape(text)}</title>'
