@@ -6,6 +6,7 @@ from rest_framework.routers import DefaultRouter
 from faq.api.views import ArticleViewSet
 from hub.api.views import NetworkViewSet
 from hub.auth_views import ObtainTokenView
+from insights.api.views import RecurringGroupViewSet
 from tickets.api.views import TicketViewSet
 
 router = DefaultRouter()
@@ -13,6 +14,9 @@ router.include_format_suffixes = False
 router.register("networks", NetworkViewSet, basename="network")
 router.register("tickets", TicketViewSet, basename="ticket")
 router.register("faq/articles", ArticleViewSet, basename="faq-article")
+router.register(
+    "insights/recurring", RecurringGroupViewSet, basename="insights-recurring"
+)
 
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="api-token"),

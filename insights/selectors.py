@@ -1,0 +1,264 @@
+"""Reads behind the weekly update, the portal-home panels, recurring questions and
+the feedback board.
+
+The weekly update is a set of sections; each selector returns a dict, or ``None``
+when the app it needs is not installed (yet), so that the page degrades gracefully.
+Every figure comes from an aggregate query: a section costs one or two queries
+whatever the number of tickets.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from importlib import import_module
+
+from django.db.models import Count, Q, QuerySet
+from django.utils import timezone
+
+from insights.models import FeedbackItem, RecurringGroup
+from insights.weeks import Week
+from tickets.models import Ticket
+
+TREND_WEEKS = 8
+TOP_CATEGORIES = 6
+TOP_RECURRING = 5
+TOP_ARTICLES = 5
+ATTENTION_OPEN_TICKETS = 5  # a network with this many active tickets needs attention
+FEEDBACK_KINDS = (Ticket.Kind.FEEDBACK, Ticket.Kind.FEATURE_REQUEST)
+
+
+def optional(module: str):
+    """The module, or None when its app is not there (yet)."""
+    try:
+        return import_module(module)
+    except ImportError:
+        return None
+
+
+def scoped_tickets(filterset=None) -> QuerySet[Ticket]:
+    """Every ticket, narrowed by a ``WeeklyFilter`` (region, network) when given."""
+    if filterset is None:
+        return Ticket.objects.all()
+    return filterset.qs
+
+
+# --- weekly update sections ------------------------------------------------------
+
+
+def volume_section(*, week: Week, tickets: QuerySet) -> dict:
+    """Opened and solved tickets in each of the last ``TREND_WEEKS`` weeks (one query)."""
+    weeks = week.previous(TREND_WEEKS)
+    start, end = weeks[0].bounds()[0], week.bounds()[1]
+    aggregates = {}
+    for i, w in enumerate(weeks):
+        s, e = w.bounds()
+        aggregates[f"opened_{i}"] = Count(
+            "id", filter=Q(created_at__gte=s, created_at__lt=e)
+        )
+        aggregates[f"solved_{i}"] = Count(
+            "id", filter=Q(resolved_at__gte=s, resolved_at__lt=e)
+        )
+    row = tickets.filter(
+        Q(created_at__gte=start, created_at__lt=end)
+        | Q(resolved_at__gte=start, resolved_at__lt=end)
+    ).aggregate(**aggregates)
+    opened = [row[f"opened_{i}"] for i in range(len(weeks))]
+    solved = [row[f"solved_{i}"] for i in range(len(weeks))]
+    previous = opened[-2]
+    change = round((opened[-1] - previous) * 100 / previous) if previous else None
+    return {
+        "weeks": [str(w) for w in weeks],
+        "labels": [f"W{w.number:02d}" for w in weeks],
+        "opened": opened,
+        "solved": solved,
+        "this_week": opened[-1],
+        "solved_this_week": solved[-1],
+        "previous_week": previous,
+        "change_pct": change,
+    }
+
+
+def categories_section(*, week: Week, tickets: QuerySet) -> dict:
+    start, end = week.bounds()
+    rows = list(
+        tickets.filter(created_at__gte=start, created_at__lt=end)
+        .values("category__name")
+        .annotate(count=Count("id"))
+        .order_by("-count", "category__name")[:TOP_CATEGORIES]
+    )
+    return {
+        "rows": [
+            {"name": row["category__name"] or "—", "count": row["count"]}
+            for row in rows
+        ]
+    }
+
+
+def recurring_section(*, limit: int = TOP_RECURRING, network=None) -> dict:
+    qs = RecurringGroup.objects.select_related("article").order_by(
+        "-size", "-network_count", "id"
+    )
+    if network is not None:
+        qs = qs.filter(tickets__network=network).distinct()
+    return {"groups": list(qs[:limit])}
+
+
+def faq_section(*, week: Week) -> dict:
+    """Suggestions opened from the ticket form this week and what came of them;
+    the most read articles (view counts are kept since publication)."""
+    from faq.models import Article, Deflection
+
+    start, end = week.bounds()
+    outcomes = Deflection.objects.filter(
+        created_at__gte=start, created_at__lt=end
+    ).aggregate(
+        opened=Count("id"),
+        solved=Count("id", filter=Q(outcome=Deflection.Outcome.SOLVED)),
+        filed=Count("id", filter=Q(outcome=Deflection.Outcome.FILED)),
+    )
+    opened = outcomes["opened"]
+    outcomes["deflection_rate"] = (
+        round(outcomes["solved"] * 100 / opened) if opened else None
+    )
+    published = Article.objects.filter(status=Article.Status.PUBLISHED)
+    top = list(
+        published.order_by("-view_count", "title").values(
+            "title", "slug", "view_count"
+        )[:TOP_ARTICLES]
+    )
+    return {**outcomes, "top_articles": top}
+
+
+def sla_section(*, week: Week, tickets: QuerySet) -> dict | None:
+    """Business-hour medians, SLA attainment and satisfaction (``tickets.reports``)."""
+    reports = optional("tickets.reports")
+    if reports is None or not hasattr(reports, "period_summary"):
+        return None
+    start, end = week.bounds()
+    return reports.period_summary(queryset=tickets, start=start, end=end)
+
+
+def onboarding_section(*, week: Week, network=None) -> dict | None:
+    selectors = optional("onboarding.selectors")
+    if selectors is None or not hasattr(selectors, "onboarding_progress_summary"):
+        return None
+    return selectors.onboarding_progress_summary(network=network)
+
+
+def campaigns_section(*, week: Week, network=None) -> dict | None:
+    selectors = optional("campaigns.selectors")
+    if selectors is None or not hasattr(selectors, "campaign_week_summary"):
+        return None
+    start, end = week.bounds()
+    return selectors.campaign_week_summary(
+        start=start.date(), end=end.date(), network=network
+    )
+
+
+def weekly_update(*, week: Week, filterset=None) -> dict:
+    """Every section of the weekly update for ``week`` (a dict of dicts/None)."""
+    tickets = scoped_tickets(filterset)
+    network = None
+    if filterset is not None and filterset.is_valid():
+        network = filterset.form.cleaned_data.get("network")
+    return {
+        "week": week,
+        "volume": volume_section(week=week, tickets=tickets),
+        "sla": sla_section(week=week, tickets=tickets),
+        "categories": categories_section(week=week, tickets=tickets),
+        "recurring": recurring_section(network=network),
+        "faq": faq_section(week=week),
+        "onboarding": onboarding_section(week=week, network=network),
+        "campaigns": campaigns_section(week=week, network=network),
+    }
+
+
+# --- portal home (managers) -------------------------------------------------------
+
+
+def networks_needing_attention(*, limit: int = 5) -> list[dict]:
+    """Networks with many active tickets (one grouped query); more signals
+    (stalled onboarding, low satisfaction) join when their apps provide them."""
+    rows = (
+        Ticket.objects.filter(status__in=Ticket.ACTIVE_STATUSES)
+        .values("network__name", "network__slug")
+        .annotate(active=Count("id"))
+        .filter(active__gte=ATTENTION_OPEN_TICKETS)
+        .order_by("-active", "network__name")[:limit]
+    )
+    return [
+        {
+            "name": row["network__name"],
+            "slug": row["network__slug"],
+            "reason": "open_tickets",
+            "active": row["active"],
+        }
+        for row in rows
+    ]
+
+
+def week_at_a_glance(*, week: Week | None = None) -> dict:
+    """This week so far against last week, and the largest recurring question."""
+    week = week or Week.of(timezone.localdate())
+    start, end = week.bounds()
+    prev_start = start - timedelta(weeks=1)
+    row = Ticket.objects.filter(
+        created_at__gte=prev_start, created_at__lt=end
+    ).aggregate(
+        this_week=Count("id", filter=Q(created_at__gte=start)),
+        last_week=Count("id", filter=Q(created_at__lt=start)),
+    )
+    top = RecurringGroup.objects.order_by("-size", "id").first()
+    return {"week": week, **row, "top_group": top}
+
+
+# --- recurring questions and the feedback board -----------------------------------
+
+
+def recurring_group_list(*, limit: int = 50) -> QuerySet[RecurringGroup]:
+    return RecurringGroup.objects.select_related(
+        "article", "draft_article", "typical_ticket"
+    ).order_by("-size", "-network_count", "id")[:limit]
+
+
+def recurring_groups_with_references(*, queryset) -> QuerySet[RecurringGroup]:
+    """Groups with their tickets' references prefetched (API)."""
+    from django.db.models import Prefetch
+
+    return queryset.select_related("article").prefetch_related(
+        Prefetch("tickets", queryset=Ticket.objects.only("id", "reference"))
+    )
+
+
+def feedback_items(*, filters=None) -> QuerySet[FeedbackItem]:
+    """Board items with the number of tickets and of distinct networks asking."""
+    from insights.filters import FeedbackFilter
+
+    qs = FeedbackItem.objects.select_related("area").annotate(
+        ticket_count=Count("tickets", distinct=True),
+        network_count=Count("tickets__network", distinct=True),
+    )
+    if filters is not None:
+        qs = FeedbackFilter(filters, queryset=qs).qs
+    return qs.order_by("area__name", "-network_count", "-updated_at", "id")
+
+
+def unsorted_feedback(*, limit: int = 50) -> QuerySet[Ticket]:
+    """Feedback and feature-request tickets not yet on the board."""
+    return (
+        Ticket.objects.filter(kind__in=FEEDBACK_KINDS, feedback_items__isnull=True)
+        .select_related("network")
+        .order_by("-created_at", "-id")[:limit]
+    )
+
+
+def feedback_summary() -> dict:
+    return FeedbackItem.objects.aggregate(
+        total=Count("id"),
+        open=Count(
+            "id",
+            filter=~Q(
+                status__in=[FeedbackItem.Status.SHIPPED, FeedbackItem.Status.DECLINED]
+            ),
+        ),
+    )
