@@ -29,7 +29,7 @@ class Command(BaseCommand):
             "--evaluate",
             action="store_true",
             help="Also measure the grouping on the labelled tickets (ARI, purity) "
-            f"and write the figures to {RESULTS.relative_to(settings.BASE_DIR)}.",
+            "and write the figures to benchmarks/.work/recurring.json.",
         )
 
     def handle(self, *args, weeks=None, evaluate=False, **options):
