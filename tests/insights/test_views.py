@@ -13,7 +13,9 @@ from tests.tickets.factories import TicketFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_a_manager_reads_the_weekly_update_with_charts(client_as, manager, known_tickets):
+def test_a_manager_reads_the_weekly_update_with_charts(
+    client_as, manager, known_tickets
+):
     response = client_as(manager).get("/hub/weekly/", {"week": str(WEEK)})
     assert response.status_code == 200
     html = response.content.decode()
@@ -51,7 +53,7 @@ def test_the_weekly_page_keeps_a_constant_query_count(
     browser = client_as(manager)
     with django_assert_max_num_queries(14):
         browser.get("/hub/weekly/", {"week": str(WEEK)})
-    for i in range(40):
+    for _i in range(40):
         TicketFactory(created_at=known_tickets[0].created_at)
     RecurringGroupFactory.create_batch(8)
     with django_assert_max_num_queries(14):
@@ -68,7 +70,9 @@ def test_staff_see_recurring_groups_and_draft_an_article(client_as, intern):
     response = browser.post(f"/hub/recurring/{group.pk}/draft/")
     group.refresh_from_db()
     assert response.status_code == 302
-    assert response["Location"] == f"/admin/faq/article/{group.draft_article.pk}/change/"
+    assert (
+        response["Location"] == f"/admin/faq/article/{group.draft_article.pk}/change/"
+    )
     assert group.draft_article.status == "draft"
 
 
