@@ -12,7 +12,9 @@ from __future__ import annotations
 from datetime import timedelta
 from importlib import import_module
 
-from django.db.models import Count, Q, QuerySet
+from django.conf import settings
+from django.core.cache import cache
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from insights.models import FeedbackItem, RecurringGroup
@@ -46,24 +48,23 @@ def scoped_tickets(filterset=None) -> QuerySet[Ticket]:
 
 
 def volume_section(*, week: Week, tickets: QuerySet) -> dict:
-    """Opened and solved tickets in each of the last ``TREND_WEEKS`` weeks (one query)."""
+    """Opened and solved tickets in each of the last ``TREND_WEEKS`` weeks: two
+    queries, each over one indexed time range."""
     weeks = week.previous(TREND_WEEKS)
     start, end = weeks[0].bounds()[0], week.bounds()[1]
-    aggregates = {}
-    for i, w in enumerate(weeks):
-        s, e = w.bounds()
-        aggregates[f"opened_{i}"] = Count(
-            "id", filter=Q(created_at__gte=s, created_at__lt=e)
+    bounds = [w.bounds() for w in weeks]
+
+    def per_week(field: str) -> list[int]:
+        counts = {
+            f"w{i}": Count("id", filter=Q(**{f"{field}__gte": s, f"{field}__lt": e}))
+            for i, (s, e) in enumerate(bounds)
+        }
+        row = tickets.filter(**{f"{field}__gte": start, f"{field}__lt": end}).aggregate(
+            **counts
         )
-        aggregates[f"solved_{i}"] = Count(
-            "id", filter=Q(resolved_at__gte=s, resolved_at__lt=e)
-        )
-    row = tickets.filter(
-        Q(created_at__gte=start, created_at__lt=end)
-        | Q(resolved_at__gte=start, resolved_at__lt=end)
-    ).aggregate(**aggregates)
-    opened = [row[f"opened_{i}"] for i in range(len(weeks))]
-    solved = [row[f"solved_{i}"] for i in range(len(weeks))]
+        return [row[f"w{i}"] for i in range(len(weeks))]
+
+    opened, solved = per_week("created_at"), per_week("resolved_at")
     previous = opened[-2]
     change = round((opened[-1] - previous) * 100 / previous) if previous else None
     return {
@@ -155,13 +156,42 @@ def campaigns_section(*, week: Week, network=None) -> dict | None:
     )
 
 
+def _cache_key(name: str, *parts) -> str:
+    return "insights:" + name + ":" + ":".join(str(p) for p in parts)
+
+
+def cached(key: str, compute):
+    """``compute()`` kept for ``HUB_INSIGHTS_CACHE_SECONDS`` (0: always compute).
+    Dashboards show figures at most that old; the pages say when they were made."""
+    seconds = settings.HUB_INSIGHTS_CACHE_SECONDS
+    if not seconds:
+        return compute()
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, seconds)
+    return value
+
+
 def weekly_update(*, week: Week, filterset=None) -> dict:
-    """Every section of the weekly update for ``week`` (a dict of dicts/None)."""
-    tickets = scoped_tickets(filterset)
-    network = None
+    """Every section of the weekly update for ``week`` (a dict of dicts/None),
+    cached briefly per week and filter."""
+    network = region = None
     if filterset is not None and filterset.is_valid():
         network = filterset.form.cleaned_data.get("network")
+        region = filterset.form.cleaned_data.get("region")
+    key = _cache_key(
+        "weekly", week, getattr(network, "pk", ""), getattr(region, "pk", "")
+    )
+    return cached(
+        key, lambda: _weekly_update(week=week, filterset=filterset, network=network)
+    )
+
+
+def _weekly_update(*, week: Week, filterset, network) -> dict:
+    tickets = scoped_tickets(filterset)
     return {
+        "computed_at": timezone.now(),
         "week": week,
         "volume": volume_section(week=week, tickets=tickets),
         "sla": sla_section(week=week, tickets=tickets),
@@ -177,8 +207,14 @@ def weekly_update(*, week: Week, filterset=None) -> dict:
 
 
 def networks_needing_attention(*, limit: int = 5) -> list[dict]:
-    """Networks with many active tickets (one grouped query); more signals
-    (stalled onboarding, low satisfaction) join when their apps provide them."""
+    """Networks with many active tickets (one grouped query, cached briefly); more
+    signals (stalled onboarding, low satisfaction) join when their apps provide them."""
+    return cached(
+        _cache_key("attention", limit), lambda: _networks_needing_attention(limit)
+    )
+
+
+def _networks_needing_attention(limit: int) -> list[dict]:
     rows = (
         Ticket.objects.filter(status__in=Ticket.ACTIVE_STATUSES)
         .values("network__name", "network__slug")
@@ -221,32 +257,74 @@ def recurring_group_list(*, limit: int = 50) -> QuerySet[RecurringGroup]:
     ).order_by("-size", "-network_count", "id")[:limit]
 
 
-def recurring_groups_with_references(*, queryset) -> QuerySet[RecurringGroup]:
-    """Groups with their tickets' references prefetched (API)."""
-    from django.db.models import Prefetch
+API_REFERENCES = 100
 
-    return queryset.select_related("article").prefetch_related(
-        Prefetch("tickets", queryset=Ticket.objects.only("id", "reference"))
+
+def recurring_references(*, group_ids, per_group: int = API_REFERENCES) -> dict:
+    """{group id: references of its ``per_group`` newest tickets (highest
+    references first)}: two queries, a window function over the link table, then
+    the references."""
+    from django.db.models import F, Window
+    from django.db.models.functions import RowNumber
+
+    link = RecurringGroup.tickets.through
+    rows = list(
+        link.objects.filter(recurringgroup_id__in=list(group_ids))
+        .annotate(
+            position=Window(
+                RowNumber(),
+                partition_by=[F("recurringgroup_id")],
+                order_by=[F("ticket_id").desc()],
+            )
+        )
+        .filter(position__lte=per_group)
+        .values_list("recurringgroup_id", "ticket_id")
     )
+    names = dict(
+        Ticket.objects.filter(pk__in=[t for _g, t in rows]).values_list(
+            "id", "reference"
+        )
+    )
+    references: dict[int, list[str]] = {pk: [] for pk in group_ids}
+    for group_id, ticket_id in sorted(rows, key=lambda r: (r[0], -r[1])):
+        references[group_id].append(names[ticket_id])
+    return references
 
 
-def feedback_items(*, filters=None) -> QuerySet[FeedbackItem]:
-    """Board items with the number of tickets and of distinct networks asking."""
+def feedback_items(*, filters=None, limit: int | None = None) -> list[FeedbackItem]:
+    """Board items, each with ``ticket_count`` and ``network_count`` (networks
+    asking): two queries, the counts from the link table by item."""
     from insights.filters import FeedbackFilter
 
-    qs = FeedbackItem.objects.select_related("area").annotate(
-        ticket_count=Count("tickets", distinct=True),
-        network_count=Count("tickets__network", distinct=True),
-    )
+    qs = FeedbackItem.objects.select_related("area")
     if filters is not None:
         qs = FeedbackFilter(filters, queryset=qs).qs
-    return qs.order_by("area__name", "-network_count", "-updated_at", "id")
+    qs = qs.order_by("area__name", "-updated_at", "id")
+    items = list(qs[:limit] if limit else qs)
+    link = FeedbackItem.tickets.through
+    counts = {
+        row["feedbackitem_id"]: row
+        for row in link.objects.filter(feedbackitem_id__in=[i.pk for i in items])
+        .values("feedbackitem_id")
+        .annotate(
+            tickets=Count("ticket_id"),
+            networks=Count("ticket__network_id", distinct=True),
+        )
+    }
+    for item in items:
+        row = counts.get(item.pk, {})
+        item.ticket_count = row.get("tickets", 0)
+        item.network_count = row.get("networks", 0)
+    items.sort(key=lambda i: (i.area.name if i.area else "~", -i.network_count))
+    return items
 
 
 def unsorted_feedback(*, limit: int = 50) -> QuerySet[Ticket]:
-    """Feedback and feature-request tickets not yet on the board."""
+    """Feedback and feature-request tickets not yet on the board, newest first."""
+    linked = FeedbackItem.tickets.through.objects.filter(ticket_id=OuterRef("pk"))
     return (
-        Ticket.objects.filter(kind__in=FEEDBACK_KINDS, feedback_items__isnull=True)
+        Ticket.objects.filter(kind__in=FEEDBACK_KINDS)
+        .filter(~Exists(linked))
         .select_related("network")
         .order_by("-created_at", "-id")[:limit]
     )

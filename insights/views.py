@@ -94,7 +94,7 @@ def recurring_draft_view(request, pk: int):
 def feedback_view(request):
     _require_staff(request.user)
     filterset = FeedbackFilter(request.GET, queryset=FeedbackItem.objects.none())
-    items = list(selectors.feedback_items(filters=request.GET)[:200])
+    items = selectors.feedback_items(filters=request.GET, limit=200)
     areas: dict = {}
     for item in items:
         areas.setdefault(item.area, []).append(item)

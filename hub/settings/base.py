@@ -172,6 +172,7 @@ HUB_ATTACHMENT_MAX_FILES = env.int("HUB_ATTACHMENT_MAX_FILES", default=5)
 # onboarding:
 # insights: weeks of tickets the recurring-question grouping looks at
 HUB_RECURRING_WEEKS = env.int("HUB_RECURRING_WEEKS", default=6)
+HUB_INSIGHTS_CACHE_SECONDS = env.int("HUB_INSIGHTS_CACHE_SECONDS", default=300)
 
 from hub.settings.api import *  # noqa: E402, F403
 from hub.settings.celery import *  # noqa: E402, F403

@@ -14,7 +14,8 @@ class RecurringGroupSerializer(serializers.ModelSerializer):
         read_only=True, help_text="Number of networks that asked."
     )
     tickets = serializers.SerializerMethodField(
-        help_text="References of the group's tickets (HUB-000123)."
+        help_text="References of the group's most recent tickets (at most 100; "
+        "`size` counts them all)."
     )
     article = serializers.SerializerMethodField(
         help_text="Slug of a published article that answers it, or null."
@@ -34,7 +35,12 @@ class RecurringGroupSerializer(serializers.ModelSerializer):
         ]
 
     def get_tickets(self, group) -> list[str]:
-        return [ticket.reference for ticket in group.tickets.all()]
+        references = self.context.get("references")
+        if references is None:
+            from insights.selectors import recurring_references
+
+            references = recurring_references(group_ids=[group.pk])
+        return references.get(group.pk, [])
 
     def get_article(self, group) -> str | None:
         return group.article.slug if group.article_id else None

@@ -16,6 +16,13 @@ class RecurringGroupViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     serializer_class = RecurringGroupSerializer
 
     def get_queryset(self):
-        return selectors.recurring_groups_with_references(
-            queryset=RecurringGroup.objects.order_by("-size", "-network_count", "id")
+        return RecurringGroup.objects.select_related("article").order_by(
+            "-size", "-network_count", "id"
         )
+
+    def list(self, request, *args, **kwargs):
+        page = self.paginate_queryset(self.get_queryset())
+        references = selectors.recurring_references(group_ids=[g.pk for g in page])
+        context = {**self.get_serializer_context(), "references": references}
+        serializer = self.get_serializer(page, many=True, context=context)
+        return self.get_paginated_response(serializer.data)

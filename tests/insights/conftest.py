@@ -15,6 +15,12 @@ def at(week: Week, days: float = 1, hours: float = 10) -> datetime:
     )
 
 
+@pytest.fixture(autouse=True)
+def _no_figure_cache(settings):
+    """Figures are computed afresh in these tests (the cache has its own test)."""
+    settings.HUB_INSIGHTS_CACHE_SECONDS = 0
+
+
 @pytest.fixture
 def known_tickets(network_a, network_b, member_a, member_b):
     """A fixed data set: W10 has 4 opened (3 payouts, 1 LIVE), 2 solved; W09 has 2

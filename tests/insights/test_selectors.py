@@ -126,3 +126,19 @@ def test_the_weekly_update_costs_a_constant_number_of_queries(
     with django_assert_max_num_queries(6):
         selectors.weekly_update(week=WEEK)
     assert Ticket.objects.filter(~Q(created_at=None)).count() > 30
+
+
+def test_the_weekly_update_is_cached_briefly_per_week_and_filter(
+    known_tickets, settings, django_assert_num_queries
+):
+    from django.core.cache import cache
+
+    cache.clear()
+    settings.HUB_INSIGHTS_CACHE_SECONDS = 60
+    first = selectors.weekly_update(week=WEEK)
+    with django_assert_num_queries(0):
+        again = selectors.weekly_update(week=WEEK)
+    assert again["volume"] == first["volume"]
+    other = selectors.weekly_update(week=WEEK.shift(-1))
+    assert other["volume"]["this_week"] == 2
+    cache.clear()
