@@ -3,6 +3,7 @@
 from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
+from campaigns.api.views import CampaignViewSet
 from faq.api.views import ArticleViewSet
 from hub.api.views import NetworkViewSet
 from hub.auth_views import ObtainTokenView
@@ -17,6 +18,7 @@ router.register("faq/articles", ArticleViewSet, basename="faq-article")
 router.register(
     "insights/recurring", RecurringGroupViewSet, basename="insights-recurring"
 )
+router.register("campaigns", CampaignViewSet, basename="campaign")
 
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="api-token"),

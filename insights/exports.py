@@ -36,7 +36,9 @@ def weekly_csv(update: dict) -> HttpResponse:
         writer.writerow(["faq deflection", key, faq[key]])
     for article in faq["top_articles"]:
         writer.writerow(["faq views", _safe(article["title"]), article["view_count"]])
-    for section in ("sla", "onboarding", "campaigns"):
+    for figure in (update.get("campaigns") or {}).get("figures", []):
+        writer.writerow(["campaigns", _safe(figure["label"]), figure["value"]])
+    for section in ("sla", "onboarding"):
         data = update.get(section)
         for key, value in (data or {}).items():
             if isinstance(value, int | float | str) or value is None:

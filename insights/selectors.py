@@ -146,14 +146,50 @@ def onboarding_section(*, week: Week, network=None) -> dict | None:
     return selectors.onboarding_progress_summary(network=network)
 
 
-def campaigns_section(*, week: Week, network=None) -> dict | None:
-    selectors = optional("campaigns.selectors")
-    if selectors is None or not hasattr(selectors, "campaign_week_summary"):
+def campaigns_section(*, week: Week, network=None, region=None) -> dict | None:
+    """Campaigns running this week and their figures of the week (two queries),
+    each metric rolled up as ``campaigns.vocabulary`` says (sum, max or mean)."""
+    models = optional("campaigns.models")
+    vocabulary = optional("campaigns.vocabulary")
+    if models is None or not hasattr(models, "CampaignMetric") or vocabulary is None:
         return None
-    start, end = week.bounds()
-    return selectors.campaign_week_summary(
-        start=start.date(), end=end.date(), network=network
+    from django.db.models import Avg, Max, Sum
+
+    monday, sunday = week.monday, week.sunday
+    campaigns = models.Campaign.objects.filter(
+        start_date__lte=sunday,
+        end_date__gte=monday,
+        status__in=[models.Campaign.Status.LIVE, models.Campaign.Status.REVIEW],
     )
+    metrics = models.CampaignMetric.objects.filter(date__gte=monday, date__lte=sunday)
+    if network is not None:
+        campaigns = campaigns.filter(enrolments__network=network)
+        metrics = metrics.filter(network=network)
+    elif region is not None:
+        campaigns = campaigns.filter(enrolments__network__region=region)
+        metrics = metrics.filter(network__region=region)
+    running = list(campaigns.distinct().order_by("start_date", "name")[:6])
+    rows = {
+        row["metric"]: row
+        for row in metrics.values("metric").annotate(
+            sum=Sum("value"),
+            max=Max("value"),
+            avg=Avg("value"),
+            networks=Count("network", distinct=True),
+        )
+    }
+    figures = [
+        {
+            "code": code,
+            "label": str(metric.label),
+            "unit": str(metric.unit),
+            "value": round(rows[code][metric.aggregate] or 0, 1),
+            "networks": rows[code]["networks"],
+        }
+        for code, metric in vocabulary.METRICS.items()
+        if code in rows
+    ]
+    return {"campaigns": running, "running": len(running), "figures": figures}
 
 
 def _cache_key(name: str, *parts) -> str:
@@ -184,11 +220,14 @@ def weekly_update(*, week: Week, filterset=None) -> dict:
         "weekly", week, getattr(network, "pk", ""), getattr(region, "pk", "")
     )
     return cached(
-        key, lambda: _weekly_update(week=week, filterset=filterset, network=network)
+        key,
+        lambda: _weekly_update(
+            week=week, filterset=filterset, network=network, region=region
+        ),
     )
 
 
-def _weekly_update(*, week: Week, filterset, network) -> dict:
+def _weekly_update(*, week: Week, filterset, network, region) -> dict:
     tickets = scoped_tickets(filterset)
     return {
         "computed_at": timezone.now(),
@@ -199,7 +238,7 @@ def _weekly_update(*, week: Week, filterset, network) -> dict:
         "recurring": recurring_section(network=network),
         "faq": faq_section(week=week),
         "onboarding": onboarding_section(week=week, network=network),
-        "campaigns": campaigns_section(week=week, network=network),
+        "campaigns": campaigns_section(week=week, network=network, region=region),
     }
 
 

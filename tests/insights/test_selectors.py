@@ -119,11 +119,11 @@ def test_week_at_a_glance_compares_with_last_week(known_tickets):
 def test_the_weekly_update_costs_a_constant_number_of_queries(
     known_tickets, django_assert_max_num_queries
 ):
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(8):
         selectors.weekly_update(week=WEEK)
     for i in range(30):
         TicketFactory(created_at=at(WEEK, i % 7))
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(8):
         selectors.weekly_update(week=WEEK)
     assert Ticket.objects.filter(~Q(created_at=None)).count() > 30
 
@@ -142,3 +142,36 @@ def test_the_weekly_update_is_cached_briefly_per_week_and_filter(
     other = selectors.weekly_update(week=WEEK.shift(-1))
     assert other["volume"]["this_week"] == 2
     cache.clear()
+
+
+def test_campaign_figures_of_the_week_roll_up_by_metric(network_a, network_b):
+    from decimal import Decimal
+
+    from tests.campaigns.factories import MetricFactory, enrolled_campaign
+
+    campaign = enrolled_campaign(network_a, network_b, name="March LIVE")
+    enrolled_campaign(network_a, name="Draft one", status="draft")
+    for network, day, metric, value in [
+        (network_a, 2, "live_hours", "10"),
+        (network_a, 3, "live_hours", "5"),
+        (network_b, 4, "live_hours", "7"),
+        (network_a, 2, "peak_viewers", "300"),
+        (network_b, 3, "peak_viewers", "900"),
+        (network_a, 9, "live_hours", "99"),  # next week
+    ]:
+        MetricFactory(
+            campaign=campaign,
+            network=network,
+            date=WEEK.monday.replace(day=day),
+            metric=metric,
+            value=Decimal(value),
+        )
+    section = selectors.campaigns_section(week=WEEK)
+    assert [c.name for c in section["campaigns"]] == ["March LIVE"]
+    figures = {f["code"]: (f["value"], f["networks"]) for f in section["figures"]}
+    assert figures == {"live_hours": (22, 2), "peak_viewers": (900, 2)}
+    only_a = selectors.campaigns_section(week=WEEK, network=network_a)
+    assert {f["code"]: f["value"] for f in only_a["figures"]} == {
+        "live_hours": 15,
+        "peak_viewers": 300,
+    }
