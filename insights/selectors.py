@@ -192,8 +192,20 @@ def campaigns_section(*, week: Week, network=None, region=None) -> dict | None:
     return {"campaigns": running, "running": len(running), "figures": figures}
 
 
+GENERATION_KEY = "insights:generation"
+
+
 def _cache_key(name: str, *parts) -> str:
-    return "insights:" + name + ":" + ":".join(str(p) for p in parts)
+    generation = cache.get(GENERATION_KEY, 0)
+    return f"insights:{generation}:{name}:" + ":".join(str(p) for p in parts)
+
+
+def invalidate_figures() -> None:
+    """Forget cached figures (after the recurring groups are recomputed)."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 1, None)
 
 
 def cached(key: str, compute):

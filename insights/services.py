@@ -68,6 +68,9 @@ def recurring_groups_compute(
         ],
         batch_size=2000,
     )
+    from insights.selectors import invalidate_figures
+
+    transaction.on_commit(invalidate_figures)
     return groups
 
 
