@@ -7,6 +7,7 @@ from campaigns.api.views import CampaignViewSet
 from faq.api.views import ArticleViewSet
 from hub.api.views import NetworkViewSet
 from hub.auth_views import ObtainTokenView
+from insights.api.views import RecurringGroupViewSet
 from tickets.api.views import TicketViewSet
 
 router = DefaultRouter()
@@ -14,6 +15,9 @@ router.include_format_suffixes = False
 router.register("networks", NetworkViewSet, basename="network")
 router.register("tickets", TicketViewSet, basename="ticket")
 router.register("faq/articles", ArticleViewSet, basename="faq-article")
+router.register(
+    "insights/recurring", RecurringGroupViewSet, basename="insights-recurring"
+)
 router.register("campaigns", CampaignViewSet, basename="campaign")
 
 urlpatterns = [

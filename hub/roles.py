@@ -17,6 +17,7 @@ GROUP_PERMISSIONS: dict[str, list[str]] = {
         "faq.*",
         "campaigns.*",
         "onboarding.*",
+        "insights.*",
         "django_celery_beat.*",
         "authtoken.view_tokenproxy",
     ],
@@ -27,6 +28,7 @@ GROUP_PERMISSIONS: dict[str, list[str]] = {
         "tickets.view_cannedreply",
         "hub.view_creatornetwork",
         "hub.view_membership",
+        "insights.view_recurringgroup",
     ],
 }
 

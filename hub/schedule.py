@@ -27,4 +27,16 @@ SCHEDULE: dict[str, dict] = {
         "schedule": crontab(minute=17, hour=3),
         "options": {"expires": 60 * 60},
     },
+    # insights: regroup recent tickets into recurring questions, nightly.
+    "insights: find recurring questions": {
+        "task": "insights.tasks.recurring_questions_task",
+        "schedule": crontab(minute=40, hour=2),
+        "options": {"expires": 60 * 60},
+    },
+    # insights: every hour, e-mail the weekly update to managers at Monday 08:00 local.
+    "insights: weekly update e-mails": {
+        "task": "insights.tasks.weekly_update_due_task",
+        "schedule": crontab(minute=2),
+        "options": {"expires": 50 * 60},
+    },
 }

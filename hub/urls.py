@@ -11,6 +11,7 @@ hub_patterns = (
     [
         path("networks/", views.network_list_view, name="network_list"),
         path("networks/<slug:slug>/", views.network_detail, name="network_detail"),
+        path("", include("insights.urls")),
     ],
     "hub",
 )

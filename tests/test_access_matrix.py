@@ -186,6 +186,41 @@ MATRIX: dict[str, Row] = {
         lambda o: f"/api/v1/tickets/{o['ticket'].reference}/messages/",
         network_a_and_staff(anonymous=401),
     ),
+    # --- insights (weekly update, recurring questions, feedback board) ---
+    "hub:weekly": [
+        Row("/hub/weekly/", {**staff_only(), INTERN: 404}),
+        Row("/hub/weekly/?format=csv", {**staff_only(), INTERN: 404}),
+    ],
+    "hub:recurring": Row("/hub/recurring/", staff_only()),
+    "hub:recurring_draft": Row(
+        lambda o: f"/hub/recurring/{o['recurring_group'].pk}/draft/",
+        staff_only(302),
+        method="post",
+    ),
+    "hub:feedback": Row("/hub/feedback/", staff_only()),
+    "hub:feedback_export": Row("/hub/feedback/export.csv", staff_only()),
+    "hub:feedback_create": Row(
+        "/hub/feedback/new/",
+        staff_only(302),
+        method="post",
+        data={"title": "Dark mode for backstage"},
+    ),
+    "hub:feedback_status": Row(
+        lambda o: f"/hub/feedback/{o['feedback_item'].pk}/status/",
+        staff_only(302),
+        method="post",
+        data={"status": "relayed", "note": "Sent to the product team."},
+    ),
+    "hub:feedback_link": Row(
+        lambda o: f"/hub/feedback/{o['feedback_item'].pk}/link/",
+        staff_only(302),
+        method="post",
+        data={"tickets": "HUB-999999"},
+    ),
+    "insights-recurring-list": Row(
+        "/api/v1/insights/recurring/",
+        {**staff_only(anonymous=401), MEMBER_A: 403, MEMBER_B: 403},
+    ),
     "api-docs": Row("/api/docs/", everyone(200)),
 }
 
@@ -256,7 +291,15 @@ def objects(network_a, member_a, intern):
         for audience in ("everyone", "networks", "staff")
     }
     articles["article_draft"] = ArticleFactory(status="draft", audience="everyone")
+    from insights.models import FeedbackItem, RecurringGroup
+
+    group = RecurringGroup.objects.create(label=ticket.subject, size=1, network_count=1)
+    group.tickets.add(ticket)
+    item = FeedbackItem.objects.create(title="Schedule LIVE battles")
+    item.tickets.add(ticket)
     return {
+        "recurring_group": group,
+        "feedback_item": item,
         **articles,
         "network": network_a,
         "ticket": ticket,

@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "faq",
     "campaigns",
     "onboarding",
+    "insights",
 ]
 
 MIDDLEWARE = [
@@ -148,6 +149,7 @@ HUB_DEMO_SEEDERS = [
     "hub.demo.seed",
     "faq.demo.seed",
     "tickets.demo.seed",
+    "insights.demo.seed",
     "campaigns.demo.seed",
     "onboarding.demo.seed",
 ]
@@ -169,6 +171,9 @@ HUB_ATTACHMENT_MAX_FILES = env.int("HUB_ATTACHMENT_MAX_FILES", default=5)
 # faq:
 # campaigns:
 # onboarding:
+# insights: weeks of tickets the recurring-question grouping looks at
+HUB_RECURRING_WEEKS = env.int("HUB_RECURRING_WEEKS", default=6)
+HUB_INSIGHTS_CACHE_SECONDS = env.int("HUB_INSIGHTS_CACHE_SECONDS", default=300)
 
 from hub.settings.api import *  # noqa: E402, F403
 from hub.settings.celery import *  # noqa: E402, F403

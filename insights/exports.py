@@ -1,0 +1,66 @@
+"""CSV exports: the weekly update and the feedback board (for product teams)."""
+
+import csv
+
+from django.http import HttpResponse
+
+
+def _response(filename: str):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    return response, csv.writer(response)
+
+
+def _safe(value) -> str:
+    """Keep spreadsheet formulas out of exported text (CSV injection)."""
+    text = "" if value is None else str(value)
+    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+
+
+def weekly_csv(update: dict) -> HttpResponse:
+    week = update["week"]
+    response, writer = _response(f"weekly-update-{week}.csv")
+    writer.writerow(["section", "key", "value"])
+    volume = update["volume"]
+    for label, opened, solved in zip(
+        volume["weeks"], volume["opened"], volume["solved"], strict=True
+    ):
+        writer.writerow(["volume", f"{label} opened", opened])
+        writer.writerow(["volume", f"{label} solved", solved])
+    for row in update["categories"]["rows"]:
+        writer.writerow(["top categories", _safe(row["name"]), row["count"]])
+    for group in update["recurring"]["groups"]:
+        writer.writerow(["recurring questions", _safe(group.label), group.size])
+    faq = update["faq"]
+    for key in ("opened", "solved", "filed", "deflection_rate"):
+        writer.writerow(["faq deflection", key, faq[key]])
+    for article in faq["top_articles"]:
+        writer.writerow(["faq views", _safe(article["title"]), article["view_count"]])
+    for figure in (update.get("campaigns") or {}).get("figures", []):
+        writer.writerow(["campaigns", _safe(figure["label"]), figure["value"]])
+    for section in ("sla", "onboarding"):
+        data = update.get(section)
+        for key, value in (data or {}).items():
+            if isinstance(value, int | float | str) or value is None:
+                writer.writerow([section, key, _safe(value)])
+    return response
+
+
+def feedback_csv(items) -> HttpResponse:
+    response, writer = _response("feedback-board.csv")
+    writer.writerow(
+        ["area", "title", "status", "networks asking", "tickets", "note", "updated"]
+    )
+    for item in items:
+        writer.writerow(
+            [
+                _safe(item.area.name if item.area else ""),
+                _safe(item.title),
+                item.status,
+                item.network_count,
+                item.ticket_count,
+                _safe(item.note),
+                item.updated_at.date().isoformat(),
+            ]
+        )
+    return response

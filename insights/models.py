@@ -1,0 +1,148 @@
+"""Insights: recurring-question groups, the product feedback board and the ledger of
+weekly-update e-mails."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+class RecurringGroup(models.Model):
+    """Tickets of the last weeks that ask the same thing (recomputed nightly)."""
+
+    label = models.CharField(_("question"), max_length=200)
+    size = models.PositiveIntegerField(_("tickets"))
+    network_count = models.PositiveIntegerField(_("networks"))
+    terms = models.CharField(_("key words"), max_length=200, blank=True)
+    typical_ticket = models.ForeignKey(
+        "tickets.Ticket",
+        verbose_name=_("most typical ticket"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    tickets = models.ManyToManyField(
+        "tickets.Ticket", related_name="recurring_groups", blank=True
+    )
+    article = models.ForeignKey(
+        "faq.Article",
+        verbose_name=_("answered by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("A published article that already answers this question."),
+    )
+    draft_article = models.ForeignKey(
+        "faq.Article",
+        verbose_name=_("drafted article"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    computed_at = models.DateTimeField(_("computed"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("recurring question")
+        ordering = ["-size", "-network_count", "id"]
+        indexes = [models.Index(fields=["-size"], name="recurring_size_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.label} ({self.size})"
+
+
+class ProductArea(models.Model):
+    name = models.CharField(_("name"), max_length=80, unique=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+
+    class Meta:
+        verbose_name = _("product area")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class FeedbackItem(models.Model):
+    """One piece of product feedback or a feature request, asked by one or more
+    networks through their tickets."""
+
+    class Status(models.TextChoices):
+        NEW = "new", _("New")
+        RELAYED = "relayed", _("Relayed to product")
+        PLANNED = "planned", _("Planned")
+        SHIPPED = "shipped", _("Shipped")
+        DECLINED = "declined", _("Declined")
+
+    title = models.CharField(_("title"), max_length=200)
+    area = models.ForeignKey(
+        ProductArea,
+        verbose_name=_("product area"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="items",
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status, default=Status.NEW
+    )
+    note = models.TextField(_("note"), blank=True)
+    tickets = models.ManyToManyField(
+        "tickets.Ticket", related_name="feedback_items", blank=True
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("feedback item")
+        ordering = ["area__name", "-updated_at", "id"]
+
+    def __str__(self) -> str:
+        return self.title
+
+
+class FeedbackStatusChange(models.Model):
+    item = models.ForeignKey(
+        FeedbackItem, on_delete=models.CASCADE, related_name="changes"
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    old_status = models.CharField(max_length=12)
+    new_status = models.CharField(max_length=12)
+    note = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.old_status} → {self.new_status}"
+
+
+class WeeklyUpdateDelivery(models.Model):
+    """Exactly once: one row per manager and ISO week, claimed before sending."""
+
+    manager = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    week = models.CharField(_("ISO week"), max_length=8)
+    claimed_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("weekly update delivery")
+        verbose_name_plural = _("weekly update deliveries")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["manager", "week"], name="unique_weekly_delivery"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.week} → {self.manager_id}"

@@ -1,0 +1,268 @@
+"""Every write of the insights app: recurring groups, drafted articles, the feedback
+board and the weekly-update delivery ledger."""
+
+from __future__ import annotations
+
+from collections import Counter
+from datetime import datetime
+
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from hub import outbox
+from hub import permissions as access
+from hub.exceptions import ApplicationError, PermissionDeniedError
+from insights import recurring
+from insights.models import (
+    FeedbackItem,
+    FeedbackStatusChange,
+    ProductArea,
+    RecurringGroup,
+    WeeklyUpdateDelivery,
+)
+from tickets.models import Ticket, TicketMessage
+
+# --- recurring questions ------------------------------------------------------------
+
+
+@transaction.atomic
+def recurring_groups_compute(
+    *, weeks: int | None = None, now: datetime | None = None, limit: int = 50
+) -> list[RecurringGroup]:
+    """Regroup the last ``weeks`` weeks of tickets and replace the stored groups.
+
+    A drafted article stays with the group of the same question across runs.
+    """
+    rows = recurring.candidate_tickets(weeks=weeks, now=now)
+    found = recurring.find_groups(rows)[:limit]
+    drafts = dict(
+        RecurringGroup.objects.filter(draft_article__isnull=False).values_list(
+            "label", "draft_article_id"
+        )
+    )
+    RecurringGroup.objects.all().delete()
+    computed_at = timezone.now()
+    groups = RecurringGroup.objects.bulk_create(
+        [
+            RecurringGroup(
+                label=group.label,
+                size=group.size,
+                network_count=len(group.network_ids),
+                terms=", ".join(group.terms)[:200],
+                typical_ticket_id=group.typical_ticket_id,
+                article=recurring.answering_article(group.label),
+                draft_article_id=drafts.get(group.label),
+                computed_at=computed_at,
+            )
+            for group in found
+        ]
+    )
+    through = RecurringGroup.tickets.through
+    through.objects.bulk_create(
+        [
+            through(recurringgroup_id=stored.pk, ticket_id=ticket_id)
+            for stored, group in zip(groups, found, strict=True)
+            for ticket_id in group.ticket_ids
+        ],
+        batch_size=2000,
+    )
+    from insights.selectors import invalidate_figures
+
+    transaction.on_commit(invalidate_figures)
+    return groups
+
+
+def best_public_answer(group: RecurringGroup) -> TicketMessage | None:
+    """The most recent public staff reply on a solved ticket of the group (else on any
+    of its tickets)."""
+    replies = TicketMessage.objects.filter(
+        ticket__recurring_groups=group, internal=False, author_is_staff=True
+    ).order_by("-created_at", "-id")
+    solved = replies.filter(
+        ticket__status__in=[Ticket.Status.SOLVED, Ticket.Status.CLOSED]
+    )
+    return solved.first() or replies.first()
+
+
+def _faq_category_for(group: RecurringGroup):
+    from faq.models import Category
+
+    slugs = Counter(
+        group.tickets.exclude(category=None).values_list("category__slug", flat=True)
+    )
+    for slug, _count in slugs.most_common():
+        category = Category.objects.filter(slug=slug).first()
+        if category is not None:
+            return category
+    category = Category.objects.order_by("position", "name").first()
+    if category is None:
+        category, _created = Category.objects.get_or_create(
+            slug="general", defaults={"name": _("General")}
+        )
+    return category
+
+
+@transaction.atomic
+def recurring_group_draft_article(*, group: RecurringGroup, actor):
+    """Draft an FAQ article from a group: the question and the best public answer.
+
+    Returns the draft; asking again returns the same draft while it exists. The
+    article stays linked to its tickets through the group (``draft_article``) and
+    its first revision note names them.
+    """
+    from faq import services as faq_services
+    from faq.models import Article
+
+    if not access.is_staff_member(actor):
+        raise PermissionDeniedError(_("Only platform staff may draft articles."))
+    group = RecurringGroup.objects.select_for_update().get(pk=group.pk)
+    if group.draft_article_id:
+        existing = Article.objects.filter(pk=group.draft_article_id).first()
+        if existing is not None:
+            return existing
+    answer = best_public_answer(group)
+    references = list(
+        group.tickets.order_by("-created_at").values_list("reference", flat=True)
+    )
+    body = "\n\n".join(
+        [
+            f"**{group.label}**",
+            answer.body
+            if answer
+            else _("_No public answer yet: write the answer here._"),
+        ]
+    )
+    article = Article(
+        title=group.label[:200],
+        slug="",
+        body=body,
+        category=_faq_category_for(group),
+        status=Article.Status.DRAFT,
+        audience=Article.Audience.NETWORKS,
+        tags=slugify(group.terms.split(",")[0])[:40] if group.terms else "",
+    )
+    note = _("Drafted from a recurring question (%(n)s tickets: %(refs)s)") % {
+        "n": group.size,
+        "refs": ", ".join(references[:12]),
+    }
+    article = faq_services.article_save(article=article, editor=actor, note=note)
+    group.draft_article = article
+    group.save(update_fields=["draft_article"])
+    return article
+
+
+# --- the product feedback board -----------------------------------------------------
+
+
+def _require_staff(actor) -> None:
+    if not access.is_staff_member(actor):
+        raise PermissionDeniedError(_("Only platform staff may do this."))
+
+
+def _feedback_tickets(references) -> list[Ticket]:
+    wanted = {r.strip().upper() for r in references if r and r.strip()}
+    tickets = list(Ticket.objects.filter(reference__in=wanted))
+    missing = wanted - {t.reference for t in tickets}
+    if missing:
+        message = _("No such ticket: %s.") % ", ".join(sorted(missing))
+        raise ApplicationError(message, extra={"fields": {"tickets": [message]}})
+    return tickets
+
+
+@transaction.atomic
+def product_area_get_or_create(*, name: str, actor) -> ProductArea:
+    _require_staff(actor)
+    name = " ".join((name or "").split())[:80]
+    if not name:
+        raise ApplicationError(
+            _("Name the product area."),
+            extra={"fields": {"new_area": [_("Name the product area.")]}},
+        )
+    area = ProductArea.objects.filter(name__iexact=name).first()
+    return area or ProductArea.objects.create(name=name, slug=slugify(name)[:80])
+
+
+@transaction.atomic
+def feedback_item_create(
+    *, actor, title: str, area: ProductArea | None, references=()
+) -> FeedbackItem:
+    _require_staff(actor)
+    title = " ".join((title or "").split())
+    if not title:
+        raise ApplicationError(
+            _("Give the item a title."),
+            extra={"fields": {"title": [_("Give the item a title.")]}},
+        )
+    tickets = _feedback_tickets(references)
+    item = FeedbackItem.objects.create(title=title[:200], area=area, created_by=actor)
+    item.tickets.set(tickets)
+    return item
+
+
+@transaction.atomic
+def feedback_item_link(*, item: FeedbackItem, actor, references) -> FeedbackItem:
+    _require_staff(actor)
+    item.tickets.add(*_feedback_tickets(references))
+    FeedbackItem.objects.filter(pk=item.pk).update(updated_at=timezone.now())
+    return item
+
+
+@transaction.atomic
+def feedback_item_set_area(
+    *, item: FeedbackItem, actor, area: ProductArea | None
+) -> FeedbackItem:
+    _require_staff(actor)
+    item.area = area
+    item.updated_at = timezone.now()
+    item.save(update_fields=["area", "updated_at"])
+    return item
+
+
+@transaction.atomic
+def feedback_item_set_status(
+    *, item: FeedbackItem, actor, status: str, note: str = ""
+) -> FeedbackItem:
+    """Change the status with a note; the networks asking are told by e-mail."""
+    _require_staff(actor)
+    if status not in FeedbackItem.Status.values:
+        message = _("Choose one of: %s.") % ", ".join(FeedbackItem.Status.values)
+        raise ApplicationError(message, extra={"fields": {"status": [message]}})
+    item = FeedbackItem.objects.select_for_update().get(pk=item.pk)
+    note = (note or "").strip()[:2000]
+    if item.status == status and not note:
+        raise ApplicationError(_("The status is already “%s”.") % item.status)
+    change = FeedbackStatusChange.objects.create(
+        item=item, actor=actor, old_status=item.status, new_status=status, note=note
+    )
+    item.status = status
+    item.note = note or item.note
+    item.updated_at = timezone.now()
+    item.save(update_fields=["status", "note", "updated_at"])
+    if change.old_status != status:
+        from insights.tasks import feedback_status_email_task
+
+        outbox.enqueue(feedback_status_email_task, change_id=change.pk)
+    return item
+
+
+# --- weekly update deliveries (exactly once per manager and week) --------------------
+
+
+def weekly_delivery_claim(*, manager, week: str) -> WeeklyUpdateDelivery | None:
+    """Claim the (manager, week) row; None when someone already did."""
+    try:
+        with transaction.atomic():
+            return WeeklyUpdateDelivery.objects.create(manager=manager, week=week)
+    except IntegrityError:
+        return None
+
+
+def weekly_delivery_mark_sent(*, delivery_id: int) -> bool:
+    """True for the one caller that marks it; False when it was already sent."""
+    return bool(
+        WeeklyUpdateDelivery.objects.filter(
+            pk=delivery_id, sent_at__isnull=True
+        ).update(sent_at=timezone.now())
+    )

@@ -1,0 +1,40 @@
+"""Background work of the insights app (thin: ids in, services/notifications do it)."""
+
+from celery import shared_task
+
+RETRY = {
+    "autoretry_for": (OSError,),
+    "retry_backoff": True,
+    "max_retries": 5,
+    "acks_late": True,
+}
+
+
+@shared_task
+def recurring_questions_task() -> int:
+    """Nightly: regroup the last weeks' tickets into recurring questions."""
+    from insights.services import recurring_groups_compute
+
+    return len(recurring_groups_compute())
+
+
+@shared_task
+def weekly_update_due_task() -> int:
+    """Hourly: claim and enqueue the weekly update of managers at Monday 08:00."""
+    from insights.notifications import enqueue_due_weekly_updates
+
+    return enqueue_due_weekly_updates()
+
+
+@shared_task(**RETRY)
+def weekly_update_email_task(delivery_id: int) -> bool:
+    from insights.notifications import send_weekly_update
+
+    return send_weekly_update(delivery_id)
+
+
+@shared_task(**RETRY)
+def feedback_status_email_task(change_id: int) -> int:
+    from insights.notifications import send_feedback_status
+
+    return send_feedback_status(change_id)

@@ -1,0 +1,193 @@
+"""Weekly update, recurring questions and the product feedback board (staff pages)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from hub import permissions as access
+from hub.exceptions import ApplicationError
+from insights import charts, exports, selectors, services
+from insights.filters import FeedbackFilter, WeeklyFilter
+from insights.forms import (
+    FeedbackItemForm,
+    FeedbackLinkForm,
+    FeedbackStatusForm,
+    WeekForm,
+)
+from insights.models import FeedbackItem, RecurringGroup
+
+
+def _require_manager(user) -> None:
+    if not access.is_manager(user):
+        raise Http404
+
+
+def _require_staff(user) -> None:
+    if not access.is_staff_member(user):
+        raise Http404
+
+
+@login_required
+@require_GET
+def weekly_view(request):
+    _require_manager(request.user)
+    week_form = WeekForm(request.GET)
+    if not week_form.is_valid():
+        week_form = WeekForm({})
+        week_form.is_valid()
+        messages.warning(request, _("That is not a week; showing this week."))
+    week = week_form.cleaned_data["week"]
+    filterset = WeeklyFilter(request.GET, queryset=selectors.scoped_tickets())
+    update = selectors.weekly_update(week=week, filterset=filterset)
+    if request.GET.get("format") == "csv":
+        return exports.weekly_csv(update)
+    volume = update["volume"]
+    context = {
+        "update": update,
+        "filter": filterset,
+        "previous_week": week.shift(-1),
+        "next_week": week.shift(1),
+        "volume_chart": charts.line_chart(
+            _("Tickets opened and solved, last 8 weeks"),
+            volume["labels"],
+            {_("Opened"): volume["opened"], _("Solved"): volume["solved"]},
+        ),
+        "categories_chart": charts.bar_chart(
+            _("Top categories this week"),
+            [row["name"] for row in update["categories"]["rows"]],
+            [row["count"] for row in update["categories"]["rows"]],
+        ),
+    }
+    return render(request, "insights/weekly_update.html", context)
+
+
+@login_required
+@require_GET
+def recurring_view(request):
+    _require_staff(request.user)
+    groups = list(selectors.recurring_group_list())
+    return render(request, "insights/recurring_list.html", {"groups": groups})
+
+
+@login_required
+@require_POST
+def recurring_draft_view(request, pk: int):
+    _require_staff(request.user)
+    group = get_object_or_404(RecurringGroup, pk=pk)
+    try:
+        article = services.recurring_group_draft_article(
+            group=group, actor=request.user
+        )
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+        return redirect("hub:recurring")
+    messages.success(request, _("Draft article created; finish it here."))
+    return redirect(reverse("admin:faq_article_change", args=[article.pk]))
+
+
+@login_required
+@require_GET
+def feedback_view(request):
+    _require_staff(request.user)
+    filterset = FeedbackFilter(request.GET, queryset=FeedbackItem.objects.none())
+    items = selectors.feedback_items(filters=request.GET, limit=200)
+    areas: dict = {}
+    for item in items:
+        areas.setdefault(item.area, []).append(item)
+    return render(
+        request,
+        "insights/feedback_board.html",
+        {
+            "filter": filterset,
+            "areas": list(areas.items()),
+            "unsorted": list(selectors.unsorted_feedback()),
+            "create_form": FeedbackItemForm(),
+            "status_choices": FeedbackItem.Status.choices,
+            "summary": selectors.feedback_summary(),
+        },
+    )
+
+
+@login_required
+@require_GET
+def feedback_export_view(request):
+    _require_staff(request.user)
+    return exports.feedback_csv(selectors.feedback_items(filters=request.GET))
+
+
+def _form_errors(request, form) -> None:
+    for errors in form.errors.values():
+        for error in errors:
+            messages.error(request, error)
+
+
+@login_required
+@require_POST
+def feedback_create_view(request):
+    _require_staff(request.user)
+    form = FeedbackItemForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return redirect("hub:feedback")
+    try:
+        area = form.cleaned_data["area"]
+        if form.cleaned_data["new_area"]:
+            area = services.product_area_get_or_create(
+                name=form.cleaned_data["new_area"], actor=request.user
+            )
+        services.feedback_item_create(
+            actor=request.user,
+            title=form.cleaned_data["title"],
+            area=area,
+            references=form.references(),
+        )
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Added to the board."))
+    return redirect("hub:feedback")
+
+
+@login_required
+@require_POST
+def feedback_status_view(request, pk: int):
+    _require_staff(request.user)
+    item = get_object_or_404(FeedbackItem, pk=pk)
+    form = FeedbackStatusForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return redirect("hub:feedback")
+    try:
+        services.feedback_item_set_status(
+            item=item,
+            actor=request.user,
+            status=form.cleaned_data["status"],
+            note=form.cleaned_data["note"],
+        )
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Status changed; the networks asking are told."))
+    return redirect("hub:feedback")
+
+
+@login_required
+@require_POST
+def feedback_link_view(request, pk: int):
+    _require_staff(request.user)
+    item = get_object_or_404(FeedbackItem, pk=pk)
+    form = FeedbackLinkForm(request.POST)
+    if not form.is_valid():
+        _form_errors(request, form)
+        return redirect("hub:feedback")
+    try:
+        services.feedback_item_link(
+            item=item, actor=request.user, references=form.references()
+        )
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    return redirect("hub:feedback")

@@ -1,0 +1,97 @@
+"""The Monday e-mail (exactly once, in each manager's time zone), the nightly job and
+the command."""
+
+import json
+from datetime import UTC, datetime
+from io import StringIO
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+
+from insights import notifications, tasks
+from insights.models import RecurringGroup, WeeklyUpdateDelivery
+from tests.hub.factories import StaffFactory
+from tests.tickets.factories import TicketFactory
+
+pytestmark = pytest.mark.django_db
+
+# Monday 9 March 2026, 07:30 UTC: 08:30 in Berlin (CET), 18:30 in Sydney (AEDT).
+MONDAY_0730_UTC = datetime(2026, 3, 9, 7, 30, tzinfo=UTC)
+
+
+@pytest.fixture
+def managers(db):
+    berlin = StaffFactory(group="Agency managers", time_zone="Europe/Berlin")
+    sydney = StaffFactory(group="Agency managers", time_zone="Australia/Sydney")
+    StaffFactory(group="Support interns", time_zone="Europe/Berlin")
+    return berlin, sydney
+
+
+def test_only_managers_at_monday_eight_local_time_are_due(managers):
+    berlin, _sydney = managers
+    due = notifications.managers_due(MONDAY_0730_UTC)
+    assert [(m, str(w)) for m, w in due] == [(berlin, "2026-W10")]
+
+
+def test_the_weekly_update_is_sent_exactly_once_per_manager_and_week(
+    managers, django_capture_on_commit_callbacks
+):
+    berlin, _ = managers
+    TicketFactory(created_at=datetime(2026, 3, 3, 10, tzinfo=UTC))
+    for _ in range(3):  # the hourly job runs again, or twice at once
+        with django_capture_on_commit_callbacks(execute=True):
+            notifications.enqueue_due_weekly_updates(MONDAY_0730_UTC)
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == [berlin.email]
+    assert "2026-W10" in message.subject and "1 tickets" in message.subject
+    assert "/hub/weekly/?week=2026-W10" in message.body
+    delivery = WeeklyUpdateDelivery.objects.get()
+    assert delivery.sent_at is not None
+    # a retried e-mail task does not send again
+    assert notifications.send_weekly_update(delivery.pk) is False
+    assert len(mail.outbox) == 1
+
+
+def test_a_failed_send_leaves_the_delivery_unsent_for_the_retry(managers, monkeypatch):
+    berlin, _ = managers
+    delivery = WeeklyUpdateDelivery.objects.create(manager=berlin, week="2026-W10")
+
+    def broken(**kwargs):
+        raise OSError("SMTP down")
+
+    monkeypatch.setattr(notifications, "send_email", broken)
+    with pytest.raises(OSError):
+        notifications.send_weekly_update(delivery.pk)
+    delivery.refresh_from_db()
+    assert delivery.sent_at is None
+
+
+def test_the_nightly_task_computes_groups():
+    for subject in ["LIVE ban appeal", "Appeal a LIVE ban", "LIVE ban appeal please"]:
+        TicketFactory(subject=subject)
+    assert tasks.recurring_questions_task() == 1
+    assert RecurringGroup.objects.get().size == 3
+
+
+def test_the_command_prints_groups_and_time(capsys):
+    for subject in ["Payout not received", "Payout not received yet", "No payout"]:
+        TicketFactory(subject=subject, description="payout missing")
+    out = StringIO()
+    call_command("find_recurring_questions", stdout=out)
+    text = out.getvalue()
+    assert "Found 1 recurring questions in" in text
+    assert "3 tickets" in text
+
+
+def test_the_command_evaluates_and_writes_the_benchmark_file(tmp_path, monkeypatch):
+    from insights.management.commands import find_recurring_questions as command
+
+    target = tmp_path / "recurring.json"
+    monkeypatch.setattr(command, "RESULTS", target)
+    out = StringIO()
+    call_command("find_recurring_questions", "--evaluate", stdout=out)
+    figures = json.loads(target.read_text())
+    assert figures["tickets"] >= 150 and figures["ari"] > 0.7
+    assert f"ari = {figures['ari']}" in out.getvalue()
