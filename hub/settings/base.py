@@ -144,7 +144,14 @@ LOGGING = {
 # tickets:
 # faq:
 # campaigns:
-# onboarding:
+# onboarding: stalled after N days without progress; invitation links expire after N
+# days; weekly tips go out on this weekday (0 = Monday) at this local hour; a delivery
+# claim older than N seconds (its worker died) may be taken over if not yet sent.
+HUB_ONBOARDING_STALL_DAYS = env.int("HUB_ONBOARDING_STALL_DAYS", default=7)
+HUB_INVITATION_MAX_AGE_DAYS = env.int("HUB_INVITATION_MAX_AGE_DAYS", default=7)
+HUB_TIPS_WEEKDAY = env.int("HUB_TIPS_WEEKDAY", default=1)
+HUB_TIPS_HOUR = env.int("HUB_TIPS_HOUR", default=10)
+HUB_DELIVERY_CLAIM_TIMEOUT = env.int("HUB_DELIVERY_CLAIM_TIMEOUT", default=600)
 
 from hub.settings.api import *  # noqa: E402, F403
 from hub.settings.celery import *  # noqa: E402, F403
