@@ -50,3 +50,7 @@ beat: install
 
 clean:
 	rm -rf $(VENV) db.sqlite3 test.sqlite3 var staticfiles
+
+## bench: seed 100k tickets on PostgreSQL, boot gunicorn, measure (see benchmarks/README.md)
+bench: install
+	$(PY) benchmarks/run.py $(BENCH_ARGS)

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from hub.models import CreatorNetwork, Membership, Region, User
+from hub.models import CreatorNetwork, Membership, OutboxMessage, Region, User
 
 admin.site.site_header = _("Creator Network Support Hub")
 admin.site.site_title = _("Hub admin")
@@ -73,3 +73,24 @@ class MembershipAdmin(admin.ModelAdmin):
     search_fields = ["user__email", "network__name"]
     autocomplete_fields = ["user", "network"]
     list_select_related = ["user", "network"]
+
+
+@admin.register(OutboxMessage)
+class OutboxMessageAdmin(admin.ModelAdmin):
+    """Background work waiting for the broker; read-only, for operators."""
+
+    list_display = [
+        "task_name",
+        "created_at",
+        "dispatched_at",
+        "attempts",
+        "last_error",
+    ]
+    list_filter = [("dispatched_at", admin.EmptyFieldListFilter), "task_name"]
+    readonly_fields = [f.name for f in OutboxMessage._meta.fields]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

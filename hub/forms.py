@@ -29,9 +29,9 @@ class QueuedPasswordResetForm(PasswordResetForm):
         to_email,
         html_email_template_name=None,
     ):
-        from django.db import transaction
         from django.urls import reverse
 
+        from hub import outbox
         from hub.tasks import send_email_task
 
         path = reverse(
@@ -42,8 +42,6 @@ class QueuedPasswordResetForm(PasswordResetForm):
             "email": context["email"],
             "reset_url": f"{context['protocol']}://{context['domain']}{path}",
         }
-        transaction.on_commit(
-            lambda: send_email_task.delay(
-                to=[to_email], template="password_reset", context=payload
-            )
+        outbox.enqueue(
+            send_email_task, to=[to_email], template="password_reset", context=payload
         )

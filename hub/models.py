@@ -172,3 +172,31 @@ class Membership(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} — {self.network} ({self.get_role_display()})"
+
+
+class OutboxMessage(models.Model):
+    """A Celery task recorded in the same transaction as the change that needs it.
+
+    Sent right after commit; when the broker is down the row stays pending and
+    ``outbox_flush_task`` (beat) sends it once the broker is back. See ``hub.outbox``.
+    """
+
+    task_name = models.CharField(max_length=200)
+    kwargs = models.JSONField(default=dict)
+    created_at = models.DateTimeField(auto_now_add=True)
+    dispatched_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    last_error = models.TextField(blank=True)
+
+    class Meta:
+        verbose_name = _("outbox message")
+        indexes = [
+            models.Index(
+                fields=["created_at"],
+                condition=models.Q(dispatched_at__isnull=True),
+                name="outbox_pending_idx",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.task_name} ({'sent' if self.dispatched_at else 'pending'})"

@@ -9,6 +9,12 @@ pile up behind a slow worker. Capabilities add their entries here.
 from celery.schedules import crontab
 
 SCHEDULE: dict[str, dict] = {
+    # Send background work that was recorded while the broker was unreachable.
+    "hub: flush the outbox": {
+        "task": "hub.tasks.outbox_flush_task",
+        "schedule": 60.0,
+        "options": {"expires": 55},
+    },
     # Drop expired sessions so the table stays small.
     "hub: clear expired sessions": {
         "task": "hub.tasks.clear_sessions_task",

@@ -17,3 +17,11 @@ def clear_sessions_task() -> None:
     from django.core.management import call_command
 
     call_command("clearsessions")
+
+
+@shared_task
+def outbox_flush_task() -> int:
+    """Send outbox rows the broker could not take when they were written (beat)."""
+    from hub import outbox
+
+    return outbox.flush()

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "hub.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -53,6 +54,10 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
+
+# The benchmark (``make bench``) reads each request's SQL query count from a header.
+if env.bool("HUB_QUERY_COUNT_HEADER", default=False):
+    MIDDLEWARE.insert(0, "hub.middleware.QueryCountHeaderMiddleware")
 
 ROOT_URLCONF = "hub.urls"
 WSGI_APPLICATION = "hub.wsgi.application"
@@ -118,6 +123,22 @@ CSRF_COOKIE_HTTPONLY = False
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+HUB_CONTENT_SECURITY_POLICY = (
+    "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
+    "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+)
+
+# Sign-in throttling (hub/throttling.py)
+HUB_LOGIN_MAX_FAILURES_PER_ACCOUNT = env.int(
+    "HUB_LOGIN_MAX_FAILURES_PER_ACCOUNT", default=5
+)
+HUB_LOGIN_MAX_FAILURES_PER_ADDRESS = env.int(
+    "HUB_LOGIN_MAX_FAILURES_PER_ADDRESS", default=30
+)
+HUB_LOGIN_FAILURE_WINDOW_SECONDS = 15 * 60
+HUB_LOGIN_LOCKOUT_SECONDS = env.int("HUB_LOGIN_LOCKOUT_SECONDS", default=15 * 60)
 
 HUB_SITE_NAME = "Creator Network Support Hub"
 HUB_BASE_URL = env("HUB_BASE_URL", default="http://127.0.0.1:8000")
