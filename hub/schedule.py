@@ -46,4 +46,11 @@ SCHEDULE: dict[str, dict] = {
         "schedule": crontab(minute=30, hour=7),
         "options": {"expires": 60 * 60},
     },
+    # onboarding: re-enqueue lifecycle e-mails stranded by a lost task or a broker
+    # outage (the delivery claim still sends each exactly once).
+    "onboarding: resume stranded deliveries": {
+        "task": "onboarding.tasks.resume_deliveries_task",
+        "schedule": crontab(minute="*/15"),
+        "options": {"expires": 10 * 60},
+    },
 }

@@ -163,3 +163,21 @@ def delivery_send(*, delivery_id: int) -> str:
     with transaction.atomic():
         delivery_mark_sent(delivery_id=delivery_id, token=token)
     return SENT
+
+
+def stranded_ids(*, older_than: timedelta, limit: int = 5000) -> list:
+    """Unsent rows nobody is working on: pending, or claimed by a worker that died.
+
+    A fan-out whose enqueue failed (broker down) or a lost task message leaves such
+    rows; the beat sweep enqueues them again and the claim keeps it exactly once.
+    """
+    now = timezone.now()
+    stale = now - timedelta(seconds=settings.HUB_DELIVERY_CLAIM_TIMEOUT)
+    return list(
+        Delivery.objects.filter(
+            Q(status=Delivery.Status.PENDING, created_at__lt=now - older_than)
+            | Q(status=Delivery.Status.CLAIMED, claimed_at__lt=stale)
+        )
+        .order_by("pk")
+        .values_list("pk", flat=True)[:limit]
+    )

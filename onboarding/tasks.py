@@ -58,3 +58,11 @@ def announcement_fan_out_task(announcement_id: int) -> int:
 @shared_task(acks_late=True)
 def remind_stalled_onboardings_task() -> int:
     return services.onboarding_remind_stalled()
+
+
+@shared_task(acks_late=True)
+def resume_deliveries_task() -> int:
+    """Beat: re-enqueue deliveries left unsent by a lost message or a broker outage."""
+    from datetime import timedelta
+
+    return engine.enqueue(engine.stranded_ids(older_than=timedelta(minutes=15)))

@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
+from hub import outbox
 from hub.models import Membership
 from onboarding import delivery as engine
 from onboarding.models import Announcement, AnnouncementAcknowledgement, Delivery
@@ -22,7 +23,7 @@ def announcement_publish(*, announcement: Announcement, now=None) -> Announcemen
     announcement.save(update_fields=["published_at", "publish_at"])
     from onboarding.tasks import announcement_fan_out_task
 
-    transaction.on_commit(lambda: announcement_fan_out_task.delay(announcement.pk))
+    outbox.enqueue(announcement_fan_out_task, announcement_id=announcement.pk)
     return announcement
 
 

@@ -7,6 +7,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from hub import outbox
 from hub import permissions as access
 from hub.exceptions import PermissionDeniedError
 from hub.models import CreatorNetwork
@@ -130,10 +131,11 @@ def _remind_batch(batch_size: int) -> tuple[int, int]:
             "days": settings.HUB_ONBOARDING_STALL_DAYS,
             "path": f"/onboarding/{onboarding.network.slug}/",
         }
-        transaction.on_commit(
-            lambda to=manager.email, ctx=context: send_email_task.delay(
-                to=[to], template="onboarding_stalled", context=ctx
-            )
+        outbox.enqueue(
+            send_email_task,
+            to=[manager.email],
+            template="onboarding_stalled",
+            context=context,
         )
         count += 1
     return len(rows), count

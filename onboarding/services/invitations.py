@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from hub import outbox
 from hub import permissions as access
 from hub.exceptions import ApplicationError, PermissionDeniedError
 from hub.models import CreatorNetwork, Membership, User
@@ -89,10 +90,8 @@ def invitation_create(
         "url": invitation_url(invitation),
         "days": settings.HUB_INVITATION_MAX_AGE_DAYS,
     }
-    transaction.on_commit(
-        lambda: send_email_task.delay(
-            to=[email], template="onboarding_invitation", context=context
-        )
+    outbox.enqueue(
+        send_email_task, to=[email], template="onboarding_invitation", context=context
     )
     return invitation
 
@@ -130,10 +129,8 @@ def invitation_accept(*, token: str, password: str, display_name: str = "") -> U
         "name": user.get_short_name(),
         "url": settings.HUB_BASE_URL.rstrip("/") + reverse("onboarding:index"),
     }
-    transaction.on_commit(
-        lambda: send_email_task.delay(
-            to=[user.email], template="onboarding_welcome", context=context
-        )
+    outbox.enqueue(
+        send_email_task, to=[user.email], template="onboarding_welcome", context=context
     )
     return user
 
