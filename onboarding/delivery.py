@@ -2,7 +2,7 @@
 
 1. Fan-out inserts one row per recipient and period (``bulk_create`` with
    ``ignore_conflicts`` on the unique key), so re-running a period adds nobody twice.
-2. ``send_delivery_task`` claims its row with one conditional UPDATE (pending, or
+2. ``send_deliveries_task`` (a chunk of rows) claims each row with one conditional UPDATE (pending, or
    claimed longer ago than ``HUB_DELIVERY_CLAIM_TIMEOUT`` and not sent) — only one
    worker can win it — sends, then marks it sent under the same claim token.
 3. An SMTP failure releases the claim (back to pending) and the task retries with
@@ -20,8 +20,7 @@ from collections.abc import Callable, Iterable
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.mail import EmailMultiAlternatives
-from django.db import transaction
+from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -31,8 +30,8 @@ logger = logging.getLogger(__name__)
 
 DONE, BUSY, SENT, SKIPPED = "done", "busy", "sent", "skipped"
 
-# kind → function(delivery) returning the message, or None to skip this recipient
-Builder = Callable[[Delivery], EmailMultiAlternatives | None]
+# kind → function(delivery, batch) returning the message, or None to skip the row
+Builder = Callable[..., EmailMultiAlternatives | None]
 BUILDERS: dict[str, Builder] = {}
 
 
@@ -73,14 +72,15 @@ def unsent_ids(*, kind: str, keys: Iterable[str] = (), key_prefix: str = "") -> 
 
 
 def enqueue(ids: Iterable[int]) -> int:
-    """One task per recipient; duplicates are harmless (the claim decides)."""
-    from onboarding.tasks import send_delivery_task
+    """One task per small chunk of rows (``HUB_DELIVERY_CHUNK``); enqueuing a row
+    twice is harmless (the claim decides). Returns the number of rows enqueued."""
+    from onboarding.tasks import send_deliveries_task
 
-    count = 0
-    for pk in ids:
-        send_delivery_task.delay(pk)
-        count += 1
-    return count
+    ids = list(ids)
+    size = max(1, settings.HUB_DELIVERY_CHUNK)
+    for start in range(0, len(ids), size):
+        send_deliveries_task.delay(ids[start : start + size])
+    return len(ids)
 
 
 def delivery_claim(*, delivery_id: int) -> uuid.UUID | None:
@@ -132,37 +132,94 @@ def delivery_skip(*, delivery_id: int, token: uuid.UUID, reason: str) -> int:
     )
 
 
+class Batch:
+    """What the builders of one chunk share: preloaded preferences and a memo."""
+
+    def __init__(self, deliveries: list[Delivery]):
+        from onboarding.models import EmailPreference
+
+        self.prefs = {
+            pref.user_id: pref
+            for pref in EmailPreference.objects.filter(
+                user_id__in={d.recipient_id for d in deliveries}
+            )
+        }
+        self.memo: dict = {}
+
+    def subscribed(self, user, topic: str) -> bool:
+        pref = self.prefs.get(user.pk)
+        return pref is None or getattr(pref, topic)
+
+
 def delivery_send(*, delivery_id: int) -> str:
-    """Claim, build, send, mark. Returns done/busy/sent/skipped; SMTP errors raise."""
-    token = delivery_claim(delivery_id=delivery_id)
-    if token is None:
-        status = (
-            Delivery.objects.filter(pk=delivery_id)
-            .values_list("status", flat=True)
-            .first()
+    """Claim, build, send, mark one row. Returns done/busy/sent/skipped."""
+    outcomes = deliveries_send(delivery_ids=[delivery_id])
+    return next(outcome for outcome, ids in outcomes.items() if ids)
+
+
+def deliveries_send(*, delivery_ids: list[int]) -> dict[str, list[int]]:
+    """Send a chunk over one SMTP connection; each row is claimed just before its
+    message and marked sent right after, so a claim only ever covers one message.
+
+    Returns {outcome: [ids]}. An SMTP error releases the failing row and raises (the
+    task retries the chunk; rows already sent are skipped by their claim).
+    """
+    outcomes: dict[str, list[int]] = {DONE: [], BUSY: [], SENT: [], SKIPPED: []}
+    rows = {
+        d.pk: d
+        for d in Delivery.objects.select_related("recipient", "network").filter(
+            pk__in=delivery_ids
         )
-        return BUSY if status == Delivery.Status.CLAIMED else DONE
-    delivery = Delivery.objects.select_related("recipient", "network").get(
-        pk=delivery_id
-    )
-    delivery.claim_token = token
+    }
+    batch = Batch(list(rows.values()))
+    connection = None
     try:
-        message = BUILDERS[delivery.kind](delivery)
-    except Exception as exc:
-        delivery_release(delivery_id=delivery_id, token=token, error=repr(exc))
-        raise
-    if message is None:
-        delivery_skip(delivery_id=delivery_id, token=token, reason="nothing to send")
-        return SKIPPED
-    try:
-        message.send()
-    except Exception as exc:
-        logger.warning("delivery %s failed, released for retry: %r", delivery_id, exc)
-        delivery_release(delivery_id=delivery_id, token=token, error=repr(exc))
-        raise
-    with transaction.atomic():
-        delivery_mark_sent(delivery_id=delivery_id, token=token)
-    return SENT
+        for pk in delivery_ids:
+            delivery = rows.get(pk)
+            if delivery is None or delivery.status in (
+                Delivery.Status.SENT,
+                Delivery.Status.SKIPPED,
+            ):
+                outcomes[DONE].append(pk)
+                continue
+            token = delivery_claim(delivery_id=pk)
+            if token is None:
+                status = (
+                    Delivery.objects.filter(pk=pk)
+                    .values_list("status", flat=True)
+                    .first()
+                )
+                outcomes[BUSY if status == Delivery.Status.CLAIMED else DONE].append(pk)
+                continue
+            delivery.claim_token = token
+            try:
+                message = BUILDERS[delivery.kind](delivery, batch)
+            except Exception as exc:
+                delivery_release(delivery_id=pk, token=token, error=repr(exc))
+                raise
+            if message is None:
+                delivery_skip(delivery_id=pk, token=token, reason="nothing to send")
+                outcomes[SKIPPED].append(pk)
+                continue
+            try:
+                if connection is None:
+                    connection = get_connection()
+                    connection.open()
+                message.connection = connection
+                message.send()
+            except Exception as exc:
+                logger.warning("delivery %s failed, released for retry: %r", pk, exc)
+                delivery_release(delivery_id=pk, token=token, error=repr(exc))
+                raise
+            delivery_mark_sent(delivery_id=pk, token=token)
+            outcomes[SENT].append(pk)
+    finally:
+        if connection is not None:
+            try:
+                connection.close()
+            except Exception:  # noqa: BLE001 - the messages are already accepted
+                logger.warning("SMTP close failed after sending", exc_info=True)
+    return outcomes
 
 
 def stranded_ids(*, older_than: timedelta, limit: int = 5000) -> list:

@@ -3,7 +3,9 @@
 A provider takes ``(network, member, period)`` and returns a context dict for its
 section — with ``template`` (``emails/digest/<name>`` rendered as ``.html`` and
 ``.txt``) and ``title`` — or ``None`` when it has nothing to say. Providers use
-aggregate queries; the digest runs for every member of every network.
+aggregate queries; the digest runs for every member of every network. A provider
+registered with ``per_network=True`` ignores the member, so a sending chunk computes
+it once per network (chunks are ordered by network).
 """
 
 from collections.abc import Callable
@@ -17,13 +19,17 @@ Provider = Callable[..., dict | None]
 PROVIDERS: list[Provider] = []
 
 
-def provider(func: Provider) -> Provider:
-    if func not in PROVIDERS:
-        PROVIDERS.append(func)
-    return func
+def provider(func: Provider | None = None, *, per_network: bool = False):
+    def register(func: Provider) -> Provider:
+        func.per_network = per_network
+        if func not in PROVIDERS:
+            PROVIDERS.append(func)
+        return func
+
+    return register(func) if func is not None else register
 
 
-@provider
+@provider(per_network=True)
 def announcements_section(network, member, period: Period) -> dict | None:
     announcements = list(
         Announcement.objects.for_network(
@@ -42,10 +48,18 @@ def announcements_section(network, member, period: Period) -> dict | None:
     }
 
 
-def build_digest(network, member, period: Period) -> dict:
+def build_digest(network, member, period: Period, *, memo: dict | None = None) -> dict:
+    """Every provider's section for one member; ``memo`` caches per-network ones."""
+    memo = {} if memo is None else memo
     sections = []
     for func in PROVIDERS:
-        section = func(network, member, period)
+        if getattr(func, "per_network", False):
+            key = ("digest", func.__name__, network.pk, period.key)
+            if key not in memo:
+                memo[key] = func(network, member, period)
+            section = memo[key]
+        else:
+            section = func(network, member, period)
         if section:
             sections.append(section)
     return {

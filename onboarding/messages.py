@@ -12,7 +12,7 @@ from django.urls import reverse
 from hub.emails import build_email
 from onboarding import delivery as engine
 from onboarding.digest import build_digest
-from onboarding.models import Announcement, Delivery, EmailPreference, Tip
+from onboarding.models import Announcement, Delivery, Tip
 from onboarding.periods import parse_month
 
 UNSUBSCRIBE_SALT = "onboarding.unsubscribe"
@@ -46,11 +46,6 @@ def list_headers(url: str) -> dict:
     }
 
 
-def subscribed(user, topic: str) -> bool:
-    pref = EmailPreference.objects.filter(user=user).first()
-    return pref is None or getattr(pref, topic)
-
-
 def next_tip_for(user, *, exclude_delivery_id: int | None = None) -> Tip | None:
     had = Delivery.objects.filter(
         kind=Delivery.Kind.TIP, recipient=user, object_id__isnull=False
@@ -72,8 +67,8 @@ def tip_email(*, tip: Tip, user, url: str = "#"):
     )
 
 
-def digest_email(*, network, user, period, url: str = "#"):
-    context = build_digest(network, user, period)
+def digest_email(*, network, user, period, url: str = "#", memo: dict | None = None):
+    context = build_digest(network, user, period, memo=memo)
     context["unsubscribe_url"] = url
     return build_email(
         to=user.email,
@@ -92,13 +87,17 @@ def announcement_email(*, announcement: Announcement, user):
 
 
 @engine.register_builder(Delivery.Kind.TIP)
-def build_tip(delivery: Delivery):
+def build_tip(delivery: Delivery, batch: engine.Batch):
     user = delivery.recipient
-    if not user.is_active or not subscribed(user, "tips"):
+    if not user.is_active or not batch.subscribed(user, "tips"):
         return None
-    tip = None
-    if delivery.object_id:
-        tip = Tip.objects.filter(pk=delivery.object_id).first()
+    # an earlier attempt may have chosen the tip already: keep its choice
+    tip_id = (
+        Delivery.objects.filter(pk=delivery.pk)
+        .values_list("object_id", flat=True)
+        .first()
+    )
+    tip = Tip.objects.filter(pk=tip_id).first() if tip_id else None
     if tip is None:
         tip = next_tip_for(user, exclude_delivery_id=delivery.pk)
         if tip is None:
@@ -111,19 +110,24 @@ def build_tip(delivery: Delivery):
 
 
 @engine.register_builder(Delivery.Kind.DIGEST)
-def build_digest_message(delivery: Delivery):
+def build_digest_message(delivery: Delivery, batch: engine.Batch):
     user = delivery.recipient
-    if not user.is_active or not subscribed(user, "digest"):
+    if not user.is_active or not batch.subscribed(user, "digest"):
         return None
     period = parse_month(delivery.key.split("/", 1)[0])
     url = unsubscribe_url(user_id=user.pk, topic="digest")
-    return digest_email(network=delivery.network, user=user, period=period, url=url)
+    return digest_email(
+        network=delivery.network, user=user, period=period, url=url, memo=batch.memo
+    )
 
 
 @engine.register_builder(Delivery.Kind.ANNOUNCEMENT)
-def build_announcement(delivery: Delivery):
+def build_announcement(delivery: Delivery, batch: engine.Batch):
     user = delivery.recipient
-    announcement = Announcement.objects.filter(pk=delivery.object_id).first()
+    key = ("announcement", delivery.object_id)
+    if key not in batch.memo:
+        batch.memo[key] = Announcement.objects.filter(pk=delivery.object_id).first()
+    announcement = batch.memo[key]
     if not user.is_active or announcement is None:
         return None
     return announcement_email(announcement=announcement, user=user)

@@ -20,16 +20,21 @@ from onboarding.periods import parse_month, previous_month
     max_retries=8,
     acks_late=True,
 )
-def send_delivery_task(self, delivery_id: int) -> str:
-    """Send one delivery row exactly once (see ``onboarding.delivery``)."""
+def send_deliveries_task(self, delivery_ids: list[int]) -> dict:
+    """Send a chunk of delivery rows, each exactly once (see ``onboarding.delivery``).
+
+    Rows another worker holds a fresh claim on (or died holding) are looked at
+    again once that claim would have gone stale.
+    """
     import onboarding.messages  # noqa: F401 - registers the builders
 
-    outcome = engine.delivery_send(delivery_id=delivery_id)
-    if outcome == engine.BUSY:
-        # another worker holds a fresh claim (or died holding it): look again
-        # after the claim would have gone stale
-        raise self.retry(countdown=settings.HUB_DELIVERY_CLAIM_TIMEOUT + 1)
-    return outcome
+    outcomes = engine.deliveries_send(delivery_ids=delivery_ids)
+    if outcomes[engine.BUSY] and not self.request.is_eager:
+        send_deliveries_task.apply_async(
+            args=[outcomes[engine.BUSY]],
+            countdown=settings.HUB_DELIVERY_CLAIM_TIMEOUT + 1,
+        )
+    return {outcome: len(ids) for outcome, ids in outcomes.items()}
 
 
 @shared_task(acks_late=True)

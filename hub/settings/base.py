@@ -173,6 +173,7 @@ HUB_INVITATION_MAX_AGE_DAYS = env.int("HUB_INVITATION_MAX_AGE_DAYS", default=7)
 HUB_TIPS_WEEKDAY = env.int("HUB_TIPS_WEEKDAY", default=1)
 HUB_TIPS_HOUR = env.int("HUB_TIPS_HOUR", default=10)
 HUB_DELIVERY_CLAIM_TIMEOUT = env.int("HUB_DELIVERY_CLAIM_TIMEOUT", default=600)
+HUB_DELIVERY_CHUNK = env.int("HUB_DELIVERY_CHUNK", default=50)  # rows per send task
 
 from hub.settings.api import *  # noqa: E402, F403
 from hub.settings.celery import *  # noqa: E402, F403

@@ -46,6 +46,7 @@ def _worker_env(queue: str, smtp_port: int) -> dict:
         # recover the killed worker's tasks within seconds, not the hour of prod
         "HUB_TEST_VISIBILITY_TIMEOUT": "3",
         "HUB_DELIVERY_CLAIM_TIMEOUT": "3",
+        "HUB_DELIVERY_CHUNK": "4",  # small chunks: the kill lands mid-chunk too
     }
 
 

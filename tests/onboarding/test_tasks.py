@@ -12,7 +12,7 @@ from onboarding import delivery as engine
 from onboarding.models import Delivery
 from onboarding.periods import parse_month
 from onboarding.services import digest_schedule
-from onboarding.tasks import send_delivery_task, send_monthly_digest_task
+from onboarding.tasks import send_deliveries_task, send_monthly_digest_task
 from tests.onboarding.factories import TipFactory
 from tests.onboarding.smtp import start_smtp
 
@@ -58,8 +58,8 @@ def test_smtp_failure_releases_the_claim_and_the_retry_sends_once(
         return real_send(self, *args, **kwargs)
 
     monkeypatch.setattr(mail.EmailMultiAlternatives, "send", flaky)
-    monkeypatch.setattr(send_delivery_task, "retry_backoff", False)
-    send_delivery_task.apply(args=[row.pk], throw=False)  # eager retry runs inline
+    monkeypatch.setattr(send_deliveries_task, "retry_backoff", False)
+    send_deliveries_task.apply(args=[[row.pk]], throw=False)  # eager retry runs inline
     row.refresh_from_db()
     assert row.status == "sent" and row.attempts == 2 and "gone" in row.last_error
     assert len(mail.outbox) == 1
