@@ -1,1 +1,274 @@
-"""Models of the tickets app."""
+"""Tickets: a network's question, its conversation, attachments and history.
+
+Writes go through ``tickets.services``; no bare ``.save()`` on a ticket elsewhere.
+"""
+
+import uuid
+from pathlib import PurePosixPath
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+REFERENCE_FORMAT = "HUB-%06d"
+
+
+def reference_for(pk: int) -> str:
+    """``HUB-000123`` from the primary key (more digits once past a million)."""
+    return REFERENCE_FORMAT % pk
+
+
+class Category(models.Model):
+    """What a ticket is about; staff edit the list in the admin."""
+
+    name = models.CharField(_("name"), max_length=80, unique=True)
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    description = models.CharField(_("description"), max_length=240, blank=True)
+    is_active = models.BooleanField(
+        _("offered on the form"),
+        default=True,
+        help_text=_("Inactive categories stay on old tickets but are not offered."),
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=100)
+
+    class Meta:
+        verbose_name = _("ticket category")
+        verbose_name_plural = _("ticket categories")
+        ordering = ["position", "name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Tag(models.Model):
+    name = models.CharField(_("name"), max_length=50, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Ticket(models.Model):
+    class Status(models.TextChoices):
+        NEW = "new", _("New")
+        OPEN = "open", _("Open")
+        PENDING = "pending", _("Pending (waiting on the network)")
+        ON_HOLD = "on_hold", _("On hold")
+        SOLVED = "solved", _("Solved")
+        CLOSED = "closed", _("Closed")
+
+    class Kind(models.TextChoices):
+        QUESTION = "question", _("Question")
+        PROBLEM = "problem", _("Problem")
+        FEEDBACK = "feedback", _("Feedback")
+        FEATURE_REQUEST = "feature_request", _("Feature request")
+
+    class Priority(models.TextChoices):
+        LOW = "low", _("Low")
+        NORMAL = "normal", _("Normal")
+        HIGH = "high", _("High")
+        URGENT = "urgent", _("Urgent")
+
+    class Channel(models.TextChoices):
+        WEB = "web", _("Web")
+        API = "api", _("API")
+        EMAIL = "email", _("E-mail")
+
+    # Statuses where the ticket still needs someone to act.
+    ACTIVE_STATUSES = (Status.NEW, Status.OPEN, Status.PENDING, Status.ON_HOLD)
+    PRIORITY_RANK = {"low": 0, "normal": 1, "high": 2, "urgent": 3}
+
+    reference = models.CharField(
+        _("reference"), max_length=16, unique=True, null=True, editable=False
+    )
+    network = models.ForeignKey(
+        "hub.CreatorNetwork",
+        verbose_name=_("network"),
+        on_delete=models.PROTECT,
+        related_name="tickets",
+    )
+    requester = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requester"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="requested_tickets",
+    )
+    subject = models.CharField(_("subject"), max_length=200)
+    description = models.TextField(_("description"))
+    category = models.ForeignKey(
+        Category,
+        verbose_name=_("category"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="tickets",
+    )
+    kind = models.CharField(
+        _("kind"), max_length=16, choices=Kind, default=Kind.QUESTION
+    )
+    priority = models.CharField(
+        _("priority"), max_length=8, choices=Priority, default=Priority.NORMAL
+    )
+    status = models.CharField(
+        _("status"), max_length=8, choices=Status, default=Status.NEW
+    )
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("assignee"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_tickets",
+        limit_choices_to={"is_staff": True},
+    )
+    tags = models.ManyToManyField(Tag, verbose_name=_("tags"), blank=True)
+    channel = models.CharField(
+        _("channel"), max_length=8, choices=Channel, default=Channel.WEB
+    )
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    updated_at = models.DateTimeField(_("updated"), default=timezone.now)
+    first_response_at = models.DateTimeField(_("first response"), null=True, blank=True)
+    resolved_at = models.DateTimeField(_("solved"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    version = models.PositiveIntegerField(
+        _("version"), default=1, help_text=_("Incremented by every change.")
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        indexes = [
+            models.Index(fields=["status"], name="ticket_status_idx"),
+            models.Index(fields=["priority"], name="ticket_priority_idx"),
+            models.Index(fields=["created_at"], name="ticket_created_idx"),
+            models.Index(fields=["updated_at"], name="ticket_updated_idx"),
+            # The queue: by status, newest first; a network's list; someone's work.
+            models.Index(
+                fields=["status", "-created_at"], name="ticket_status_created_idx"
+            ),
+            models.Index(
+                fields=["network", "status", "-created_at"],
+                name="ticket_net_status_idx",
+            ),
+            models.Index(
+                fields=["assignee", "status", "-created_at"],
+                name="ticket_asg_status_idx",
+            ),
+            models.Index(
+                fields=["status", "priority", "-created_at"],
+                name="ticket_status_prio_idx",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reference} {self.subject}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("tickets:detail", kwargs={"reference": self.reference})
+
+    @property
+    def is_active(self) -> bool:
+        return self.status in self.ACTIVE_STATUSES
+
+
+class TicketMessage(models.Model):
+    """A public reply (the network sees it) or an internal note (staff only)."""
+
+    ticket = models.ForeignKey(
+        Ticket, on_delete=models.CASCADE, related_name="messages"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="ticket_messages",
+    )
+    body = models.TextField(_("message"))
+    internal = models.BooleanField(
+        _("internal note"),
+        default=False,
+        help_text=_("Internal notes are only ever shown to platform staff."),
+    )
+    author_is_staff = models.BooleanField(default=False, editable=False)
+    created_at = models.DateTimeField(_("sent"), default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [
+            models.Index(fields=["ticket", "created_at"], name="message_ticket_idx")
+        ]
+
+    def __str__(self) -> str:
+        kind = "note" if self.internal else "reply"
+        return f"{kind} on {self.ticket_id} by {self.author_id}"
+
+
+def attachment_path(instance: "Attachment", filename: str) -> str:
+    """A random name under MEDIA_ROOT; the original name is only kept in the row."""
+    suffix = PurePosixPath(filename).suffix.lower()[:10]
+    now = timezone.now()
+    return f"tickets/{now:%Y/%m}/{uuid.uuid4().hex}{suffix}"
+
+
+class Attachment(models.Model):
+    """A file on a ticket (``message`` empty: filed with the ticket itself)."""
+
+    key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    ticket = models.ForeignKey(
+        Ticket, on_delete=models.CASCADE, related_name="attachments"
+    )
+    message = models.ForeignKey(
+        TicketMessage,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="attachments",
+    )
+    file = models.FileField(upload_to=attachment_path, max_length=200)
+    name = models.CharField(_("file name"), max_length=200)
+    content_type = models.CharField(max_length=120)
+    size = models.PositiveBigIntegerField()
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("tickets:attachment", kwargs={"key": self.key})
+
+    @property
+    def internal(self) -> bool:
+        return bool(self.message_id and self.message.internal)
+
+
+class TicketChange(models.Model):
+    """One changed field: who, when, old → new (display values)."""
+
+    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="changes")
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    field = models.CharField(max_length=40)
+    old_value = models.CharField(max_length=400, blank=True)
+    new_value = models.CharField(max_length=400, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        indexes = [
+            models.Index(fields=["ticket", "created_at"], name="change_ticket_idx")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.field}: {self.old_value} → {self.new_value}"

@@ -32,4 +32,10 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "COMPONENT_SPLIT_REQUEST": True,
+    # Choice sets that share a field name across apps get their own enum names.
+    "ENUM_NAME_OVERRIDES": {
+        "TicketStatusEnum": "tickets.models.Ticket.Status",
+        "TicketKindEnum": "tickets.models.Ticket.Kind",
+        "TicketPriorityEnum": "tickets.models.Ticket.Priority",
+    },
 }

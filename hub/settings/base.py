@@ -162,7 +162,9 @@ LOGGING = {
 }
 
 # --- Capabilities' own settings -------------------------------------------------
-# tickets:
+# tickets: attachment limits (bytes per file, files per message)
+HUB_ATTACHMENT_MAX_BYTES = env.int("HUB_ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
+HUB_ATTACHMENT_MAX_FILES = env.int("HUB_ATTACHMENT_MAX_FILES", default=5)
 # faq:
 # campaigns:
 # onboarding: stalled after N days without progress; invitation links expire after N

@@ -1,0 +1,43 @@
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import permissions, viewsets
+
+from faq.api.serializers import ArticleDetailSerializer, ArticleListSerializer
+from faq.filters import ArticleFilter
+from faq.selectors import visible_articles
+
+
+@extend_schema_view(
+    list=extend_schema(
+        parameters=[
+            OpenApiParameter(
+                "search",
+                str,
+                description="Full-text search, tolerant of typos; results are "
+                "ordered by relevance.",
+            )
+        ]
+    )
+)
+@extend_schema(tags=["faq"])
+class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
+    """Knowledge-base articles and guides.
+
+    Anonymous clients read published articles for everyone; network members also
+    those for networks; staff read every article, drafts included.
+    """
+
+    permission_classes = [permissions.AllowAny]
+    filterset_class = ArticleFilter
+    lookup_field = "slug"
+    ordering_fields = ["title", "published_at", "updated_at", "view_count"]
+
+    def get_queryset(self):
+        qs = visible_articles(self.request.user)
+        if self.action == "list" and not self.request.query_params.get("search"):
+            qs = qs.order_by("title")
+        return qs
+
+    def get_serializer_class(self):
+        if self.action == "retrieve":
+            return ArticleDetailSerializer
+        return ArticleListSerializer

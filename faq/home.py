@@ -1,0 +1,39 @@
+"""Portal-home panels of the knowledge base (registered from ``FaqConfig.ready``)."""
+
+from datetime import timedelta
+
+from django.urls import reverse
+from django.utils import timezone
+
+from faq import selectors
+from faq.models import Article, Deflection
+from hub import permissions as access
+from hub.home import register_panel
+
+
+@register_panel
+def knowledge_base_panel(user) -> dict | None:
+    """Staff: articles past their review date, drafts, and recent deflections.
+    Network members: the most read articles they may open."""
+    if access.is_staff_member(user):
+        since = timezone.now() - timedelta(days=30)
+        return {
+            "template": "faq/includes/review_panel.html",
+            "order": 40,
+            "needs_review": selectors.articles_needing_review().count(),
+            "drafts": Article.objects.filter(status=Article.Status.DRAFT).count(),
+            "deflected": Deflection.objects.filter(
+                outcome=Deflection.Outcome.SOLVED, created_at__gte=since
+            ).count(),
+            "review_url": reverse("admin:faq_articleneedingreview_changelist"),
+            "drafts_url": reverse("admin:faq_article_changelist")
+            + "?status__exact=draft",
+        }
+    articles = selectors.popular_articles(user=user, limit=5)
+    if not articles:
+        return None
+    return {
+        "template": "faq/includes/popular_panel.html",
+        "order": 60,
+        "articles": articles,
+    }

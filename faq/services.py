@@ -1,0 +1,263 @@
+"""Every write to the knowledge base.
+
+``article_save`` is the one place an article is stored: it validates, renders and
+sanitises the body, stamps author/editor/published dates, keeps a revision of the
+content and refreshes the search vector. The admin, the demo data and the other
+services all go through it.
+"""
+
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import F, Max, Q
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from faq import search
+from faq.models import Article, ArticleRevision, ArticleVote, Deflection
+from faq.rendering import render_markdown
+from hub import permissions as access
+from hub.exceptions import ApplicationError, PermissionDeniedError
+
+REVIEW_AFTER = timedelta(days=180)
+DEFLECTION_WINDOW = timedelta(hours=24)
+RESERVED_SLUGS = {"suggest", "preview"}  # URLs of faq/urls.py beside <slug>/
+REVISION_FIELDS = [
+    "title",
+    "summary",
+    "body",
+    "category_id",
+    "kind",
+    "status",
+    "audience",
+    "language",
+    "tags",
+]
+
+
+def _unique_slug(title: str, *, exclude_pk: int | None = None) -> str:
+    base = slugify(title)[:200] or "article"
+    slug, n = base, 2
+    taken = Article.objects.exclude(pk=exclude_pk)
+    while slug in RESERVED_SLUGS or taken.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def _validate(article: Article) -> None:
+    try:
+        article.full_clean(exclude=["search_vector", "body_html", "slug"])
+    except ValidationError as exc:
+        raise ApplicationError(
+            _("The article is not valid."), extra={"fields": exc.message_dict}
+        ) from exc
+    clash = Article.objects.filter(slug=article.slug).exclude(pk=article.pk)
+    if article.slug in RESERVED_SLUGS or clash.exists():
+        raise ApplicationError(
+            _("Another article already uses this slug."),
+            extra={"fields": {"slug": [_("Choose another slug.")]}},
+        )
+
+
+@transaction.atomic
+def article_save(*, article: Article, editor, note: str = "") -> Article:
+    """Store an article (new or changed) and keep a revision of its content."""
+    if not article.slug:
+        article.slug = _unique_slug(article.title, exclude_pk=article.pk)
+    _validate(article)
+    if article.pk:
+        Article.objects.select_for_update().filter(pk=article.pk).first()
+    elif article.author_id is None and editor is not None:
+        article.author = editor
+    article.last_editor = editor
+    if article.status == Article.Status.PUBLISHED:
+        if article.published_at is None:
+            article.published_at = timezone.now()
+        if article.review_by is None:
+            article.review_by = timezone.localdate() + REVIEW_AFTER
+    article.body_html = render_markdown(
+        article.body, guide=article.kind == Article.Kind.GUIDE
+    )
+    article.save()
+    _record_revision(article, editor=editor, note=note)
+    search.refresh_vectors(Article.objects.filter(pk=article.pk))
+    return article
+
+
+def _record_revision(article: Article, *, editor, note: str) -> ArticleRevision:
+    last = article.revisions.aggregate(last=Max("number"))["last"] or 0
+    return ArticleRevision.objects.create(
+        article=article,
+        number=last + 1,
+        editor=editor,
+        note=note[:200],
+        **{field: getattr(article, field) for field in REVISION_FIELDS},
+    )
+
+
+def article_create(*, author, title: str, body: str, category, **fields) -> Article:
+    article = Article(title=title, body=body, category=category, **fields)
+    return article_save(article=article, editor=author, note=_("Created"))
+
+
+def article_update(*, article: Article, editor, note: str = "", **changes) -> Article:
+    for field, value in changes.items():
+        setattr(article, field, value)
+    return article_save(article=article, editor=editor, note=note)
+
+
+def article_publish(*, article: Article, editor) -> Article:
+    if article.status == Article.Status.PUBLISHED:
+        raise ApplicationError(_("“%s” is already published.") % article.title)
+    article.status = Article.Status.PUBLISHED
+    return article_save(article=article, editor=editor, note=_("Published"))
+
+
+def article_archive(*, article: Article, editor) -> Article:
+    if article.status == Article.Status.ARCHIVED:
+        raise ApplicationError(_("“%s” is already archived.") % article.title)
+    article.status = Article.Status.ARCHIVED
+    return article_save(article=article, editor=editor, note=_("Archived"))
+
+
+def article_revision_restore(*, revision: ArticleRevision, editor) -> Article:
+    """Bring back a revision's content (the status stays as it is now)."""
+    article = revision.article
+    if revision.category_id is None:
+        raise ApplicationError(_("The category of this revision no longer exists."))
+    for field in REVISION_FIELDS:
+        if field != "status":
+            setattr(article, field, getattr(revision, field))
+    return article_save(
+        article=article,
+        editor=editor,
+        note=_("Restored revision %(number)s") % {"number": revision.number},
+    )
+
+
+def can_delete_article(user, article: Article | None = None) -> bool:
+    """Interns may delete drafts and archived articles; published ones need a manager."""
+    if not access.is_staff_member(user):
+        return False
+    if article is not None and article.status == Article.Status.PUBLISHED:
+        return access.is_manager(user)
+    return True
+
+
+@transaction.atomic
+def article_delete(*, article: Article, user) -> None:
+    if not can_delete_article(user, article):
+        raise PermissionDeniedError(
+            _("Only agency managers may delete a published article; archive it.")
+        )
+    article.delete()
+
+
+def article_view_record(*, article: Article) -> None:
+    """Count a view with one UPDATE (no read-modify-write race)."""
+    Article.objects.filter(pk=article.pk).update(view_count=F("view_count") + 1)
+
+
+@transaction.atomic
+def article_vote(
+    *, article: Article, helpful: bool, user=None, session_key: str = ""
+) -> ArticleVote:
+    """One vote per person (or session when anonymous); voting again changes it."""
+    if user is not None and user.is_authenticated:
+        lookup = {"article": article, "user": user}
+    elif session_key:
+        lookup = {"article": article, "user": None, "session_key": session_key}
+    else:
+        raise ApplicationError(_("Your vote could not be recorded; enable cookies."))
+    vote = ArticleVote.objects.select_for_update().filter(**lookup).first()
+    if vote is not None and vote.helpful == helpful:
+        return vote
+    try:
+        with transaction.atomic():
+            if vote is None:
+                vote = ArticleVote.objects.create(
+                    helpful=helpful, **{"session_key": session_key, **lookup}
+                )
+            else:
+                vote.helpful = helpful
+                vote.save(update_fields=["helpful"])
+                old = "helpful_no" if helpful else "helpful_yes"
+                Article.objects.filter(pk=article.pk).update(**{old: F(old) - 1})
+    except IntegrityError:  # a parallel first vote from the same person won
+        return ArticleVote.objects.get(**lookup)
+    new = "helpful_yes" if helpful else "helpful_no"
+    Article.objects.filter(pk=article.pk).update(**{new: F(new) + 1})
+    return vote
+
+
+def _owner_lookup(user, session_key: str) -> dict:
+    if user is not None and user.is_authenticated:
+        return {"user": user}
+    if session_key:
+        return {"user": None, "session_key": session_key}
+    return {}
+
+
+@transaction.atomic
+def deflection_record_open(
+    *, article: Article, user=None, session_key: str = "", query: str = ""
+) -> Deflection | None:
+    """Someone opened a suggestion from the ticket form (once per article and day)."""
+    owner = _owner_lookup(user, session_key)
+    if not owner:
+        return None
+    since = timezone.now() - DEFLECTION_WINDOW
+    existing = Deflection.objects.filter(
+        article=article, created_at__gte=since, **owner
+    ).first()
+    if existing is not None:
+        return existing
+    return Deflection.objects.create(
+        article=article,
+        query=(query or "")[:200],
+        **{"session_key": session_key, **owner},
+    )
+
+
+@transaction.atomic
+def deflection_mark_solved(
+    *, article: Article, user=None, session_key: str = "", query: str = ""
+) -> Deflection:
+    """“This solved it”: the suggestion answered the question."""
+    owner = _owner_lookup(user, session_key)
+    if not owner:
+        raise ApplicationError(_("We could not record that; enable cookies."))
+    since = timezone.now() - DEFLECTION_WINDOW
+    deflection = (
+        Deflection.objects.select_for_update()
+        .filter(article=article, created_at__gte=since, **owner)
+        .first()
+    )
+    if deflection is None:
+        deflection = Deflection(
+            article=article,
+            query=(query or "")[:200],
+            **{"session_key": session_key, **owner},
+        )
+    deflection.outcome = Deflection.Outcome.SOLVED
+    deflection.save()
+    return deflection
+
+
+def deflection_mark_filed(*, session_key: str | None, user=None) -> int:
+    """The same person filed a ticket after all: their recent ``opened`` suggestions
+    did not deflect it. Called by the tickets app after a ticket is created; returns
+    how many deflections changed. Safe to call when there are none."""
+    condition = Q()
+    if user is not None and getattr(user, "is_authenticated", False):
+        condition |= Q(user=user)
+    if session_key:
+        condition |= Q(session_key=session_key)
+    if not condition:
+        return 0
+    since = timezone.now() - DEFLECTION_WINDOW
+    return Deflection.objects.filter(
+        condition, outcome=Deflection.Outcome.OPENED, created_at__gte=since
+    ).update(outcome=Deflection.Outcome.FILED, updated_at=timezone.now())

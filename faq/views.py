@@ -1,0 +1,188 @@
+"""Hub pages of the knowledge base, the ticket-form suggestions and the admin preview.
+
+Reading an article counts a view (one ``UPDATE … SET view_count = view_count + 1``)
+and, when it was opened from a ticket-form suggestion, records the open as a
+deflection: both are analytics of the read itself, not changes a person asked for.
+Votes and "this solved it" are POSTs.
+"""
+
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import Http404, JsonResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_POST
+
+from faq import search, selectors, services
+from faq.filters import ArticleFilter
+from faq.models import Article, ArticleVote
+from faq.rendering import render_markdown
+from hub import permissions as access
+from hub.exceptions import ApplicationError
+
+PAGE_SIZE = 20
+FROM_TICKET_FORM = "ticket-form"
+TICKET_FORM_PATH = "/tickets/new/"
+
+
+def _session_key(request) -> str:
+    if not request.session.session_key:
+        request.session.save()
+    return request.session.session_key
+
+
+def _user(request):
+    return request.user if request.user.is_authenticated else None
+
+
+@require_GET
+def index(request):
+    """Categories, popular and recent articles; or search results for ``?q=``."""
+    user = request.user
+    filterset = ArticleFilter(
+        request.GET, queryset=selectors.visible_articles(user), request=request
+    )
+    query = (request.GET.get("q") or "").strip()
+    browsing = any(request.GET.get(key) for key in ("q", "category", "kind"))
+    context = {"filter": filterset, "query": query, "browsing": browsing}
+    if browsing:
+        results = filterset.qs if filterset.is_valid() else Article.objects.none()
+        if not query:
+            results = results.order_by("title")
+        page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
+        for article in page:
+            article.snippet = search.highlight(getattr(article, "headline", ""))
+        context.update(
+            page_obj=page,
+            category=filterset.form.cleaned_data.get("category")
+            if filterset.is_valid()
+            else None,
+        )
+    else:
+        context.update(
+            categories=selectors.category_list(user=user),
+            popular=selectors.popular_articles(user=user),
+            recent=selectors.recent_articles(user=user),
+        )
+    return render(request, "faq/article_index.html", context)
+
+
+def ticket_link(article: Article) -> str:
+    """``/tickets/new/`` prefilled from the article (the tickets app reads both)."""
+    return f"{TICKET_FORM_PATH}?{urlencode({'subject': article.title, 'article': article.slug})}"
+
+
+@require_GET
+def detail(request, slug: str):
+    article = selectors.article_get(user=request.user, slug=slug)
+    if article is None:
+        raise Http404
+    services.article_view_record(article=article)
+    article.view_count += 1  # what the UPDATE just stored, without re-reading
+    from_form = request.GET.get("from") == FROM_TICKET_FORM
+    query = (request.GET.get("q") or "")[:200]
+    if from_form and article.is_published:
+        services.deflection_record_open(
+            article=article,
+            user=_user(request),
+            session_key=_session_key(request),
+            query=query,
+        )
+    vote = None
+    if request.user.is_authenticated:
+        vote = ArticleVote.objects.filter(article=article, user=request.user).first()
+    elif request.session.session_key:
+        vote = ArticleVote.objects.filter(
+            article=article, user=None, session_key=request.session.session_key
+        ).first()
+    return render(
+        request,
+        "faq/article_detail.html",
+        {
+            "article": article,
+            "related": selectors.related_articles(article=article, user=request.user),
+            "vote": vote,
+            "from_ticket_form": from_form,
+            "query": query,
+            "ticket_url": ticket_link(article),
+            "is_staff_reader": access.is_staff_member(request.user),
+        },
+    )
+
+
+def _published_or_404(request, slug: str) -> Article:
+    article = selectors.article_get(user=request.user, slug=slug)
+    if article is None or not article.is_published:
+        raise Http404
+    return article
+
+
+@require_POST
+def vote(request, slug: str):
+    article = _published_or_404(request, slug)
+    choice = request.POST.get("helpful")
+    if choice not in ("yes", "no"):
+        messages.error(request, _("Choose yes or no."))
+        return redirect(article)
+    try:
+        services.article_vote(
+            article=article,
+            helpful=choice == "yes",
+            user=_user(request),
+            session_key=_session_key(request),
+        )
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(request, _("Thank you for your feedback."))
+    return redirect(article)
+
+
+@require_POST
+def solved(request, slug: str):
+    """“This solved it” on an article opened from a ticket-form suggestion."""
+    article = _published_or_404(request, slug)
+    try:
+        services.deflection_mark_solved(
+            article=article,
+            user=_user(request),
+            session_key=_session_key(request),
+            query=request.POST.get("q", ""),
+        )
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+        return redirect(article)
+    messages.success(request, _("Glad it helped — no ticket needed."))
+    return redirect(article)
+
+
+@never_cache
+@require_GET
+def suggest(request):
+    """JSON for the ticket form: the best published matches for ``?q=``."""
+    query = (request.GET.get("q") or "")[:200]
+    articles = selectors.article_suggestions(user=request.user, query=query)
+    results = [
+        {
+            "title": article.title,
+            "summary": article.summary,
+            "kind": article.kind,
+            "url": f"{article.get_absolute_url()}?"
+            + urlencode({"from": FROM_TICKET_FORM, "q": query}),
+        }
+        for article in articles
+    ]
+    return JsonResponse({"query": query, "results": results})
+
+
+@require_POST
+def preview(request):
+    """Staff only: the sanitised HTML the article body will render to."""
+    if not access.is_staff_member(request.user):
+        raise Http404
+    body = request.POST.get("body", "")[:200_000]
+    guide = request.POST.get("kind") == Article.Kind.GUIDE
+    return JsonResponse({"html": render_markdown(body, guide=guide)})

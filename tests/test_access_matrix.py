@@ -1,0 +1,312 @@
+"""Every route, tried by every role against network A's objects.
+
+Fails when a URL pattern exists without a row here (or a reasoned exemption), so a
+new page or endpoint cannot ship without deciding who may reach it. Roles:
+anonymous, a member of network A, a member of network B, an intern, a manager.
+"""
+
+from dataclasses import dataclass, field
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+
+ANON, MEMBER_A, MEMBER_B, INTERN, MANAGER = (
+    "anonymous",
+    "member_a",
+    "member_b",
+    "intern",
+    "manager",
+)
+ROLES = [ANON, MEMBER_A, MEMBER_B, INTERN, MANAGER]
+LOGIN = "login"  # redirected to the sign-in page
+
+
+@dataclass
+class Row:
+    url: object  # a string, or a function of the objects dict
+    expect: dict
+    method: str = "get"
+    data: dict = field(default_factory=dict)
+
+
+def everyone(status):
+    return dict.fromkeys(ROLES, status)
+
+
+def signed_in(status, anonymous=LOGIN):
+    return {**everyone(status), ANON: anonymous}
+
+
+def staff_only(status=200, anonymous=LOGIN, others=404):
+    return {
+        ANON: anonymous,
+        MEMBER_A: others,
+        MEMBER_B: others,
+        INTERN: status,
+        MANAGER: status,
+    }
+
+
+def network_a_and_staff(status=200, anonymous=LOGIN):
+    return {
+        ANON: anonymous,
+        MEMBER_A: status,
+        MEMBER_B: 404,
+        INTERN: status,
+        MANAGER: status,
+    }
+
+
+MATRIX: dict[str, Row] = {
+    "home": Row("/", signed_in(200)),
+    "healthz": Row("/healthz", everyone(200)),
+    "login": Row("/accounts/login/", {**everyone(302), ANON: 200}),
+    "logout": Row("/accounts/logout/", everyone(405)),
+    "password_reset": Row("/accounts/password_reset/", everyone(200)),
+    "password_reset_done": Row("/accounts/password_reset/done/", everyone(200)),
+    "password_reset_complete": Row("/accounts/reset/done/", everyone(200)),
+    "password_change": Row("/accounts/password_change/", signed_in(200)),
+    "password_change_done": Row("/accounts/password_change/done/", signed_in(200)),
+    "hub:network_list": Row("/hub/networks/", staff_only()),
+    "hub:network_detail": Row(
+        lambda o: f"/hub/networks/{o['network'].slug}/", network_a_and_staff()
+    ),
+    "api-root": Row("/api/v1/", signed_in(200, anonymous=401)),
+    "api-token": Row("/api/v1/auth/token/", everyone(405)),
+    "network-list": Row("/api/v1/networks/", signed_in(200, anonymous=401)),
+    "network-detail": Row(
+        lambda o: f"/api/v1/networks/{o['network'].slug}/",
+        {**network_a_and_staff(anonymous=401)},
+    ),
+    "api-schema": Row("/api/schema/", everyone(200)),
+    # --- knowledge base ---
+    "faq:index": Row("/faq/", everyone(200)),
+    "faq:detail": [
+        Row(lambda o: f"/faq/{o['article_everyone'].slug}/", everyone(200)),
+        Row(
+            lambda o: f"/faq/{o['article_networks'].slug}/",
+            {**everyone(200), ANON: 404},
+        ),
+        Row(lambda o: f"/faq/{o['article_staff'].slug}/", staff_only(anonymous=404)),
+        Row(lambda o: f"/faq/{o['article_draft'].slug}/", staff_only(anonymous=404)),
+    ],
+    "faq:suggest": Row("/faq/suggest/?q=payout", everyone(200)),
+    "faq:preview": Row(
+        "/faq/preview/", staff_only(anonymous=404), "post", {"body": "# Hi"}
+    ),
+    "faq:vote": [
+        Row(
+            lambda o: f"/faq/{o['article_everyone'].slug}/vote/",
+            everyone(302),
+            "post",
+            {"helpful": "yes"},
+        ),
+        Row(
+            lambda o: f"/faq/{o['article_draft'].slug}/vote/",
+            everyone(404),
+            "post",
+            {"helpful": "yes"},
+        ),
+    ],
+    "faq:solved": [
+        Row(
+            lambda o: f"/faq/{o['article_everyone'].slug}/solved/",
+            everyone(302),
+            "post",
+        ),
+        Row(
+            lambda o: f"/faq/{o['article_staff'].slug}/solved/",
+            staff_only(302, anonymous=404),
+            "post",
+        ),
+    ],
+    "faq-article-list": Row("/api/v1/faq/articles/", everyone(200)),
+    "faq-article-detail": [
+        Row(
+            lambda o: f"/api/v1/faq/articles/{o['article_everyone'].slug}/",
+            everyone(200),
+        ),
+        Row(
+            lambda o: f"/api/v1/faq/articles/{o['article_networks'].slug}/",
+            {**everyone(200), ANON: 404},
+        ),
+        Row(
+            lambda o: f"/api/v1/faq/articles/{o['article_staff'].slug}/",
+            staff_only(anonymous=404),
+        ),
+        Row(
+            lambda o: f"/api/v1/faq/articles/{o['article_draft'].slug}/",
+            staff_only(anonymous=404),
+        ),
+    ],
+    # --- tickets ---
+    "tickets:list": Row("/tickets/", signed_in(200)),
+    "tickets:new": Row("/tickets/new/", signed_in(200)),
+    "tickets:detail": Row(
+        lambda o: f"/tickets/{o['ticket'].reference}/", network_a_and_staff()
+    ),
+    "tickets:attachment": [
+        Row(lambda o: o["attachment"].get_absolute_url(), network_a_and_staff()),
+        Row(lambda o: o["note_attachment"].get_absolute_url(), staff_only()),
+    ],
+    "tickets:reply": Row(
+        lambda o: f"/tickets/{o['ticket'].reference}/reply/",
+        network_a_and_staff(302),
+        method="post",
+        data={"body": "Any news on this?"},
+    ),
+    "tickets:note": Row(
+        lambda o: f"/tickets/{o['ticket'].reference}/note/",
+        staff_only(302),
+        method="post",
+        data={"body": "Checked the payout ledger."},
+    ),
+    "tickets:properties": Row(
+        lambda o: f"/tickets/{o['ticket'].reference}/properties/",
+        staff_only(302),
+        method="post",
+        data={
+            "props-version": 1,
+            "props-status": "open",
+            "props-priority": "high",
+            "props-kind": "problem",
+        },
+    ),
+    "tickets:take": Row(
+        lambda o: f"/tickets/{o['ticket'].reference}/take/",
+        staff_only(302),
+        method="post",
+    ),
+    "ticket-list": Row("/api/v1/tickets/", signed_in(200, anonymous=401)),
+    "ticket-detail": Row(
+        lambda o: f"/api/v1/tickets/{o['ticket'].reference}/",
+        network_a_and_staff(anonymous=401),
+    ),
+    "ticket-messages": Row(
+        lambda o: f"/api/v1/tickets/{o['ticket'].reference}/messages/",
+        network_a_and_staff(anonymous=401),
+    ),
+    "api-docs": Row("/api/docs/", everyone(200)),
+}
+
+# Routes checked elsewhere, with the reason.
+EXEMPT = {
+    "password_reset_confirm": "needs a signed token; tests/hub/test_views.py",
+}
+EXEMPT_PREFIXES = {
+    "admin:": "the Django admin's own staff check; tests below and per app",
+}
+
+
+def _walk(patterns, namespace=None):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            ns = pattern.namespace
+            inner = f"{namespace}:{ns}" if namespace and ns else (ns or namespace)
+            yield from _walk(pattern.url_patterns, inner)
+        elif isinstance(pattern, URLPattern):
+            yield f"{namespace}:{pattern.name}" if namespace else pattern.name
+
+
+def test_every_route_has_a_row_in_the_matrix():
+    names = set(_walk(get_resolver().url_patterns))
+    missing = {
+        name
+        for name in names
+        if name not in MATRIX
+        and name not in EXEMPT
+        and not any(name.startswith(prefix) for prefix in EXEMPT_PREFIXES)
+    }
+    assert not missing, f"routes without an access-matrix row: {sorted(missing)}"
+    stale = set(MATRIX) - names
+    assert not stale, f"matrix rows for routes that no longer exist: {sorted(stale)}"
+
+
+@pytest.fixture
+def objects(network_a, member_a, intern):
+    """Network A's objects, one of each kind the routes address."""
+    from django.core.files.base import ContentFile
+
+    from tests.tickets.factories import PNG_BYTES, MessageFactory, TicketFactory
+    from tickets.models import Attachment
+
+    ticket = TicketFactory(network=network_a, requester=member_a)
+    note = MessageFactory(ticket=ticket, author=intern, internal=True)
+
+    def attach(message):
+        return Attachment.objects.create(
+            ticket=ticket,
+            message=message,
+            file=ContentFile(PNG_BYTES, name="screenshot.png"),
+            name="screenshot.png",
+            content_type="image/png",
+            size=len(PNG_BYTES),
+            uploaded_by=member_a,
+        )
+
+    from tests.faq.factories import ArticleFactory
+
+    articles = {
+        f"article_{audience}": ArticleFactory(status="published", audience=audience)
+        for audience in ("everyone", "networks", "staff")
+    }
+    articles["article_draft"] = ArticleFactory(status="draft", audience="everyone")
+    return {
+        **articles,
+        "network": network_a,
+        "ticket": ticket,
+        "attachment": attach(None),
+        "note_attachment": attach(note),
+    }
+
+
+@pytest.fixture
+def person(request, member_a, member_b, intern, manager):
+    return {
+        ANON: None,
+        MEMBER_A: member_a,
+        MEMBER_B: member_b,
+        INTERN: intern,
+        MANAGER: manager,
+    }[request.param]
+
+
+CASES = [
+    (name, index)
+    for name, rows in sorted(MATRIX.items())
+    for index in range(len(rows) if isinstance(rows, list) else 1)
+]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("person", ROLES, indirect=True, ids=ROLES)
+@pytest.mark.parametrize(("name", "index"), CASES, ids=[f"{n}[{i}]" for n, i in CASES])
+def test_route_answers_each_role_as_the_matrix_says(
+    name, index, person, objects, client, request
+):
+    rows = MATRIX[name]
+    row = rows[index] if isinstance(rows, list) else rows
+    role = request.node.callspec.params["person"]
+    if person is not None:
+        client.force_login(person)
+    url = row.url(objects) if callable(row.url) else row.url
+    response = getattr(client, row.method)(url, row.data)
+    expected = row.expect[role]
+    if expected == LOGIN:
+        assert response.status_code == 302, f"{name} as {role}: {response.status_code}"
+        assert response["Location"].startswith("/accounts/login/")
+    else:
+        assert response.status_code == expected, (
+            f"{name} as {role}: {response.status_code}"
+        )
+    if not response.streaming:
+        assert b"Traceback" not in response.content
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("role", [MEMBER_A, MEMBER_B])
+def test_network_people_cannot_use_the_admin(role, client, member_a, member_b):
+    client.force_login({MEMBER_A: member_a, MEMBER_B: member_b}[role])
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]

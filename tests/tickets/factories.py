@@ -1,0 +1,58 @@
+import factory
+
+from tests.hub.factories import MembershipFactory, NetworkFactory
+from tickets.models import Category, Ticket, TicketMessage, reference_for
+
+# Smallest valid files of each kind, for upload tests.
+PNG_BYTES = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x06"
+    b"\x00\x00\x00\x1f\x15\xc4\x89\x00\x00\x00\rIDATx\x9cc\xf8\x0f\x00\x00\x01\x01"
+    b"\x00\x05\x18\xd8N\x00\x00\x00\x00IEND\xaeB`\x82"
+)
+PDF_BYTES = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+
+
+class CategoryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Category
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Category {n}")
+    slug = factory.Sequence(lambda n: f"category-{n}")
+
+
+class TicketFactory(factory.django.DjangoModelFactory):
+    """A ticket straight in the database (services are tested on their own)."""
+
+    class Meta:
+        model = Ticket
+
+    network = factory.SubFactory(NetworkFactory)
+    requester = factory.LazyAttribute(
+        lambda o: MembershipFactory(network=o.network).user
+    )
+    subject = factory.Sequence(lambda n: f"Diamonds missing from payout {n}")
+    description = "Our creator's diamonds from the LIVE battle are missing."
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        tags = kwargs.pop("tags", [])
+        ticket = super()._create(model_class, *args, **kwargs)
+        ticket.reference = reference_for(ticket.pk)
+        Ticket.objects.filter(pk=ticket.pk).update(reference=ticket.reference)
+        if tags:
+            ticket.tags.set(tags)
+        return ticket
+
+
+class MessageFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = TicketMessage
+
+    ticket = factory.SubFactory(TicketFactory)
+    author = factory.LazyAttribute(lambda o: o.ticket.requester)
+    body = factory.Sequence(lambda n: f"Message {n}")
+    internal = False
+    author_is_staff = factory.LazyAttribute(
+        lambda o: bool(o.author and o.author.is_staff)
+    )

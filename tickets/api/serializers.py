@@ -1,0 +1,190 @@
+"""Ticket API shapes: separate input serializers where input differs from output."""
+
+from django.urls import reverse
+from rest_framework import serializers
+
+from hub import permissions as access
+from hub.models import CreatorNetwork, User
+from tickets.models import Attachment, Category, Ticket, TicketMessage
+from tickets.services import MAX_BODY, MAX_SUBJECT
+
+STAFF_ONLY_FIELDS = ("tags", "channel", "version")
+
+
+class AttachmentSerializer(serializers.ModelSerializer):
+    url = serializers.SerializerMethodField(help_text="Access-checked download URL.")
+
+    class Meta:
+        model = Attachment
+        fields = ["name", "content_type", "size", "url"]
+
+    def get_url(self, obj) -> str:
+        path = reverse("tickets:attachment", kwargs={"key": obj.key})
+        request = self.context.get("request")
+        return request.build_absolute_uri(path) if request else path
+
+
+class TicketSerializer(serializers.ModelSerializer):
+    category = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, help_text="Category slug, or null."
+    )
+    network = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, help_text="Slug of the creator network."
+    )
+    assignee = serializers.EmailField(
+        source="assignee.email",
+        read_only=True,
+        allow_null=True,
+        default=None,
+        help_text="E-mail of the staff member working on it, or null.",
+    )
+    requester = serializers.EmailField(
+        source="requester.email",
+        read_only=True,
+        allow_null=True,
+        default=None,
+        help_text="E-mail of the person who filed it.",
+    )
+    tags = serializers.SlugRelatedField(
+        slug_field="name",
+        many=True,
+        read_only=True,
+        help_text="Tag names (staff only).",
+    )
+    url = serializers.HyperlinkedIdentityField(
+        view_name="ticket-detail", lookup_field="reference"
+    )
+
+    class Meta:
+        model = Ticket
+        fields = [
+            "reference",
+            "url",
+            "subject",
+            "description",
+            "category",
+            "kind",
+            "priority",
+            "status",
+            "network",
+            "requester",
+            "assignee",
+            "tags",
+            "channel",
+            "created_at",
+            "updated_at",
+            "first_response_at",
+            "resolved_at",
+            "closed_at",
+            "version",
+        ]
+        read_only_fields = fields
+
+    def get_fields(self):
+        fields = super().get_fields()
+        request = self.context.get("request")
+        if not access.can_see_internal(getattr(request, "user", None)):
+            for name in STAFF_ONLY_FIELDS:
+                fields.pop(name, None)
+        return fields
+
+
+class TicketCreateSerializer(serializers.Serializer):
+    subject = serializers.CharField(max_length=MAX_SUBJECT, help_text="One line.")
+    description = serializers.CharField(
+        max_length=MAX_BODY, help_text="The question or problem, in plain text."
+    )
+    category = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=Category.objects.filter(is_active=True),
+        required=False,
+        allow_null=True,
+        help_text="Slug of an active category.",
+    )
+    kind = serializers.ChoiceField(
+        choices=Ticket.Kind.choices, default=Ticket.Kind.QUESTION
+    )
+    priority = serializers.ChoiceField(
+        choices=Ticket.Priority.choices, default=Ticket.Priority.NORMAL
+    )
+    network = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=CreatorNetwork.objects.all(),
+        required=False,
+        help_text="Network slug; required when you belong to several networks.",
+    )
+    attachments = serializers.ListField(
+        child=serializers.FileField(),
+        required=False,
+        help_text="Files (multipart only).",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        request = self.context.get("request")
+        if request is not None:
+            # Unknown slugs and other networks' slugs answer alike.
+            self.fields["network"].queryset = access.visible_networks(request.user)
+
+
+class TicketUpdateSerializer(serializers.Serializer):
+    """Triage (staff only). Send ``version`` to refuse stale updates (409)."""
+
+    status = serializers.ChoiceField(choices=Ticket.Status.choices, required=False)
+    priority = serializers.ChoiceField(choices=Ticket.Priority.choices, required=False)
+    kind = serializers.ChoiceField(choices=Ticket.Kind.choices, required=False)
+    category = serializers.SlugRelatedField(
+        slug_field="slug",
+        queryset=Category.objects.all(),
+        required=False,
+        allow_null=True,
+    )
+    assignee = serializers.SlugRelatedField(
+        slug_field="email",
+        queryset=User.objects.filter(is_staff=True, is_active=True),
+        required=False,
+        allow_null=True,
+        help_text="E-mail of a staff member, or null to unassign.",
+    )
+    tags = serializers.ListField(
+        child=serializers.CharField(max_length=50), required=False
+    )
+    version = serializers.IntegerField(
+        required=False, min_value=1, help_text="The version you last read."
+    )
+
+
+class MessageSerializer(serializers.ModelSerializer):
+    author = serializers.SerializerMethodField(help_text="Who wrote it.")
+    attachments = AttachmentSerializer(many=True, read_only=True)
+
+    class Meta:
+        model = TicketMessage
+        fields = [
+            "id",
+            "body",
+            "internal",
+            "author",
+            "author_is_staff",
+            "created_at",
+            "attachments",
+        ]
+        read_only_fields = fields
+
+    def get_author(self, obj) -> str | None:
+        return str(obj.author) if obj.author else None
+
+
+class MessageCreateSerializer(serializers.Serializer):
+    body = serializers.CharField(max_length=MAX_BODY, help_text="The message text.")
+    internal = serializers.BooleanField(
+        default=False, help_text="An internal note (staff only)."
+    )
+    status = serializers.ChoiceField(
+        choices=Ticket.Status.choices,
+        required=False,
+        help_text="Staff: set the status in the same step (public replies only).",
+    )
+    attachments = serializers.ListField(
+        child=serializers.FileField(), required=False, help_text="Files (multipart)."
+    )

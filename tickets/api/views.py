@@ -1,0 +1,153 @@
+"""``/api/v1/tickets/``: networks file, read and reply; staff do everything."""
+
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.response import Response
+
+from hub import permissions as access
+from hub.exceptions import PermissionDeniedError
+from tickets import selectors, services
+from tickets.api.serializers import (
+    MessageCreateSerializer,
+    MessageSerializer,
+    TicketCreateSerializer,
+    TicketSerializer,
+    TicketUpdateSerializer,
+)
+from tickets.filters import TicketFilter
+from tickets.models import Ticket
+from tickets.services import UNSET
+
+TRIAGE_FIELDS = ("status", "priority", "assignee", "kind", "category", "tags")
+
+
+@extend_schema(tags=["tickets"])
+class TicketViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.UpdateModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Tickets by reference (``HUB-000123``). Another network's ticket is a 404."""
+
+    serializer_class = TicketSerializer
+    filterset_class = TicketFilter
+    lookup_field = "reference"
+    lookup_value_regex = r"HUB-\d+"
+    ordering_fields: list[str] = []  # TicketFilter's ``ordering`` sorts
+    parser_classes = [JSONParser, MultiPartParser, FormParser]
+
+    def get_queryset(self):
+        return selectors.ticket_list(user=self.request.user)
+
+    def get_object(self):
+        return selectors.ticket_get(
+            user=self.request.user, reference=self.kwargs["reference"]
+        )
+
+    @extend_schema(request=TicketCreateSerializer, responses={201: TicketSerializer})
+    def create(self, request, *args, **kwargs):
+        if not access.is_staff_member(request.user):
+            forbidden = [f for f in ("status", "assignee", "tags") if f in request.data]
+            if forbidden:
+                raise PermissionDeniedError(
+                    _("Networks cannot set %(fields)s; the support team triages.")
+                    % {"fields": ", ".join(forbidden)}
+                )
+        serializer = TicketCreateSerializer(
+            data=request.data, context=self.get_serializer_context()
+        )
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        ticket = services.ticket_create(
+            requester=request.user,
+            network=data.get("network"),
+            subject=data["subject"],
+            description=data["description"],
+            category=data.get("category"),
+            kind=data["kind"],
+            priority=data["priority"],
+            channel=Ticket.Channel.API,
+            attachments=data.get("attachments", []),
+        )
+        ticket = selectors.ticket_get(user=request.user, reference=ticket.reference)
+        return Response(
+            self.get_serializer(ticket).data, status=status.HTTP_201_CREATED
+        )
+
+    @extend_schema(request=TicketUpdateSerializer, responses=TicketSerializer)
+    def update(self, request, *args, **kwargs):
+        ticket = self.get_object()  # 404 before 403: nothing to probe
+        if not access.can_work_tickets(request.user):
+            raise PermissionDeniedError(
+                _("Networks cannot change a ticket's status, priority or assignee.")
+            )
+        serializer = TicketUpdateSerializer(data=request.data, partial=True)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        services.ticket_update(
+            ticket=ticket,
+            actor=request.user,
+            version=data.get("version"),
+            status=data.get("status"),
+            priority=data.get("priority"),
+            kind=data.get("kind"),
+            category=data.get("category", UNSET),
+            assignee=data.get("assignee", UNSET),
+            tags=data.get("tags"),
+        )
+        return Response(self.get_serializer(self.get_object()).data)
+
+    @extend_schema(
+        methods=["GET"], responses=MessageSerializer(many=True), filters=False
+    )
+    @extend_schema(
+        methods=["POST"],
+        request=MessageCreateSerializer,
+        responses={201: MessageSerializer},
+    )
+    @action(detail=True, methods=["get", "post"], filterset_class=None)
+    def messages(self, request, reference=None):
+        """The conversation; ``internal`` notes only for staff."""
+        ticket = self.get_object()
+        if request.method == "GET":
+            qs = selectors.ticket_messages(user=request.user, ticket=ticket)
+            page = self.paginate_queryset(qs)
+            return self.get_paginated_response(
+                MessageSerializer(page, many=True, context={"request": request}).data
+            )
+        serializer = MessageCreateSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        if data["internal"]:
+            if not access.can_see_internal(request.user):
+                raise PermissionDeniedError(
+                    _("Only platform staff may write internal notes."),
+                    extra={"fields": {"internal": [_("Staff only.")]}},
+                )
+            if data.get("status"):
+                raise services._field_error(
+                    "status", _("An internal note cannot change the status.")
+                )
+            message = services.ticket_add_note(
+                ticket=ticket,
+                author=request.user,
+                body=data["body"],
+                attachments=data.get("attachments", []),
+            )
+        else:
+            message = services.ticket_reply(
+                ticket=ticket,
+                author=request.user,
+                body=data["body"],
+                attachments=data.get("attachments", []),
+                status=data.get("status"),
+            )
+        return Response(
+            MessageSerializer(message, context={"request": request}).data,
+            status=status.HTTP_201_CREATED,
+        )

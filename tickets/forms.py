@@ -1,0 +1,163 @@
+"""Portal forms; they only shape input, the services validate and write."""
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from hub import permissions as access
+from hub.models import User
+from tickets import workflow
+from tickets.attachments import max_bytes
+from tickets.models import Category, Ticket
+from tickets.services import MAX_BODY, MAX_SUBJECT
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        kwargs.setdefault("required", False)
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        if isinstance(data, list | tuple):
+            return [super(MultipleFileField, self).clean(item) for item in data if item]
+        return [super().clean(data)] if data else []
+
+
+def _attachments_field():
+    return MultipleFileField(
+        label=_("Attachments"),
+        help_text=_(
+            "Screenshots, PDFs, screen recordings, documents; up to %(mb)s MB each."
+        )
+        % {"mb": max_bytes() // 1_048_576},
+    )
+
+
+class TicketCreateForm(forms.Form):
+    network = forms.ModelChoiceField(
+        label=_("Network"), queryset=None, to_field_name="slug"
+    )
+    subject = forms.CharField(
+        label=_("Subject"),
+        max_length=MAX_SUBJECT,
+        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+    )
+    description = forms.CharField(
+        label=_("Describe your question or problem"),
+        max_length=MAX_BODY,
+        widget=forms.Textarea(attrs={"rows": 8}),
+    )
+    category = forms.ModelChoiceField(
+        label=_("Category"),
+        queryset=Category.objects.filter(is_active=True),
+        to_field_name="slug",
+        required=False,
+    )
+    kind = forms.ChoiceField(
+        label=_("Kind"), choices=Ticket.Kind.choices, initial=Ticket.Kind.QUESTION
+    )
+    priority = forms.ChoiceField(
+        label=_("Priority"),
+        choices=Ticket.Priority.choices,
+        initial=Ticket.Priority.NORMAL,
+    )
+    attachments = _attachments_field()
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        networks = access.visible_networks(user).order_by("name")
+        self.fields["network"].queryset = networks
+        self.fields["attachments"] = _attachments_field()
+        if not access.is_staff_member(user) and len(access.network_ids(user)) == 1:
+            # One network: nothing to choose (the service picks it).
+            del self.fields["network"]
+
+
+class ReplyForm(forms.Form):
+    body = forms.CharField(
+        label=_("Your reply"),
+        max_length=MAX_BODY,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )
+    status = forms.ChoiceField(
+        label=_("and set the status to"),
+        required=False,
+        choices=[("", _("(keep as it is)"))]
+        + [(s, Ticket.Status(s).label) for s in workflow.REPLY_STATUSES],
+    )
+    attachments = _attachments_field()
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["attachments"] = _attachments_field()
+        if not access.can_work_tickets(user):
+            del self.fields["status"]
+        else:
+            self.fields["body"].label = _("Public reply (the network sees this)")
+
+
+class NoteForm(forms.Form):
+    body = forms.CharField(
+        label=_("Internal note (staff only)"),
+        max_length=MAX_BODY,
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )
+    attachments = _attachments_field()
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["attachments"] = _attachments_field()
+        self.fields["attachments"].widget.attrs["id"] = "id_note_attachments"
+        self.fields["body"].widget.attrs["id"] = "id_note_body"
+
+
+class PropertiesForm(forms.Form):
+    """The staff side panel; issue 5 adds SLA fields here."""
+
+    version = forms.IntegerField(widget=forms.HiddenInput)
+    status = forms.ChoiceField(label=_("Status"), choices=Ticket.Status.choices)
+    priority = forms.ChoiceField(label=_("Priority"), choices=Ticket.Priority.choices)
+    kind = forms.ChoiceField(label=_("Kind"), choices=Ticket.Kind.choices)
+    category = forms.ModelChoiceField(
+        label=_("Category"), queryset=Category.objects.all(), required=False
+    )
+    assignee = forms.ModelChoiceField(
+        label=_("Assignee"),
+        queryset=User.objects.filter(is_staff=True, is_active=True).order_by("email"),
+        required=False,
+    )
+    tags = forms.CharField(
+        label=_("Tags"),
+        required=False,
+        max_length=600,
+        help_text=_("Comma-separated."),
+    )
+
+    @classmethod
+    def for_ticket(cls, ticket: Ticket, data=None):
+        form = cls(
+            data,
+            initial={
+                "version": ticket.version,
+                "status": ticket.status,
+                "priority": ticket.priority,
+                "kind": ticket.kind,
+                "category": ticket.category_id,
+                "assignee": ticket.assignee_id,
+                "tags": ", ".join(t.name for t in ticket.tags.all()),
+            },
+            prefix="props",
+        )
+        form.fields["status"].choices = [
+            (s, Ticket.Status(s).label) for s in workflow.allowed_targets(ticket.status)
+        ]
+        return form
+
+    def tag_names(self) -> list[str]:
+        return [
+            n for n in (p.strip() for p in self.cleaned_data["tags"].split(",")) if n
+        ]

@@ -1,0 +1,37 @@
+"""The audit trail: one ``TicketChange`` row per changed field."""
+
+from django.utils import timezone
+
+from tickets.models import Ticket, TicketChange
+
+
+class Changes:
+    """Collects history rows for one service call."""
+
+    def __init__(self, ticket: Ticket, actor):
+        self.ticket, self.actor, self.rows = ticket, actor, []
+
+    def add(self, field: str, old, new) -> None:
+        self.rows.append(
+            TicketChange(
+                ticket=self.ticket,
+                actor=self.actor,
+                field=field,
+                old_value=str(old if old is not None else "")[:400],
+                new_value=str(new if new is not None else "")[:400],
+            )
+        )
+
+    def save(self, *, touch: bool = True) -> None:
+        now = timezone.now()
+        for row in self.rows:
+            row.created_at = now
+        TicketChange.objects.bulk_create(self.rows)
+        if touch:
+            self.ticket.version += 1
+            self.ticket.updated_at = now
+            self.ticket.save()
+
+
+def label(choices, value) -> str:
+    return str(choices(value).label) if value else ""

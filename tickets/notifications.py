@@ -1,0 +1,97 @@
+"""Who gets which ticket e-mail, and what it says (called by the tasks)."""
+
+from django.conf import settings
+
+from hub.emails import send_email
+from hub.models import Membership
+from tickets.models import Ticket, TicketMessage
+
+
+def _ticket_context(ticket: Ticket) -> dict:
+    return {
+        "reference": ticket.reference,
+        "subject": ticket.subject,
+        "status": str(ticket.get_status_display()),
+        "network": ticket.network.name,
+        "url": f"{settings.HUB_BASE_URL}{ticket.get_absolute_url()}",
+    }
+
+
+def send_ticket_received(ticket_id: int) -> int:
+    ticket = (
+        Ticket.objects.select_related("network", "requester")
+        .filter(pk=ticket_id)
+        .first()
+    )
+    if ticket is None or ticket.requester is None or not ticket.requester.is_active:
+        return 0
+    return send_email(
+        to=[ticket.requester.email],
+        template="ticket_received",
+        context={
+            **_ticket_context(ticket),
+            "name": ticket.requester.get_short_name(),
+            "description": ticket.description,
+        },
+    )
+
+
+def reply_recipients(message: TicketMessage) -> list[str]:
+    """The network's people on the ticket (requester and network members who wrote
+    on it) who still belong to the network, without the author."""
+    ticket = message.ticket
+    people = set(
+        TicketMessage.objects.filter(
+            ticket=ticket, internal=False, author_is_staff=False
+        ).values_list("author_id", flat=True)
+    )
+    if ticket.requester_id:
+        people.add(ticket.requester_id)
+    people.discard(message.author_id)
+    return sorted(
+        Membership.objects.filter(
+            network_id=ticket.network_id, user_id__in=people, user__is_active=True
+        ).values_list("user__email", flat=True)
+    )
+
+
+def send_ticket_reply(message_id: int) -> int:
+    message = (
+        TicketMessage.objects.select_related("ticket__network", "author")
+        .filter(pk=message_id, internal=False)
+        .first()
+    )
+    if message is None:
+        return 0
+    recipients = reply_recipients(message)
+    if not recipients:
+        return 0
+    return send_email(
+        to=recipients,
+        template="ticket_reply",
+        context={
+            **_ticket_context(message.ticket),
+            "author": str(message.author) if message.author else "",
+            "body": message.body,
+        },
+    )
+
+
+def send_ticket_assigned(ticket_id: int, assignee_id: int) -> int:
+    ticket = (
+        Ticket.objects.select_related("network", "assignee", "category")
+        .filter(pk=ticket_id, assignee_id=assignee_id)
+        .first()
+    )
+    if ticket is None or not ticket.assignee.is_active:
+        return 0  # reassigned again before the e-mail went out
+    return send_email(
+        to=[ticket.assignee.email],
+        template="ticket_assigned",
+        context={
+            **_ticket_context(ticket),
+            "name": ticket.assignee.get_short_name(),
+            "priority": str(ticket.get_priority_display()),
+            "category": ticket.category.name if ticket.category else "",
+        },
+    )

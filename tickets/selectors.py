@@ -1,0 +1,121 @@
+"""Reads of tickets with the caller's permissions applied.
+
+Staff see every network's tickets; a network member sees their networks' tickets
+and never an internal note. Another network's ticket is simply not there (404).
+"""
+
+from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, When
+from django.http import Http404
+
+from hub import permissions as access
+from tickets.models import Attachment, Category, Ticket, TicketChange, TicketMessage
+
+
+def visible_tickets(user) -> QuerySet[Ticket]:
+    if access.is_staff_member(user):
+        return Ticket.objects.all()
+    return Ticket.objects.filter(network_id__in=access.network_ids(user))
+
+
+def priority_rank():
+    return Case(
+        *(
+            When(priority=value, then=rank)
+            for value, rank in Ticket.PRIORITY_RANK.items()
+        ),
+        default=0,
+        output_field=IntegerField(),
+    )
+
+
+def ticket_list(*, user, filters=None, request=None) -> QuerySet[Ticket]:
+    """The queue (staff) or the network's list, filtered by ``TicketFilter``."""
+    from tickets.filters import TicketFilter
+
+    qs = (
+        visible_tickets(user)
+        .select_related("network", "requester", "assignee", "category")
+        .annotate(priority_rank=priority_rank())
+    )
+    if access.is_staff_member(user):
+        qs = qs.prefetch_related("tags")
+    if filters is not None:
+        qs = TicketFilter(filters, queryset=qs, request=request).qs
+    return qs
+
+
+def ticket_get(*, user, reference: str) -> Ticket:
+    ticket = (
+        visible_tickets(user)
+        .select_related("network", "requester", "assignee", "category")
+        .filter(reference=reference)
+        .first()
+    )
+    if ticket is None:
+        raise Http404
+    return ticket
+
+
+def ticket_messages(*, user, ticket: Ticket) -> QuerySet[TicketMessage]:
+    """The conversation this person may read (internal notes only for staff)."""
+    qs = TicketMessage.objects.filter(ticket=ticket).select_related("author")
+    if not access.can_see_internal(user):
+        qs = qs.filter(internal=False)
+    return qs.prefetch_related(
+        Prefetch("attachments", queryset=Attachment.objects.order_by("id"))
+    )
+
+
+def ticket_attachments(*, ticket: Ticket) -> QuerySet[Attachment]:
+    """Files filed with the ticket itself (not with a message)."""
+    return Attachment.objects.filter(ticket=ticket, message__isnull=True)
+
+
+def ticket_history(*, user, ticket: Ticket) -> QuerySet[TicketChange]:
+    if not access.can_see_internal(user):
+        return TicketChange.objects.none()
+    return TicketChange.objects.filter(ticket=ticket).select_related("actor")
+
+
+def attachment_get(*, user, key) -> Attachment:
+    """An attachment this person may download, else 404."""
+    attachment = (
+        Attachment.objects.select_related("ticket", "message").filter(key=key).first()
+    )
+    if attachment is None:
+        raise Http404
+    ticket = attachment.ticket
+    if not access.is_staff_member(user) and (
+        ticket.network_id not in access.network_ids(user) or attachment.internal
+    ):
+        raise Http404
+    return attachment
+
+
+def active_categories() -> QuerySet[Category]:
+    return Category.objects.filter(is_active=True)
+
+
+def home_counts_for_networks(*, network_ids) -> dict:
+    """One aggregate query: a network member's open and waiting-on-them tickets."""
+    return Ticket.objects.filter(network_id__in=network_ids).aggregate(
+        open=Count("id", filter=Q(status__in=[Ticket.Status.NEW, Ticket.Status.OPEN])),
+        pending=Count("id", filter=Q(status=Ticket.Status.PENDING)),
+        on_hold=Count("id", filter=Q(status=Ticket.Status.ON_HOLD)),
+    )
+
+
+def queue_health() -> dict:
+    """One aggregate query for staff: new, unassigned and open tickets."""
+    return Ticket.objects.aggregate(
+        new=Count("id", filter=Q(status=Ticket.Status.NEW)),
+        unassigned=Count(
+            "id",
+            filter=Q(status__in=Ticket.ACTIVE_STATUSES, assignee__isnull=True),
+        ),
+        open=Count("id", filter=Q(status=Ticket.Status.OPEN)),
+        urgent=Count(
+            "id",
+            filter=Q(status__in=Ticket.ACTIVE_STATUSES, priority="urgent"),
+        ),
+    )

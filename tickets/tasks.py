@@ -1,0 +1,27 @@
+"""Ticket e-mails, sent by workers after the change commits."""
+
+from celery import shared_task
+
+from tickets import notifications
+
+RETRY = {
+    "autoretry_for": (OSError,),
+    "retry_backoff": True,
+    "max_retries": 5,
+    "acks_late": True,
+}
+
+
+@shared_task(**RETRY)
+def ticket_received_email_task(ticket_id: int) -> None:
+    notifications.send_ticket_received(ticket_id)
+
+
+@shared_task(**RETRY)
+def ticket_reply_email_task(message_id: int) -> None:
+    notifications.send_ticket_reply(message_id)
+
+
+@shared_task(**RETRY)
+def ticket_assigned_email_task(ticket_id: int, assignee_id: int) -> None:
+    notifications.send_ticket_assigned(ticket_id, assignee_id)

@@ -1,0 +1,1 @@
+"""Portal views: pages (list, new, detail), actions (POST only) and downloads."""

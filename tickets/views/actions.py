@@ -1,0 +1,111 @@
+"""POST-only actions on a ticket; each calls one service and redirects."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from hub import permissions as access
+from hub.exceptions import ApplicationError
+from tickets import selectors, services
+from tickets.forms import NoteForm, PropertiesForm, ReplyForm
+from tickets.views.pages import _form_error, detail_context
+
+
+def _rerender(request, ticket, status=400, **forms):
+    ticket = selectors.ticket_get(user=request.user, reference=ticket.reference)
+    return render(
+        request,
+        "tickets/ticket_detail.html",
+        detail_context(request, ticket, **forms),
+        status=status,
+    )
+
+
+def _staff_ticket(request, reference):
+    ticket = selectors.ticket_get(user=request.user, reference=reference)
+    if not access.can_work_tickets(request.user):
+        raise Http404  # staff-only action: no hint that it exists
+    return ticket
+
+
+@login_required
+@require_POST
+def ticket_reply_view(request, reference: str):
+    ticket = selectors.ticket_get(user=request.user, reference=reference)
+    form = ReplyForm(request.POST, request.FILES, user=request.user)
+    if form.is_valid():
+        try:
+            services.ticket_reply(
+                ticket=ticket,
+                author=request.user,
+                body=form.cleaned_data["body"],
+                attachments=form.cleaned_data["attachments"],
+                status=form.cleaned_data.get("status") or None,
+            )
+        except ApplicationError as error:
+            _form_error(form, error)
+        else:
+            messages.success(request, _("Your reply was sent."))
+            return redirect(ticket)
+    return _rerender(request, ticket, reply_form=form)
+
+
+@login_required
+@require_POST
+def ticket_note_view(request, reference: str):
+    ticket = _staff_ticket(request, reference)
+    form = NoteForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            services.ticket_add_note(
+                ticket=ticket,
+                author=request.user,
+                body=form.cleaned_data["body"],
+                attachments=form.cleaned_data["attachments"],
+            )
+        except ApplicationError as error:
+            _form_error(form, error)
+        else:
+            messages.success(request, _("Internal note added."))
+            return redirect(ticket)
+    return _rerender(request, ticket, note_form=form)
+
+
+@login_required
+@require_POST
+def ticket_properties_view(request, reference: str):
+    ticket = _staff_ticket(request, reference)
+    form = PropertiesForm.for_ticket(ticket, data=request.POST)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.ticket_update(
+                ticket=ticket,
+                actor=request.user,
+                version=data["version"],
+                status=data["status"],
+                priority=data["priority"],
+                kind=data["kind"],
+                category=data["category"],
+                assignee=data["assignee"],
+                tags=form.tag_names(),
+            )
+        except ApplicationError as error:
+            status = getattr(error, "status_code", 400)
+            _form_error(form, error)
+            return _rerender(request, ticket, status=status, props_form=form)
+        messages.success(request, _("Ticket updated."))
+        return redirect(ticket)
+    return _rerender(request, ticket, props_form=form)
+
+
+@login_required
+@require_POST
+def ticket_take_view(request, reference: str):
+    ticket = _staff_ticket(request, reference)
+    services.ticket_assign(ticket=ticket, actor=request.user, assignee=request.user)
+    messages.success(request, _("The ticket is assigned to you."))
+    return redirect(ticket)
