@@ -9,7 +9,10 @@ it once per network (chunks are ordered by network).
 """
 
 from collections.abc import Callable
+from datetime import timedelta
 
+from django.db import connection
+from django.db.models import Aggregate, Count, DurationField, F, Q
 from django.utils.translation import gettext as _
 
 from onboarding.models import Announcement
@@ -19,9 +22,14 @@ Provider = Callable[..., dict | None]
 PROVIDERS: list[Provider] = []
 
 
-def provider(func: Provider | None = None, *, per_network: bool = False):
+def provider(
+    func: Provider | None = None, *, per_network: bool = False, order: int = 50
+):
+    """Register a section; ``order`` places it in the e-mail (lower first)."""
+
     def register(func: Provider) -> Provider:
         func.per_network = per_network
+        func.order = order
         if func not in PROVIDERS:
             PROVIDERS.append(func)
         return func
@@ -29,7 +37,7 @@ def provider(func: Provider | None = None, *, per_network: bool = False):
     return register(func) if func is not None else register
 
 
-@provider(per_network=True)
+@provider(per_network=True, order=40)
 def announcements_section(network, member, period: Period) -> dict | None:
     announcements = list(
         Announcement.objects.for_network(
@@ -48,11 +56,77 @@ def announcements_section(network, member, period: Period) -> dict | None:
     }
 
 
+class _Median(Aggregate):
+    """PostgreSQL ``percentile_cont(0.5)`` (works on intervals)."""
+
+    function = "percentile_cont"
+    name = "Median"
+    template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
+    output_field = DurationField()
+
+
+def _median_first_response(tickets, period: Period):
+    in_period = Q(
+        created_at__gte=period.start,
+        created_at__lt=period.end,
+        first_response_at__isnull=False,
+    )
+    if connection.vendor == "postgresql":
+        return tickets.aggregate(
+            median=_Median(F("first_response_at") - F("created_at"), filter=in_period)
+        )["median"]
+    durations = sorted(  # SQLite (local runs): one query, middle value in Python
+        end - start
+        for start, end in tickets.filter(in_period).values_list(
+            "created_at", "first_response_at"
+        )
+    )
+    return durations[len(durations) // 2] if durations else None
+
+
+def format_duration(value: timedelta | None) -> str:
+    if value is None:
+        return "—"
+    minutes = int(value.total_seconds() // 60)
+    hours, minutes = divmod(minutes, 60)
+    if hours >= 48:
+        return _("%(days)d days") % {"days": round(hours / 24)}
+    if hours:
+        return _("%(h)d h %(m)02d min") % {"h": hours, "m": minutes}
+    return _("%(m)d min") % {"m": minutes}
+
+
+@provider(per_network=True, order=10)
+def tickets_section(network, member, period: Period) -> dict | None:
+    """Last month's tickets: opened, solved, median first response (one query)."""
+    from tickets.models import Ticket
+
+    tickets = Ticket.objects.filter(network=network)
+    figures = tickets.aggregate(
+        opened=Count(
+            "pk", filter=Q(created_at__gte=period.start, created_at__lt=period.end)
+        ),
+        solved=Count(
+            "pk", filter=Q(resolved_at__gte=period.start, resolved_at__lt=period.end)
+        ),
+    )
+    if not (figures["opened"] or figures["solved"]):
+        return None
+    median = _median_first_response(tickets, period)
+    return {
+        "template": "tickets",
+        "title": _("Your tickets"),
+        "opened": figures["opened"],
+        "solved": figures["solved"],
+        "median_first_response": format_duration(median),
+    }
+
+
 def build_digest(network, member, period: Period, *, memo: dict | None = None) -> dict:
     """Every provider's section for one member; ``memo`` caches per-network ones."""
     memo = {} if memo is None else memo
     sections = []
-    for func in PROVIDERS:
+    for func in sorted(PROVIDERS, key=lambda f: getattr(f, "order", 50)):
         if getattr(func, "per_network", False):
             key = ("digest", func.__name__, network.pk, period.key)
             if key not in memo:
