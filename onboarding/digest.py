@@ -23,12 +23,21 @@ PROVIDERS: list[Provider] = []
 
 
 def provider(
-    func: Provider | None = None, *, per_network: bool = False, order: int = 50
+    func: Provider | None = None,
+    *,
+    per_network: bool = False,
+    memo_key: Callable | None = None,
+    order: int = 50,
 ):
-    """Register a section; ``order`` places it in the e-mail (lower first)."""
+    """Register a section; ``order`` places it in the e-mail (lower first).
+
+    ``memo_key(network, member, period)`` names what the section depends on, so
+    members who would get the same section share one computation.
+    """
 
     def register(func: Provider) -> Provider:
         func.per_network = per_network
+        func.memo_key = memo_key
         func.order = order
         if func not in PROVIDERS:
             PROVIDERS.append(func)
@@ -122,13 +131,51 @@ def tickets_section(network, member, period: Period) -> dict | None:
     }
 
 
+@provider(
+    # every network member reads the same audiences; staff read every article
+    memo_key=lambda network, member, period: (member.is_staff, period.key),
+    order=20,
+)
+def articles_section(network, member, period: Period) -> dict | None:
+    """New and updated knowledge-base articles this member may read."""
+    from faq.selectors import published_articles
+
+    articles = published_articles(member).select_related(None)
+    new = Q(published_at__gte=period.start, published_at__lt=period.end)
+    updated = Q(
+        updated_at__gte=period.start,
+        updated_at__lt=period.end,
+        published_at__lt=period.start,
+    )
+    counts = articles.aggregate(
+        new=Count("pk", filter=new), updated=Count("pk", filter=updated)
+    )
+    if not (counts["new"] or counts["updated"]):
+        return None
+    fields = ("id", "title", "slug", "published_at", "updated_at")
+    return {
+        "template": "articles",
+        "title": _("New in the knowledge base"),
+        "new_count": counts["new"],
+        "updated_count": counts["updated"],
+        "new": list(articles.filter(new).order_by("-published_at").only(*fields)[:5]),
+        "updated": list(
+            articles.filter(updated).order_by("-updated_at").only(*fields)[:5]
+        ),
+    }
+
+
 def build_digest(network, member, period: Period, *, memo: dict | None = None) -> dict:
     """Every provider's section for one member; ``memo`` caches per-network ones."""
     memo = {} if memo is None else memo
     sections = []
     for func in sorted(PROVIDERS, key=lambda f: getattr(f, "order", 50)):
-        if getattr(func, "per_network", False):
+        key = None
+        if getattr(func, "memo_key", None):
+            key = ("digest", func.__name__, func.memo_key(network, member, period))
+        elif getattr(func, "per_network", False):
             key = ("digest", func.__name__, network.pk, period.key)
+        if key is not None:
             if key not in memo:
                 memo[key] = func(network, member, period)
             section = memo[key]

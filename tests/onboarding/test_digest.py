@@ -1,6 +1,7 @@
 import datetime as dt
 
 import pytest
+from django.utils import timezone
 
 from onboarding.digest import build_digest, format_duration
 from onboarding.periods import parse_month
@@ -65,3 +66,47 @@ def test_durations_read_naturally():
     assert format_duration(None) == "—"
     assert format_duration(dt.timedelta(minutes=42)) == "42 min"
     assert format_duration(dt.timedelta(days=3)) == "3 days"
+
+
+def test_articles_section_lists_new_and_updated_articles_the_member_may_read(
+    network_a, member_a
+):
+    from faq.models import Article
+    from tests.faq.factories import ArticleFactory
+
+    new = ArticleFactory(title="Going live checklist")
+    updated = ArticleFactory(title="Payout schedule")
+    staff_only = ArticleFactory(title="Internal escalation", audience="staff")
+    old = ArticleFactory(title="Untouched")
+    Article.objects.filter(pk__in=[new.pk, staff_only.pk]).update(
+        published_at=_at(3), updated_at=_at(3)
+    )
+    Article.objects.filter(pk=updated.pk).update(
+        published_at=_at(1) - dt.timedelta(days=90), updated_at=_at(20)
+    )
+    Article.objects.filter(pk=old.pk).update(
+        published_at=_at(1) - dt.timedelta(days=90),
+        updated_at=_at(1) - dt.timedelta(days=90),
+    )
+
+    section = _sections(network_a, member_a)["articles"]
+    assert [a.title for a in section["new"]] == ["Going live checklist"]
+    assert [a.title for a in section["updated"]] == ["Payout schedule"]
+    assert (section["new_count"], section["updated_count"]) == (1, 1)
+
+
+def test_the_digest_email_renders_every_section_in_text_and_html(network_a, member_a):
+    from onboarding.messages import digest_email
+    from tests.faq.factories import ArticleFactory
+
+    ArticleFactory(title="Going live checklist")
+    TicketFactory(network=network_a)
+    AnnouncementFactory(title="Policy update", published_at=timezone.now())
+    message = digest_email(
+        network=network_a,
+        user=member_a,
+        period=parse_month(timezone.now().strftime("%Y-%m")),
+    )
+    html = message.alternatives[0][0]
+    for text in ("Going live checklist", "Policy update", "Opened"):
+        assert text in message.body and text in html
