@@ -93,23 +93,20 @@ def announcement_audience_networks(announcement: Announcement):
 def banner_announcements(*, user, limit: int = 3) -> list:
     """Published announcements for this person's networks not yet acknowledged.
 
-    Two queries: the person's networks, then the announcements.
+    One query: the person's network ids are usually cached on the request's user
+    already (``hub.permissions.network_ids``); regions and tiers join in SQL.
     """
     if not (user and user.is_authenticated) or access.is_staff_member(user):
         return []
-    networks = list(
-        Membership.objects.filter(user=user).values_list(
-            "network_id", "network__region_id", "network__tier"
-        )
-    )
-    if not networks:
+    network_ids = access.network_ids(user)
+    if not network_ids:
         return []
     acknowledged = AnnouncementAcknowledgement.objects.filter(
         announcement=OuterRef("pk"), user=user
     )
     return list(
         Announcement.objects.published()
-        .for_networks(networks)
+        .for_network_ids(network_ids)
         .filter(~Exists(acknowledged))
         .order_by("-published_at")
         .only("id", "title", "body", "kind", "published_at")[:limit]
@@ -120,12 +117,7 @@ def announcement_for_user(*, user, announcement_id: int) -> Announcement:
     """A published announcement addressed to one of the user's networks, else 404."""
     qs = Announcement.objects.published().filter(pk=announcement_id)
     if not access.is_staff_member(user):
-        networks = list(
-            Membership.objects.filter(user=user).values_list(
-                "network_id", "network__region_id", "network__tier"
-            )
-        )
-        qs = qs.for_networks(networks)
+        qs = qs.for_network_ids(access.network_ids(user))
     announcement = qs.first()
     if announcement is None:
         raise Http404

@@ -2,7 +2,8 @@
 
 from django.conf import settings
 from django.db import models
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q, Value
+from django.db.models.functions import Concat, StrIndex
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -20,6 +21,46 @@ class AnnouncementQuerySet(models.QuerySet):
         regions and tiers, when chosen, select the networks that match all of them.
         """
         return self.filter(_audience_q(network_id, region_id, tier))
+
+    def for_network_ids(self, network_ids):
+        """Announcements for any of these networks, in one SQL statement (the
+        networks' regions and tiers are joined in the database, not fetched)."""
+        from hub.models import CreatorNetwork
+
+        announcement = OuterRef(OuterRef("pk"))
+        named = Announcement.networks.through.objects.filter(
+            announcement_id=announcement, creatornetwork_id=OuterRef("pk")
+        )
+        any_region = Announcement.regions.through.objects.filter(
+            announcement_id=announcement
+        )
+        same_region = any_region.filter(region_id=OuterRef("region_id"))
+        networks = CreatorNetwork.objects.filter(pk__in=list(network_ids)).annotate(
+            tier_pos=StrIndex(
+                OuterRef("tiers"), Concat(Value(","), F("tier"), Value(","))
+            ),
+        )
+        regions = Announcement.regions.through.objects.filter(
+            announcement=OuterRef("pk")
+        )
+        everyone = (
+            ~Exists(
+                Announcement.networks.through.objects.filter(
+                    announcement=OuterRef("pk")
+                )
+            )
+            & ~Exists(regions)
+            & Q(tiers="")
+        )
+        segmented = Exists(regions) | ~Q(tiers="")
+        in_regions = networks.filter(~Exists(any_region) | Exists(same_region))
+        in_segment = segmented & (
+            (Q(tiers="") & Exists(in_regions))
+            | (~Q(tiers="") & Exists(in_regions.filter(tier_pos__gt=0)))
+        )
+        return self.filter(
+            everyone | Exists(networks.filter(Exists(named))) | in_segment
+        )
 
     def for_networks(self, networks):
         """``networks``: iterable of (id, region_id, tier)."""
