@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?= -n 2
 
-.PHONY: install run test lint format bench migrate seed worker beat clean
+.PHONY: install run test lint audit format bench migrate seed worker beat clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -37,6 +37,15 @@ lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
 	$(PY) manage.py makemigrations --check --dry-run
+
+## audit: bandit on our code; pip-audit on the pinned dependencies (needs PyPI's JSON API)
+audit: install
+	$(VENV)/bin/bandit -q -c pyproject.toml -r hub tickets faq campaigns onboarding -ll
+	@if $(PY) -c "import urllib.request; urllib.request.urlopen('https://pypi.org/pypi/django/5.2.19/json', timeout=10)" 2>/dev/null; then \
+		$(VENV)/bin/pip-audit --strict --skip-editable; \
+	else \
+		echo "WARNING: pip-audit SKIPPED: PyPI's vulnerability API is not reachable from this machine"; \
+	fi
 
 format: install
 	$(VENV)/bin/ruff format .

@@ -26,7 +26,10 @@ class AttachmentSerializer(serializers.ModelSerializer):
 
 class TicketSerializer(serializers.ModelSerializer):
     category = serializers.SlugRelatedField(
-        slug_field="slug", read_only=True, help_text="Category slug, or null."
+        slug_field="slug",
+        read_only=True,
+        allow_null=True,
+        help_text="Category slug, or null.",
     )
     network = serializers.SlugRelatedField(
         slug_field="slug", read_only=True, help_text="Slug of the creator network."
