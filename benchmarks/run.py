@@ -85,10 +85,12 @@ def manage(env, *command, capture=False) -> str:
     return result.stdout or ""
 
 
-def recreate_database(name: str) -> None:
+def recreate_database(name: str, port: int = 5432) -> None:
     import psycopg2
 
-    conn = psycopg2.connect(host="127.0.0.1", user="postgres", dbname="postgres")
+    conn = psycopg2.connect(
+        host="127.0.0.1", port=port, user="postgres", dbname="postgres"
+    )
     conn.autocommit = True
     with conn.cursor() as cur:
         cur.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

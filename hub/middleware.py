@@ -48,3 +48,46 @@ class QueryCountHeaderMiddleware:
             response = self.get_response(request)
         response["X-Query-Count"] = str(count)
         return response
+
+
+class DatabaseUnavailableMiddleware:
+    """When the database is unreachable, answer 503 with a retry hint, not a 500.
+
+    Pages get a short explanation; the API and JSON clients get the usual error body.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        from django.db import InterfaceError, OperationalError
+
+        if not isinstance(exception, OperationalError | InterfaceError):
+            return None
+        return database_unavailable_response(request)
+
+
+def database_unavailable_response(request):
+    import logging
+
+    from django.http import JsonResponse
+    from django.shortcuts import render
+
+    logging.getLogger(__name__).warning("database unavailable for %s", request.path)
+    if request.path.startswith("/api/") or "application/json" in request.headers.get(
+        "Accept", ""
+    ):
+        response = JsonResponse(
+            {
+                "message": "The service is briefly unavailable; please retry.",
+                "errors": {},
+            },
+            status=503,
+        )
+    else:
+        response = render(request, "503.html", status=503)
+    response["Retry-After"] = "5"
+    return response

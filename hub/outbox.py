@@ -9,6 +9,7 @@ sending and marking can send a row twice (at-least-once delivery).
 """
 
 import logging
+import time
 from datetime import timedelta
 
 from celery import current_app
@@ -19,6 +20,11 @@ from hub.models import OutboxMessage
 
 logger = logging.getLogger(__name__)
 
+# After a failed send, requests in this process stop trying the broker for a while
+# (each try costs seconds of client retries) and leave their rows to the flush.
+BROKER_BACKOFF_SECONDS = 30.0
+_broker_down_until = 0.0
+
 
 def enqueue(task, /, **kwargs) -> OutboxMessage:
     """Record ``task`` with JSON ``kwargs``; it is sent after the transaction commits."""
@@ -27,27 +33,42 @@ def enqueue(task, /, **kwargs) -> OutboxMessage:
     return message
 
 
-def dispatch(pk: int) -> bool:
-    """Send one pending message; True when the broker accepted it."""
+def dispatch(pk: int, *, force: bool = False) -> bool:
+    """Send one pending message; True when the broker accepted it.
+
+    Without ``force`` (right after a request commits) the send is skipped while the
+    broker was recently found down, so requests stay fast; the flush forces it.
+    """
+    global _broker_down_until
+    if not force and time.monotonic() < _broker_down_until:
+        return False
     message = OutboxMessage.objects.filter(pk=pk, dispatched_at__isnull=True).first()
     if message is None:
         return False
     try:
-        # retry=False: fail fast while the broker is down instead of blocking a request
-        current_app.tasks[message.task_name].apply_async(
-            kwargs=message.kwargs, retry=False
-        )
+        _send(message.task_name, message.kwargs)
     except Exception as exc:  # noqa: BLE001 - any broker failure leaves it pending
+        _broker_down_until = time.monotonic() + BROKER_BACKOFF_SECONDS
         logger.warning("outbox: %s not sent yet: %s", message.task_name, exc)
         OutboxMessage.objects.filter(pk=pk).update(
             attempts=message.attempts + 1,
             last_error=f"{exc.__class__.__name__}: {exc}"[:2000],
         )
         return False
+    _broker_down_until = 0.0
     OutboxMessage.objects.filter(pk=pk, dispatched_at__isnull=True).update(
         dispatched_at=timezone.now(), attempts=message.attempts + 1, last_error=""
     )
     return True
+
+
+def _send(task_name: str, kwargs: dict) -> None:
+    if current_app.conf.task_always_eager:  # the embedded default: run it here, now
+        current_app.loader.import_default_modules()  # registers every app's tasks
+        current_app.tasks[task_name].apply(kwargs=kwargs, throw=True)
+    else:
+        # retry=False: fail fast while the broker is down instead of blocking a request
+        current_app.send_task(task_name, kwargs=kwargs, retry=False)
 
 
 def flush(
@@ -66,7 +87,7 @@ def flush(
             )
             if not pks:
                 return sent
-            results = [dispatch(pk) for pk in pks]
+            results = [dispatch(pk, force=True) for pk in pks]
         sent += sum(results)
         if not all(results):
             return sent  # the broker is still down; try again on the next run

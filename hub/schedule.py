@@ -15,6 +15,12 @@ SCHEDULE: dict[str, dict] = {
         "schedule": 60.0,
         "options": {"expires": 55},
     },
+    # Drop campaign CSV uploads that were previewed but never confirmed.
+    "campaigns: purge unconfirmed figure uploads": {
+        "task": "campaigns.tasks.metric_uploads_purge_task",
+        "schedule": crontab(minute=41, hour=3),
+        "options": {"expires": 60 * 60},
+    },
     # Drop expired sessions so the table stays small.
     "hub: clear expired sessions": {
         "task": "hub.tasks.clear_sessions_task",

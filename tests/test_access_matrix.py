@@ -238,6 +238,11 @@ MATRIX: dict[str, Row] = {
 EXEMPT = {
     "password_reset_confirm": "needs a signed token; tests/hub/test_views.py",
 }
+
+# Each capability's rows live beside its tests.
+from tests.campaigns.access_rows import CAMPAIGN_ROWS  # noqa: E402
+
+MATRIX.update(CAMPAIGN_ROWS)
 EXEMPT_PREFIXES = {
     "admin:": "the Django admin's own staff check; tests below and per app",
 }

@@ -4,6 +4,7 @@ import logging
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import InterfaceError, OperationalError
 from django.http import Http404
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -49,6 +50,16 @@ def exception_handler(exc, context):
         body.update({k: v for k, v in exc.extra.items() if k != "fields"})
         return Response(body, status=exc.status_code)
 
+    if isinstance(exc, OperationalError | InterfaceError):
+        logger.warning("API: database unavailable: %s", exc)
+        return Response(
+            {
+                "message": "The service is briefly unavailable; please retry.",
+                "errors": {},
+            },
+            status=status.HTTP_503_SERVICE_UNAVAILABLE,
+            headers={"Retry-After": "5"},
+        )
     response = drf_exception_handler(exc, context)
     if response is None:
         logger.exception("Unhandled API error", exc_info=exc)

@@ -37,5 +37,7 @@ SPECTACULAR_SETTINGS = {
         "TicketStatusEnum": "tickets.models.Ticket.Status",
         "TicketKindEnum": "tickets.models.Ticket.Kind",
         "TicketPriorityEnum": "tickets.models.Ticket.Priority",
+        "CampaignKindEnum": "campaigns.models.Campaign.Kind",
+        "CampaignStatusEnum": "campaigns.models.Campaign.Status",
     },
 }

@@ -53,6 +53,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "hub.middleware.DatabaseUnavailableMiddleware",
 ]
 
 # The benchmark (``make bench``) reads each request's SQL query count from a header.

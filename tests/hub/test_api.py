@@ -97,3 +97,18 @@ def test_schema_and_docs_work_offline(client):
     assert docs.status_code == 200
     assert b"cdn" not in docs.content.lower()
     assert b"drf_spectacular_sidecar/swagger-ui-dist" in docs.content
+
+
+def test_a_database_outage_is_a_503_with_retry_after(api_as, manager, monkeypatch):
+    from django.db import OperationalError
+
+    from hub.api import views
+
+    def broken(**kwargs):
+        raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(views, "network_list", broken)
+    response = api_as(manager).get("/api/v1/networks/")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "5"
+    assert "briefly unavailable" in response.json()["message"]

@@ -137,3 +137,18 @@ def test_static_assets_are_local(client_as, member_a):
     page = client_as(member_a).get("/").content.decode()
     assert "http://" not in page.split("<body", 1)[0]
     assert "https://" not in page.split("<body", 1)[0]
+
+
+def test_a_database_outage_on_a_page_is_a_friendly_503(client_as, manager, monkeypatch):
+    from django.db import OperationalError
+
+    from hub import views
+
+    def broken(**kwargs):
+        raise OperationalError("could not connect to server")
+
+    monkeypatch.setattr(views, "network_list", broken)
+    response = client_as(manager).get("/hub/networks/")
+    assert response.status_code == 503
+    assert b"briefly unavailable" in response.content
+    assert b"Traceback" not in response.content

@@ -1,0 +1,152 @@
+from django.urls import reverse
+from rest_framework import serializers
+
+from campaigns.models import Campaign, CampaignMetric, Enrolment, Goal, Material
+from campaigns.vocabulary import METRIC_CHOICES
+from hub.models import Region
+
+
+class GoalSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Goal
+        fields = ["metric", "target"]
+        extra_kwargs = {
+            "metric": {"help_text": "Metric code from the figure vocabulary."},
+            "target": {"help_text": "Target for the whole campaign."},
+        }
+
+
+class EnrolmentSerializer(serializers.ModelSerializer):
+    network = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, help_text="Network slug."
+    )
+
+    class Meta:
+        model = Enrolment
+        fields = ["network", "status", "invited_at", "responded_at"]
+        read_only_fields = fields
+
+
+class MaterialSerializer(serializers.ModelSerializer):
+    kind = serializers.SerializerMethodField(help_text="guide, link or file.")
+    href = serializers.SerializerMethodField(
+        help_text="Where to open it: the guide's page, the link, or the download."
+    )
+
+    class Meta:
+        model = Material
+        fields = ["title", "kind", "href"]
+        read_only_fields = fields
+
+    def get_kind(self, material) -> str:
+        if material.guide_id:
+            return "guide"
+        return "file" if material.file else "link"
+
+    def get_href(self, material) -> str:
+        if material.guide_id:
+            return material.guide.get_absolute_url()
+        if material.file:
+            return reverse(
+                "campaigns:material", args=[material.campaign_id, material.pk]
+            )
+        return material.url
+
+
+class CampaignSerializer(serializers.ModelSerializer):
+    """A campaign as the caller may see it (networks see only their enrolments)."""
+
+    regions = serializers.SlugRelatedField(
+        slug_field="code", many=True, read_only=True, help_text="Region codes."
+    )
+    owner = serializers.EmailField(
+        source="owner.email", read_only=True, help_text="E-mail of the owner."
+    )
+    goals = GoalSerializer(many=True, read_only=True)
+    materials = MaterialSerializer(many=True, read_only=True)
+    enrolments = serializers.SerializerMethodField(
+        help_text="Enrolled networks (a network member sees only their own)."
+    )
+
+    class Meta:
+        model = Campaign
+        fields = [
+            "id",
+            "name",
+            "slug",
+            "kind",
+            "status",
+            "regions",
+            "start_date",
+            "end_date",
+            "owner",
+            "description",
+            "goals",
+            "materials",
+            "enrolments",
+        ]
+        read_only_fields = fields
+
+    def get_enrolments(self, campaign) -> list[dict]:
+        allowed = self.context.get("network_ids")
+        rows = [
+            e
+            for e in campaign.enrolments.all()
+            if allowed is None or e.network_id in allowed
+        ]
+        return EnrolmentSerializer(rows, many=True).data
+
+
+class CampaignInputSerializer(serializers.Serializer):
+    name = serializers.CharField(max_length=160, help_text="Campaign name.")
+    kind = serializers.ChoiceField(choices=Campaign.Kind.choices, help_text="Kind.")
+    start_date = serializers.DateField(help_text="First day (YYYY-MM-DD).")
+    end_date = serializers.DateField(help_text="Last day (YYYY-MM-DD).")
+    description = serializers.CharField(
+        required=False, allow_blank=True, help_text="What the campaign is about."
+    )
+    regions = serializers.SlugRelatedField(
+        slug_field="code",
+        many=True,
+        queryset=Region.objects.all(),
+        required=False,
+        help_text="Region codes.",
+    )
+
+
+class TransitionSerializer(serializers.Serializer):
+    # A plain string (the service refuses invalid moves with a clear message); a
+    # second enum of campaign statuses would collide in the schema's enum names.
+    status = serializers.CharField(
+        max_length=16,
+        help_text="The next status: setup, live, review or closed (setup may go "
+        "back to draft).",
+    )
+
+
+class MetricSerializer(serializers.ModelSerializer):
+    network = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, help_text="Network slug."
+    )
+
+    class Meta:
+        model = CampaignMetric
+        fields = ["network", "date", "metric", "value", "updated_at"]
+        read_only_fields = fields
+
+
+class MetricRowSerializer(serializers.Serializer):
+    """One row of a bulk upsert (documentation only: rows are validated as a batch)."""
+
+    network = serializers.SlugField(help_text="Network slug (enrolled, accepted).")
+    date = serializers.DateField(help_text="Day within the campaign (YYYY-MM-DD).")
+    metric = serializers.ChoiceField(choices=METRIC_CHOICES, help_text="Metric code.")
+    value = serializers.DecimalField(
+        max_digits=14, decimal_places=2, help_text="Non-negative number."
+    )
+
+
+class MetricLoadResultSerializer(serializers.Serializer):
+    new = serializers.IntegerField(help_text="Rows created.")
+    changed = serializers.IntegerField(help_text="Rows whose value was updated.")
+    unchanged = serializers.IntegerField(help_text="Rows already stored as sent.")

@@ -1,0 +1,262 @@
+"""Reads for campaigns and their figures, with the caller's permissions applied.
+
+Staff (interns, managers) see every campaign. A network member sees the campaigns
+(past draft) that one of their networks is enrolled in, and only the figures of
+their own networks: never other networks' rows or totals that include them.
+"""
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from django.db.models import Avg, Count, Max, Prefetch, Q, QuerySet, Sum
+from django.shortcuts import get_object_or_404
+
+from campaigns.models import Campaign, CampaignMetric, Enrolment, Goal
+from campaigns.review import GoalResult, draft_summary
+from campaigns.vocabulary import METRICS, combine
+from hub import permissions as access
+
+NETWORK_VISIBLE_STATUSES = [
+    Campaign.Status.SETUP,
+    Campaign.Status.LIVE,
+    Campaign.Status.REVIEW,
+    Campaign.Status.CLOSED,
+]
+
+
+def campaign_list(*, user, filters: dict | None = None) -> QuerySet[Campaign]:
+    from campaigns.filters import CampaignFilter
+
+    qs = Campaign.objects.select_related("owner").prefetch_related("regions")
+    if not access.is_staff_member(user):
+        qs = qs.filter(
+            status__in=NETWORK_VISIBLE_STATUSES,
+            pk__in=Enrolment.objects.filter(
+                network_id__in=access.network_ids(user)
+            ).values("campaign_id"),
+        )
+    qs = qs.annotate(
+        accepted_count=Count(
+            "enrolments", filter=Q(enrolments__status=Enrolment.Status.ACCEPTED)
+        )
+    ).order_by("-start_date", "name")
+    if filters is not None:
+        qs = CampaignFilter(filters, queryset=qs).qs
+    return qs
+
+
+def campaign_get(*, user, pk: int) -> Campaign:
+    """The campaign if this person may see it; 404 otherwise."""
+    return get_object_or_404(campaign_list(user=user), pk=pk)
+
+
+def figure_network_ids(*, user, campaign: Campaign) -> set[int] | None:
+    """Whose figures this person may see: ``None`` for every network (staff)."""
+    if access.is_staff_member(user):
+        return None
+    return set(access.network_ids(user))
+
+
+def metric_list(*, user, campaign: Campaign, filters=None) -> QuerySet[CampaignMetric]:
+    from campaigns.filters import CampaignMetricFilter
+
+    qs = CampaignMetric.objects.filter(campaign=campaign).select_related("network")
+    allowed = figure_network_ids(user=user, campaign=campaign)
+    if allowed is not None:
+        qs = qs.filter(network_id__in=allowed)
+    qs = qs.order_by("date", "network__name", "metric")
+    if filters is not None:
+        qs = CampaignMetricFilter(filters, queryset=qs).qs
+    return qs
+
+
+def enrolments_for(*, user, campaign: Campaign) -> list[Enrolment]:
+    qs = campaign.enrolments.select_related("network", "responded_by")
+    allowed = figure_network_ids(user=user, campaign=campaign)
+    if allowed is not None:
+        qs = qs.filter(network_id__in=allowed)
+    return list(qs)
+
+
+def campaign_detail_parts(*, campaign: Campaign, with_tasks: bool = True) -> dict:
+    """Goals, the setup checklist (staff only) and materials."""
+    return {
+        "goals": list(campaign.goals.all()),
+        "tasks": list(campaign.tasks.select_related("owner")) if with_tasks else [],
+        "materials": list(campaign.materials.select_related("guide")),
+    }
+
+
+@dataclass
+class Performance:
+    totals: dict[str, Decimal] = field(default_factory=dict)
+    daily: dict[str, list[tuple[date, Decimal]]] = field(default_factory=dict)
+    per_network: list[dict] = field(default_factory=list)
+    goals: list[GoalResult] = field(default_factory=list)
+
+    @property
+    def metrics(self) -> list[str]:
+        return [code for code in METRICS if code in self.totals]
+
+
+def campaign_performance(
+    *, campaign: Campaign, network_ids: Iterable[int] | None = None
+) -> Performance:
+    """Totals, goals against actuals, per-network table and daily series.
+
+    ``network_ids`` restricts every figure to those networks (a network's own view).
+    Per day, networks' values are added (averaged for ``avg`` metrics); days then roll
+    up by the metric's aggregate (see ``campaigns.vocabulary``).
+    """
+    qs = CampaignMetric.objects.filter(campaign=campaign)
+    if network_ids is not None:
+        qs = qs.filter(network_id__in=list(network_ids))
+    daily: dict[str, list[tuple[date, Decimal]]] = defaultdict(list)
+    for row in (
+        qs.values("metric", "date")
+        .annotate(total=Sum("value"), mean=Avg("value"))
+        .order_by("metric", "date")
+    ):
+        how = METRICS[row["metric"]].aggregate
+        value = row["mean"] if how == "avg" else row["total"]
+        daily[row["metric"]].append(
+            (row["date"], Decimal(value).quantize(Decimal("0.01")))
+        )
+    totals = {
+        code: combine(code, [v for _, v in daily[code]])
+        for code in METRICS
+        if code in daily
+    }
+    by_network: dict[int, dict[str, Decimal]] = defaultdict(dict)
+    for row in qs.values("network_id", "metric").annotate(
+        s=Sum("value"), mx=Max("value"), av=Avg("value")
+    ):
+        how = METRICS[row["metric"]].aggregate
+        value = {"sum": row["s"], "max": row["mx"], "avg": row["av"]}[how]
+        by_network[row["network_id"]][row["metric"]] = Decimal(value).quantize(
+            Decimal("0.01")
+        )
+    names = dict(
+        campaign.enrolments.filter(network_id__in=list(by_network)).values_list(
+            "network_id", "network__name"
+        )
+    )
+    per_network = sorted(
+        (
+            {"network_id": nid, "name": names.get(nid, "?"), "values": values}
+            for nid, values in by_network.items()
+        ),
+        key=lambda item: item["name"],
+    )
+    goals = [
+        GoalResult(goal.metric, goal.target, totals.get(goal.metric, Decimal("0")))
+        for goal in campaign.goals.all()
+    ]
+    return Performance(
+        totals=totals, daily=dict(daily), per_network=per_network, goals=goals
+    )
+
+
+def network_summary(*, campaign: Campaign, totals: dict, daily: dict) -> str:
+    """One network's results in words: its own totals and its peak days only."""
+    if not totals:
+        return ""
+    headline = next(iter(totals))
+    peaks = sorted(daily.get(headline, []), key=lambda d: -d[1])[:3]
+    return draft_summary(
+        name=campaign.name,
+        start=campaign.start_date,
+        end=campaign.end_date,
+        goals=[],
+        totals=totals,
+        top_networks=[],
+        headline=headline,
+        peak_days=peaks,
+        network_count=None,
+    )
+
+
+def headline_metric(performance: Performance, goals: list[Goal]) -> str | None:
+    """The metric that ranks networks and days: the first goal's, else the first."""
+    for goal in goals:
+        if goal.metric in performance.totals:
+            return goal.metric
+    return performance.metrics[0] if performance.metrics else None
+
+
+# --- for the monthly digest ---------------------------------------------------
+
+
+def campaign_results_for_network(*, network, start: date, end: date) -> list[dict]:
+    """Campaigns this network took part in that overlap ``start``..``end``.
+
+    Each item: ``campaign``, ``totals`` ({metric code: value} of this network's own
+    figures within the period, rolled up as in ``campaigns.vocabulary``), ``labels``
+    ({code: label}) and ``summary``: the network's own results in words (never
+    other networks' figures, rankings or campaign totals; the manager's
+    ``review_summary`` names other networks and stays staff-only).
+    """
+    campaigns = Campaign.objects.filter(
+        enrolments__network=network,
+        enrolments__status=Enrolment.Status.ACCEPTED,
+        status__in=NETWORK_VISIBLE_STATUSES,
+        start_date__lte=end,
+        end_date__gte=start,
+    ).order_by("start_date", "name")
+    campaigns = list(campaigns)
+    values: dict[int, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    for campaign_id, metric, day, value in (
+        CampaignMetric.objects.filter(
+            network=network,
+            campaign__in=campaigns,
+            date__gte=start,
+            date__lte=end,
+        )
+        .order_by("date")
+        .values_list("campaign_id", "metric", "date", "value")
+    ):
+        values[campaign_id][metric].append((day, value))
+    daily = values
+    results = []
+    for campaign in campaigns:
+        figures = values.get(campaign.pk, {})
+        totals = {
+            code: combine(code, [v for _, v in figures[code]])
+            for code in METRICS
+            if code in figures
+        }
+        results.append(
+            {
+                "campaign": campaign,
+                "totals": totals,
+                "labels": {code: str(METRICS[code].label) for code in figures},
+                "summary": network_summary(
+                    campaign=campaign, totals=totals, daily=daily.get(campaign.pk, {})
+                ),
+            }
+        )
+    return results
+
+
+def upcoming_campaigns_for_network(*, network, today: date) -> QuerySet[Campaign]:
+    """Campaigns starting after ``today`` this network is invited to or joined.
+
+    Each campaign carries ``enrolment_status`` (``invited`` or ``accepted``).
+    """
+    return (
+        Campaign.objects.filter(
+            enrolments__network=network,
+            enrolments__status__in=[
+                Enrolment.Status.INVITED,
+                Enrolment.Status.ACCEPTED,
+            ],
+            status__in=[Campaign.Status.SETUP, Campaign.Status.LIVE],
+            start_date__gt=today,
+        )
+        .annotate(enrolment_status=Max("enrolments__status"))
+        .prefetch_related(Prefetch("regions"))
+        .order_by("start_date", "name")
+    )

@@ -1,0 +1,1 @@
+"""Portal views of the campaigns app: read pages, manager forms, figure uploads."""

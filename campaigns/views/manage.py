@@ -1,0 +1,251 @@
+"""Manager forms: create and edit campaigns, goals, checklist, enrolments, materials,
+review notes, and status moves. Everyone but agency managers gets 404."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from campaigns import services
+from campaigns.forms import (
+    CampaignForm,
+    GoalForm,
+    InviteForm,
+    MaterialForm,
+    ReviewForm,
+    TaskForm,
+)
+from campaigns.models import Campaign
+from campaigns.views.common import manager_campaign, require_manager
+from hub.exceptions import ApplicationError
+
+
+def _apply_errors(form, exc: ApplicationError) -> None:
+    fields = exc.extra.get("fields", {})
+    placed = False
+    for name, problems in fields.items():
+        if name in form.fields:
+            for problem in problems:
+                form.add_error(name, problem)
+            placed = True
+    if not placed or exc.message:
+        form.add_error(None, exc.message)
+
+
+def _form_page(request, *, form, title, campaign=None, action_label=None, **extra):
+    return render(
+        request,
+        "campaigns/campaign_form.html",
+        {
+            "form": form,
+            "title": title,
+            "campaign": campaign,
+            "action_label": action_label or _("Save"),
+            **extra,
+        },
+    )
+
+
+@login_required
+def campaign_create(request):
+    require_manager(request)
+    form = CampaignForm(request.POST or None, initial={"owner": request.user})
+    if request.method == "POST" and form.is_valid():
+        try:
+            campaign = services.campaign_create(user=request.user, **form.cleaned_data)
+        except ApplicationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("Campaign created as a draft."))
+            return redirect(campaign)
+    return _form_page(request, form=form, title=_("New campaign"))
+
+
+@login_required
+def campaign_edit(request, pk: int):
+    campaign = manager_campaign(request, pk)
+    initial = {
+        "name": campaign.name,
+        "kind": campaign.kind,
+        "regions": list(campaign.regions.all()),
+        "start_date": campaign.start_date,
+        "end_date": campaign.end_date,
+        "owner": campaign.owner,
+        "description": campaign.description,
+    }
+    form = CampaignForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.campaign_update(
+                campaign=campaign, user=request.user, **form.cleaned_data
+            )
+        except ApplicationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("Campaign saved."))
+            return redirect(campaign)
+    return _form_page(request, form=form, title=_("Edit campaign"), campaign=campaign)
+
+
+@login_required
+@require_POST
+def campaign_transition(request, pk: int):
+    campaign = manager_campaign(request, pk)
+    to = request.POST.get("to", "")
+    try:
+        campaign = services.campaign_transition(
+            campaign=campaign, user=request.user, to=to
+        )
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(
+            request,
+            _("The campaign is now %(status)s.")
+            % {"status": campaign.get_status_display()},
+        )
+    return redirect(campaign)
+
+
+def _simple_form(request, pk, form_class, service, title, done, **service_kwargs):
+    campaign = manager_campaign(request, pk)
+    form = form_class(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            service(
+                campaign=campaign,
+                user=request.user,
+                **form.cleaned_data,
+                **service_kwargs,
+            )
+        except ApplicationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, done)
+            return redirect(campaign)
+    return _form_page(request, form=form, title=title, campaign=campaign)
+
+
+@login_required
+def goal_add(request, pk: int):
+    return _simple_form(
+        request,
+        pk,
+        GoalForm,
+        services.goal_set,
+        _("Add or change a goal"),
+        _("Goal saved."),
+    )
+
+
+@login_required
+@require_POST
+def goal_delete(request, pk: int, goal_id: int):
+    campaign = manager_campaign(request, pk)
+    goal = get_object_or_404(campaign.goals, pk=goal_id)
+    services.goal_delete(goal=goal, user=request.user)
+    messages.success(request, _("Goal removed."))
+    return redirect(campaign)
+
+
+@login_required
+def task_add(request, pk: int):
+    return _simple_form(
+        request,
+        pk,
+        TaskForm,
+        services.task_create,
+        _("Add a checklist task"),
+        _("Task added."),
+    )
+
+
+@login_required
+@require_POST
+def task_toggle(request, pk: int, task_id: int):
+    campaign = manager_campaign(request, pk)
+    task = get_object_or_404(campaign.tasks, pk=task_id)
+    services.task_set_done(
+        task=task, user=request.user, done=request.POST.get("done") == "1"
+    )
+    return redirect(f"{campaign.get_absolute_url()}#checklist")
+
+
+@login_required
+def material_add(request, pk: int):
+    return _simple_form(
+        request,
+        pk,
+        MaterialForm,
+        services.material_create,
+        _("Add training material"),
+        _("Material added."),
+    )
+
+
+@login_required
+@require_POST
+def material_delete(request, pk: int, material_id: int):
+    campaign = manager_campaign(request, pk)
+    material = get_object_or_404(campaign.materials, pk=material_id)
+    services.material_delete(material=material, user=request.user)
+    messages.success(request, _("Material removed."))
+    return redirect(campaign)
+
+
+@login_required
+def enrolment_invite(request, pk: int):
+    campaign = manager_campaign(request, pk)
+    form = InviteForm(request.POST or None, campaign=campaign)
+    if request.method == "POST" and form.is_valid():
+        try:
+            invited = services.enrolment_invite(
+                campaign=campaign,
+                user=request.user,
+                networks=list(form.cleaned_data["networks"]),
+            )
+        except ApplicationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(
+                request, _("%(n)s networks invited.") % {"n": len(invited)}
+            )
+            return redirect(campaign)
+    return _form_page(
+        request,
+        form=form,
+        title=_("Invite networks"),
+        campaign=campaign,
+        action_label=_("Invite"),
+    )
+
+
+@login_required
+def review_edit(request, pk: int):
+    campaign = manager_campaign(request, pk)
+    if campaign.status not in (Campaign.Status.REVIEW, Campaign.Status.CLOSED):
+        messages.error(request, _("Review notes open once the campaign is in review."))
+        return redirect(campaign)
+    form = ReviewForm(
+        request.POST or None,
+        initial={
+            "review_summary": campaign.review_summary,
+            "review_worked": campaign.review_worked,
+            "review_change": campaign.review_change,
+            "review_next_actions": campaign.review_next_actions,
+        },
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.campaign_review_update(
+                campaign=campaign, user=request.user, **form.cleaned_data
+            )
+        except ApplicationError as exc:
+            _apply_errors(form, exc)
+        else:
+            messages.success(request, _("Review notes saved."))
+            return redirect(campaign)
+    return _form_page(
+        request, form=form, title=_("Post-review notes"), campaign=campaign
+    )

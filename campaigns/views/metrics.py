@@ -1,0 +1,116 @@
+"""Loading figures from a CSV: upload → preview (new/changed/unchanged) → confirm."""
+
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+
+from campaigns import services
+from campaigns.forms import MetricUploadForm
+from campaigns.models import Enrolment, MetricUpload
+from campaigns.services.metrics import MetricBatchError, metric_upload_preview
+from campaigns.views.common import manager_campaign
+from campaigns.vocabulary import METRICS
+from hub.exceptions import ApplicationError
+
+PREVIEW_ROWS = 50
+
+
+@login_required
+def template_csv(request, pk: int):
+    """A CSV template: the header and one example row per accepted network."""
+    campaign = manager_campaign(request, pk)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="{campaign.slug}-template.csv"'
+    )
+    writer = csv.writer(response)
+    writer.writerow(["network", "date", "metric", "value"])
+    slugs = campaign.enrolments.filter(status=Enrolment.Status.ACCEPTED).values_list(
+        "network__slug", flat=True
+    )
+    for slug in slugs:
+        for code in METRICS:
+            writer.writerow([slug, campaign.start_date.isoformat(), code, ""])
+    return response
+
+
+@login_required
+def upload(request, pk: int):
+    campaign = manager_campaign(request, pk)
+    form = MetricUploadForm(request.POST or None, request.FILES or None)
+    row_errors: list[str] = []
+    if request.method == "POST" and form.is_valid():
+        file = form.cleaned_data["file"]
+        try:
+            staged, _result = services.metric_upload_stage(
+                campaign=campaign,
+                user=request.user,
+                content=file.read(),
+                filename=file.name,
+            )
+        except MetricBatchError as exc:
+            form.add_error(None, exc.message)
+            row_errors = exc.lines()
+        except ApplicationError as exc:
+            form.add_error(None, exc.message)
+        else:
+            return redirect(
+                "campaigns:upload_preview", pk=campaign.pk, upload_id=staged.pk
+            )
+    return render(
+        request,
+        "campaigns/metric_upload.html",
+        {
+            "campaign": campaign,
+            "form": form,
+            "row_errors": row_errors,
+            "metrics": METRICS.values(),
+        },
+    )
+
+
+@login_required
+def upload_preview(request, pk: int, upload_id: int):
+    """GET shows what confirming would do; POST applies it."""
+    campaign = manager_campaign(request, pk)
+    staged = get_object_or_404(
+        campaign.uploads.filter(status=MetricUpload.Status.PENDING), pk=upload_id
+    )
+    if request.method == "POST":
+        return _confirm(request, campaign, staged)
+    result, diff = metric_upload_preview(upload=staged)
+    names = dict(campaign.enrolments.values_list("network_id", "network__name"))
+    sample = [
+        {
+            "network": names.get(row.network_id, "?"),
+            "date": row.date,
+            "metric": METRICS[row.metric].label,
+            "value": row.value,
+            "state": state,
+        }
+        for state, rows in ((_("new"), diff.new), (_("changed"), diff.changed))
+        for row in rows[:PREVIEW_ROWS]
+    ][:PREVIEW_ROWS]
+    return render(
+        request,
+        "campaigns/metric_upload_preview.html",
+        {"campaign": campaign, "upload": staged, "result": result, "sample": sample},
+    )
+
+
+def _confirm(request, campaign, staged):
+    try:
+        result = services.metric_upload_confirm(upload=staged, user=request.user)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+        return redirect(campaign)
+    messages.success(
+        request,
+        _("Figures loaded: %(new)s new, %(changed)s changed, %(unchanged)s unchanged.")
+        % {"new": result.new, "changed": result.changed, "unchanged": result.unchanged},
+    )
+    return redirect(f"{campaign.get_absolute_url()}#figures")

@@ -1,0 +1,211 @@
+"""What everyone allowed may read: the list, a campaign's page, exports, files."""
+
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from campaigns import services
+from campaigns.charts import goal_bars, line_chart
+from campaigns.filters import CampaignFilter
+from campaigns.forms import RespondForm
+from campaigns.models import Campaign, Enrolment
+from campaigns.review import number
+from campaigns.selectors import (
+    campaign_detail_parts,
+    campaign_get,
+    campaign_list,
+    campaign_performance,
+    enrolments_for,
+    figure_network_ids,
+    metric_list,
+    network_summary,
+)
+from campaigns.vocabulary import METRICS
+from hub import permissions as access
+from hub.exceptions import ApplicationError
+
+PAGE_SIZE = 25
+
+
+def _page_size(request) -> int:
+    try:
+        return max(1, min(int(request.GET.get("page_size", PAGE_SIZE)), 100))
+    except ValueError:
+        return PAGE_SIZE
+
+
+@login_required
+def campaign_list_view(request):
+    if access.role_of(request.user) == "network" and not access.network_ids(
+        request.user
+    ):
+        raise Http404
+    filterset = CampaignFilter(request.GET, queryset=campaign_list(user=request.user))
+    page = Paginator(filterset.qs, _page_size(request)).get_page(
+        request.GET.get("page")
+    )
+    return render(
+        request,
+        "campaigns/campaign_list.html",
+        {
+            "filter": filterset,
+            "page_obj": page,
+            "can_manage": access.is_manager(request.user),
+        },
+    )
+
+
+def _charts(performance, goals_label: str) -> dict:
+    goals = goal_bars(
+        title=goals_label,
+        items=[
+            (str(METRICS[g.metric].label), g.actual, g.target)
+            for g in performance.goals
+        ],
+    )
+    trends = [
+        {
+            "code": code,
+            "label": METRICS[code].label,
+            "svg": line_chart(
+                title=_("%(label)s per day") % {"label": METRICS[code].label},
+                points=performance.daily[code],
+                unit=str(METRICS[code].unit),
+            ),
+        }
+        for code in performance.metrics
+    ]
+    return {
+        "goal_chart": goals if performance.goals else "",
+        "trend_charts": trends,
+    }
+
+
+def _network_summary(campaign, performance) -> str:
+    """A network's own results in words: no goals, rankings or others' totals."""
+    if campaign.status not in (Campaign.Status.REVIEW, Campaign.Status.CLOSED):
+        return ""
+    return network_summary(
+        campaign=campaign, totals=performance.totals, daily=performance.daily
+    )
+
+
+@login_required
+def campaign_detail(request, pk: int):
+    campaign = campaign_get(user=request.user, pk=pk)
+    own = figure_network_ids(user=request.user, campaign=campaign)
+    performance = campaign_performance(campaign=campaign, network_ids=own)
+    is_network = own is not None
+    metrics = performance.metrics
+    table = [
+        {
+            "name": row["name"],
+            "values": [
+                number(row["values"][code]) if code in row["values"] else None
+                for code in metrics
+            ],
+        }
+        for row in performance.per_network
+    ]
+    context = {
+        "campaign": campaign,
+        **campaign_detail_parts(campaign=campaign, with_tasks=not is_network),
+        "enrolments": enrolments_for(user=request.user, campaign=campaign),
+        "performance": performance,
+        "metric_columns": [METRICS[code] for code in metrics],
+        "totals_row": [number(performance.totals[code]) for code in metrics],
+        "network_table": table,
+        "goal_rows": [
+            {
+                "label": METRICS[g.metric].label,
+                "target": number(g.target),
+                "actual": number(g.actual),
+                "percent": g.percent,
+                "met": g.met,
+            }
+            for g in performance.goals
+        ],
+        "network_summary": _network_summary(campaign, performance)
+        if is_network
+        else "",
+        "is_network": is_network,
+        "can_manage": access.is_manager(request.user),
+        "transitions": [
+            (code, Campaign.Status(code).label)
+            for code in campaign.allowed_transitions()
+        ],
+        **_charts(
+            performance,
+            _("Your network's figures against the campaign goals")
+            if is_network
+            else _("Goals against actuals"),
+        ),
+    }
+    return render(request, "campaigns/campaign_detail.html", context)
+
+
+@login_required
+def export_csv(request, pk: int):
+    """The figures this person may see, in the upload format (network, date, …)."""
+    campaign = campaign_get(user=request.user, pk=pk)
+    rows = metric_list(user=request.user, campaign=campaign, filters=request.GET)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="{campaign.slug}-figures.csv"'
+    )
+    writer = csv.writer(response)
+    writer.writerow(["network", "date", "metric", "value"])
+    for network, day, metric, value in rows.values_list(
+        "network__slug", "date", "metric", "value"
+    ).iterator(chunk_size=5000):
+        writer.writerow([network, day.isoformat(), metric, value])
+    return response
+
+
+@login_required
+def material_download(request, pk: int, material_id: int):
+    campaign = campaign_get(user=request.user, pk=pk)
+    material = get_object_or_404(campaign.materials, pk=material_id)
+    if not material.file:
+        raise Http404
+    return FileResponse(
+        material.file.open("rb"),
+        as_attachment=True,
+        filename=material.download_name(),
+    )
+
+
+@login_required
+@require_POST
+def enrolment_respond(request, pk: int, enrolment_id: int):
+    campaign = campaign_get(user=request.user, pk=pk)
+    enrolment = get_object_or_404(
+        Enrolment.objects.filter(
+            campaign=campaign, network_id__in=access.network_ids(request.user)
+        ),
+        pk=enrolment_id,
+    )
+    form = RespondForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose accept or decline."))
+        return redirect(campaign)
+    accept = form.cleaned_data["answer"] == Enrolment.Status.ACCEPTED
+    try:
+        services.enrolment_respond(
+            enrolment=enrolment, user=request.user, accept=accept
+        )
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(
+            request,
+            (_("You joined %(name)s.") if accept else _("You declined %(name)s."))
+            % {"name": campaign.name},
+        )
+    return redirect(campaign)
