@@ -13,6 +13,7 @@ from datetime import timedelta
 
 from django.db import connection
 from django.db.models import Aggregate, Count, DurationField, F, Q
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from onboarding.models import Announcement
@@ -162,6 +163,41 @@ def articles_section(network, member, period: Period) -> dict | None:
         "updated": list(
             articles.filter(updated).order_by("-updated_at").only(*fields)[:5]
         ),
+    }
+
+
+@provider(per_network=True, order=30)
+def campaigns_section(network, member, period: Period) -> dict | None:
+    """The network's own campaign results in the period and what starts next."""
+    from campaigns.selectors import (
+        campaign_results_for_network,
+        upcoming_campaigns_for_network,
+    )
+
+    first_day = period.start.date()
+    last_day = (period.end - timedelta(days=1)).date()
+    results = [
+        {
+            "campaign": item["campaign"],
+            "summary": item["summary"],
+            "figures": [
+                (item["labels"].get(code, code), value)
+                for code, value in item["totals"].items()
+            ],
+        }
+        for item in campaign_results_for_network(
+            network=network, start=first_day, end=last_day
+        )
+    ]
+    today = max(last_day, timezone.localdate())
+    upcoming = list(upcoming_campaigns_for_network(network=network, today=today)[:5])
+    if not (results or upcoming):
+        return None
+    return {
+        "template": "campaigns",
+        "title": _("Campaigns"),
+        "results": results,
+        "upcoming": upcoming,
     }
 
 

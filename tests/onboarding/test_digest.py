@@ -110,3 +110,52 @@ def test_the_digest_email_renders_every_section_in_text_and_html(network_a, memb
     html = message.alternatives[0][0]
     for text in ("Going live checklist", "Policy update", "Opened"):
         assert text in message.body and text in html
+
+
+def test_campaigns_section_shows_own_results_and_upcoming_campaigns(
+    network_a, network_b, member_a
+):
+    from decimal import Decimal
+
+    from tests.campaigns.factories import (
+        CampaignFactory,
+        EnrolmentFactory,
+        MetricFactory,
+    )
+
+    october = CampaignFactory(
+        name="Halloween LIVE",
+        start_date=dt.date(2026, 10, 20),
+        end_date=dt.date(2026, 10, 31),
+    )
+    EnrolmentFactory(campaign=october, network=network_a)
+    EnrolmentFactory(campaign=october, network=network_b)
+    MetricFactory(
+        campaign=october,
+        network=network_a,
+        date=dt.date(2026, 10, 21),
+        value=Decimal("12"),
+    )
+    MetricFactory(
+        campaign=october,
+        network=network_b,
+        date=dt.date(2026, 10, 21),
+        value=Decimal("99"),
+    )
+    later = CampaignFactory(
+        name="New Year LIVE",
+        status="setup",
+        start_date=timezone.localdate() + dt.timedelta(days=40),
+        end_date=timezone.localdate() + dt.timedelta(days=50),
+    )
+    EnrolmentFactory(campaign=later, network=network_a, status="invited")
+
+    section = _sections(network_a, member_a)["campaigns"]
+    [result] = section["results"]
+    assert result["campaign"] == october
+    assert [value for _label, value in result["figures"]] == [Decimal("12")]
+    assert [c.name for c in section["upcoming"]] == ["New Year LIVE"]
+    from onboarding.messages import digest_email
+
+    body = digest_email(network=network_a, user=member_a, period=OCT).body
+    assert "Halloween LIVE" in body and "New Year LIVE" in body and "99" not in body
