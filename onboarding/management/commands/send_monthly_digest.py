@@ -37,10 +37,16 @@ class Command(BaseCommand):
                 ).values_list("recipient_id", "network_id")
             )
             count = 0
+            memo: dict = {}  # per-network sections, computed once per network
+            current = None
             for membership in recipients.iterator(chunk_size=500):
+                if membership.network_id != current:
+                    memo, current = {}, membership.network_id
                 if (membership.user_id, membership.network_id) in sent:
                     continue
-                digest = build_digest(membership.network, membership.user, period)
+                digest = build_digest(
+                    membership.network, membership.user, period, memo=memo
+                )
                 titles = ", ".join(str(s["title"]) for s in digest["sections"])
                 self.stdout.write(
                     f"{period.key}  {membership.user.email}  {membership.network.name}"
