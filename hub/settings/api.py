@@ -41,3 +41,6 @@ SPECTACULAR_SETTINGS = {
         "CampaignStatusEnum": "campaigns.models.Campaign.Status",
     },
 }
+
+# django-filter: say "Any" rather than "---------" on unset filter choices.
+FILTERS_EMPTY_CHOICE_LABEL = "Any"
