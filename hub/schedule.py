@@ -39,4 +39,36 @@ SCHEDULE: dict[str, dict] = {
         "schedule": crontab(minute=2),
         "options": {"expires": 50 * 60},
     },
+    # onboarding: weekly tips — hourly; each run picks members whose network-local
+    # time is HUB_TIPS_WEEKDAY at HUB_TIPS_HOUR (the ISO-week key stops repeats).
+    "onboarding: weekly tips": {
+        "task": "onboarding.tasks.send_weekly_tips_task",
+        "schedule": crontab(minute=0),
+        "options": {"expires": 50 * 60},
+    },
+    # onboarding: monthly digest — the 1st at 06:00 UTC, for the previous month.
+    "onboarding: monthly digest": {
+        "task": "onboarding.tasks.send_monthly_digest_task",
+        "schedule": crontab(minute=0, hour=6, day_of_month=1),
+        "options": {"expires": 6 * 60 * 60},
+    },
+    # onboarding: publish scheduled announcements (and e-mail them) every 5 minutes.
+    "onboarding: publish announcements": {
+        "task": "onboarding.tasks.publish_due_announcements_task",
+        "schedule": crontab(minute="*/5"),
+        "options": {"expires": 4 * 60},
+    },
+    # onboarding: flag stalled onboardings and remind their managers once, daily.
+    "onboarding: stalled onboardings": {
+        "task": "onboarding.tasks.remind_stalled_onboardings_task",
+        "schedule": crontab(minute=30, hour=7),
+        "options": {"expires": 60 * 60},
+    },
+    # onboarding: re-enqueue lifecycle e-mails stranded by a lost task or a broker
+    # outage (the delivery claim still sends each exactly once).
+    "onboarding: resume stranded deliveries": {
+        "task": "onboarding.tasks.resume_deliveries_task",
+        "schedule": crontab(minute="*/15"),
+        "options": {"expires": 10 * 60},
+    },
 }

@@ -3,3 +3,7 @@ from django.apps import AppConfig
 
 class OnboardingConfig(AppConfig):
     name = "onboarding"
+    verbose_name = "Onboarding and lifecycle e-mails"
+
+    def ready(self) -> None:
+        from onboarding import home, messages, signals  # noqa: F401 - registration

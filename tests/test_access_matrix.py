@@ -222,6 +222,51 @@ MATRIX: dict[str, Row] = {
         {**staff_only(anonymous=401), MEMBER_A: 403, MEMBER_B: 403},
     ),
     "api-docs": Row("/api/docs/", everyone(200)),
+    # --- onboarding ---
+    "onboarding:index": Row(
+        "/onboarding/",
+        {**signed_in(200), MEMBER_A: 302},  # one checklist: straight to it
+    ),
+    "onboarding:detail": Row(
+        lambda o: f"/onboarding/{o['network'].slug}/", network_a_and_staff()
+    ),
+    "onboarding:step_toggle": Row(
+        lambda o: f"/onboarding/steps/{o['step'].pk}/toggle/",
+        network_a_and_staff(302),
+        method="post",
+        data={"done": "1"},
+    ),
+    "onboarding:members": Row(
+        lambda o: f"/onboarding/{o['network'].slug}/members/",
+        {**staff_only(404), MANAGER: 200},  # managers and the network's owners
+    ),
+    "onboarding:member_remove": Row(
+        lambda o: (
+            f"/onboarding/{o['network'].slug}/members/{o['membership'].pk}/remove/"
+        ),
+        {**staff_only(404), MANAGER: 302},
+        method="post",
+    ),
+    "onboarding:invitation_accept": Row(
+        lambda o: f"/onboarding/invitations/{o['invitation_token']}/", everyone(200)
+    ),
+    "onboarding:preferences": Row("/onboarding/preferences/", signed_in(200)),
+    "onboarding:unsubscribe": Row(
+        lambda o: f"/onboarding/unsubscribe/{o['unsubscribe_token']}/", everyone(200)
+    ),
+    "onboarding:announcement_detail": Row(
+        lambda o: f"/onboarding/announcements/{o['announcement'].pk}/",
+        network_a_and_staff(),
+    ),
+    "onboarding:announcement_ack": Row(
+        lambda o: f"/onboarding/announcements/{o['announcement'].pk}/acknowledge/",
+        network_a_and_staff(302),
+        method="post",
+    ),
+    "onboarding:announcement_report": Row(
+        lambda o: f"/onboarding/announcements/{o['announcement'].pk}/report/",
+        {**staff_only(404), MANAGER: 200},  # agency managers only
+    ),
 }
 
 # Routes checked elsewhere, with the reason.
@@ -301,10 +346,39 @@ def objects(network_a, member_a, intern):
         "recurring_group": group,
         "feedback_item": item,
         **articles,
+        **_onboarding_objects(network_a, member_a),
         "network": network_a,
         "ticket": ticket,
         "attachment": attach(None),
         "note_attachment": attach(note),
+    }
+
+
+def _onboarding_objects(network, member) -> dict:
+    from django.utils import timezone
+
+    from hub.models import Membership
+    from onboarding.messages import unsubscribe_token
+    from onboarding.models import Invitation
+    from onboarding.services import invitation_token, onboarding_start
+    from tests.onboarding.factories import (
+        AnnouncementFactory,
+        PlanFactory,
+        PlanStepFactory,
+    )
+
+    plan = PlanFactory()
+    PlanStepFactory(plan=plan, owner_side="network")
+    onboarding = onboarding_start(network=network, plan=plan)
+    announcement = AnnouncementFactory(published_at=timezone.now())
+    announcement.networks.add(network)
+    invitation = Invitation.objects.create(network=network, email="new@alpha.example")
+    return {
+        "step": onboarding.steps.get(),
+        "membership": Membership.objects.get(user=member, network=network),
+        "announcement": announcement,
+        "invitation_token": invitation_token(invitation),
+        "unsubscribe_token": unsubscribe_token(user_id=member.pk, topic="tips"),
     }
 
 

@@ -170,7 +170,15 @@ HUB_ATTACHMENT_MAX_BYTES = env.int("HUB_ATTACHMENT_MAX_BYTES", default=10 * 1024
 HUB_ATTACHMENT_MAX_FILES = env.int("HUB_ATTACHMENT_MAX_FILES", default=5)
 # faq:
 # campaigns:
-# onboarding:
+# onboarding: stalled after N days without progress; invitation links expire after N
+# days; weekly tips go out on this weekday (0 = Monday) at this local hour; a delivery
+# claim older than N seconds (its worker died) may be taken over if not yet sent.
+HUB_ONBOARDING_STALL_DAYS = env.int("HUB_ONBOARDING_STALL_DAYS", default=7)
+HUB_INVITATION_MAX_AGE_DAYS = env.int("HUB_INVITATION_MAX_AGE_DAYS", default=7)
+HUB_TIPS_WEEKDAY = env.int("HUB_TIPS_WEEKDAY", default=1)
+HUB_TIPS_HOUR = env.int("HUB_TIPS_HOUR", default=10)
+HUB_DELIVERY_CLAIM_TIMEOUT = env.int("HUB_DELIVERY_CLAIM_TIMEOUT", default=600)
+HUB_DELIVERY_CHUNK = env.int("HUB_DELIVERY_CHUNK", default=50)  # rows per send task
 # insights: weeks of tickets the recurring-question grouping looks at
 HUB_RECURRING_WEEKS = env.int("HUB_RECURRING_WEEKS", default=6)
 HUB_INSIGHTS_CACHE_SECONDS = env.int("HUB_INSIGHTS_CACHE_SECONDS", default=300)

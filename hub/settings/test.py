@@ -51,3 +51,22 @@ MEDIA_ROOT = BASE_DIR / "var" / "test-media"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
+
+# --- onboarding: a real worker process for tests/onboarding/test_exactly_once.py ---
+# That test starts `celery -A hub worker` as a subprocess with HUB_TEST_WORKER=1: the
+# worker then takes its broker from CELERY_BROKER_URL, runs tasks for real (not
+# eagerly), sends through EMAIL_URL (an SMTP server the test runs), routes follow-up
+# tasks to the test's own queue and recovers a killed worker's tasks within seconds.
+if env.bool("HUB_TEST_WORKER", default=False):
+    CELERY_BROKER_URL = env("CELERY_BROKER_URL")
+    CELERY_TASK_ALWAYS_EAGER = False
+    CELERY_TASK_DEFAULT_QUEUE = env("HUB_TEST_QUEUE", default="hub")
+    CELERY_BROKER_TRANSPORT_OPTIONS = {
+        "visibility_timeout": env.int("HUB_TEST_VISIBILITY_TIMEOUT", default=3600),
+        "unacked_restore_interval": 1,
+        "unacked_restore_throttle": 1,
+    }
+    _email = env.email_url("EMAIL_URL", default="smtp://127.0.0.1:25")
+    vars().update(
+        {key: value for key, value in _email.items() if value not in (None, "")}
+    )

@@ -1,0 +1,193 @@
+"""Reads of the onboarding app, with the caller's permissions applied."""
+
+import datetime as dt
+
+from django.db.models import Count, Exists, OuterRef, Prefetch, Q
+from django.http import Http404
+
+from hub import permissions as access
+from hub.models import CreatorNetwork, Membership
+from onboarding.models import (
+    Announcement,
+    AnnouncementAcknowledgement,
+    EmailPreference,
+    Onboarding,
+    OnboardingStep,
+    Tip,
+)
+from onboarding.periods import is_tip_time, iso_week_key, local_now
+
+
+def onboarding_list(*, user):
+    """Checklists with progress counts: staff see every network, members their own."""
+    qs = Onboarding.objects.select_related(
+        "network", "network__region", "network__manager", "plan"
+    ).annotate(
+        total_steps=Count("steps"),
+        done_steps=Count("steps", filter=Q(steps__done_at__isnull=False)),
+    )
+    if not access.is_staff_member(user):
+        qs = qs.filter(network_id__in=access.network_ids(user))
+    return qs.order_by("network__name")
+
+
+def onboarding_for_network(*, user, slug: str) -> Onboarding:
+    """A network's checklist with its steps; another network's answers 404."""
+    onboarding = (
+        onboarding_list(user=user)
+        .prefetch_related(
+            Prefetch(
+                "steps",
+                queryset=OnboardingStep.objects.select_related("done_by").order_by(
+                    "order", "id"
+                ),
+            )
+        )
+        .filter(network__slug=slug)
+        .first()
+    )
+    if onboarding is None:
+        raise Http404
+    return onboarding
+
+
+def step_for_user(*, user, step_id: int) -> OnboardingStep:
+    step = (
+        OnboardingStep.objects.select_related("onboarding__network")
+        .filter(pk=step_id)
+        .first()
+    )
+    if step is None or not access.can_view_network(user, step.onboarding.network):
+        raise Http404
+    return step
+
+
+def network_for_members_page(*, user, slug: str) -> CreatorNetwork:
+    network = access.visible_networks(user).filter(slug=slug).first()
+    if network is None or not access.can_manage_members(user, network):
+        raise Http404
+    return network
+
+
+# --- announcements -------------------------------------------------------------
+
+
+def announcement_audience_networks(announcement: Announcement):
+    """The networks an announcement is for (see ``AnnouncementQuerySet.for_network``)."""
+    named = list(announcement.networks.values_list("pk", flat=True))
+    regions = list(announcement.regions.values_list("pk", flat=True))
+    tiers = announcement.tier_list
+    if not (named or regions or tiers):
+        return CreatorNetwork.objects.all()
+    q = Q(pk__in=named)
+    if regions or tiers:
+        segment = Q()
+        if regions:
+            segment &= Q(region_id__in=regions)
+        if tiers:
+            segment &= Q(tier__in=tiers)
+        q |= segment
+    return CreatorNetwork.objects.filter(q)
+
+
+def banner_announcements(*, user, limit: int = 3) -> list:
+    """Published announcements for this person's networks not yet acknowledged.
+
+    One query: the person's network ids are usually cached on the request's user
+    already (``hub.permissions.network_ids``); regions and tiers join in SQL.
+    """
+    if not (user and user.is_authenticated) or access.is_staff_member(user):
+        return []
+    network_ids = access.network_ids(user)
+    if not network_ids:
+        return []
+    acknowledged = AnnouncementAcknowledgement.objects.filter(
+        announcement=OuterRef("pk"), user=user
+    )
+    return list(
+        Announcement.objects.published()
+        .for_network_ids(network_ids)
+        .filter(~Exists(acknowledged))
+        .order_by("-published_at")
+        .only("id", "title", "body", "kind", "published_at")[:limit]
+    )
+
+
+def announcement_for_user(*, user, announcement_id: int) -> Announcement:
+    """A published announcement addressed to one of the user's networks, else 404."""
+    qs = Announcement.objects.published().filter(pk=announcement_id)
+    if not access.is_staff_member(user):
+        qs = qs.for_network_ids(access.network_ids(user))
+    announcement = qs.first()
+    if announcement is None:
+        raise Http404
+    return announcement
+
+
+def acknowledgement_report(*, announcement: Announcement):
+    """Every audience member with whether (and when) they acknowledged, by network."""
+    acks = AnnouncementAcknowledgement.objects.filter(
+        announcement=announcement, user=OuterRef("user_id")
+    )
+    return (
+        Membership.objects.filter(
+            network__in=announcement_audience_networks(announcement)
+        )
+        .select_related("network", "user")
+        .annotate(acknowledged=Exists(acks))
+        .order_by("network__name", "user__email")
+    )
+
+
+# --- tips and digests ------------------------------------------------------------
+
+
+def _opted_out(topic: str):
+    return EmailPreference.objects.filter(user=OuterRef("user_id"), **{topic: False})
+
+
+def digest_recipients():
+    """Memberships that get a digest: active people of networks not offboarded."""
+    return (
+        Membership.objects.filter(user__is_active=True)
+        .exclude(network__status=CreatorNetwork.Status.OFFBOARDED)
+        .filter(~Exists(_opted_out("digest")))
+        .order_by("network_id", "user_id")
+    )
+
+
+def tip_recipients(
+    *, now: dt.datetime, only_due_now: bool, weekday: int, hour: int
+) -> list[tuple[int, int, str]]:
+    """(user id, network id, ISO-week key) for members due a tip now.
+
+    Networks are grouped by time zone, so the check costs one query per call.
+    """
+    if not Tip.objects.filter(active=True).exists():
+        return []
+    zones = (
+        CreatorNetwork.objects.exclude(status=CreatorNetwork.Status.OFFBOARDED)
+        .values_list("time_zone", flat=True)
+        .distinct()
+    )
+    due = {
+        zone: iso_week_key(local_now(now, zone).date())
+        for zone in zones
+        if not only_due_now or is_tip_time(now, zone, weekday=weekday, hour=hour)
+    }
+    if not due:
+        return []
+    rows = (
+        Membership.objects.filter(user__is_active=True, network__time_zone__in=due)
+        .exclude(network__status=CreatorNetwork.Status.OFFBOARDED)
+        .filter(~Exists(_opted_out("tips")))
+        .order_by("user_id", "network_id")
+        .values_list("user_id", "network_id", "network__time_zone")
+    )
+    return [(user_id, network_id, due[zone]) for user_id, network_id, zone in rows]
+
+
+def email_preference(*, user) -> EmailPreference:
+    return EmailPreference.objects.filter(user=user).first() or EmailPreference(
+        user=user
+    )

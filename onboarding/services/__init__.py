@@ -1,0 +1,47 @@
+"""Every write of the onboarding app (see the modules for each area)."""
+
+from onboarding.services.announcements import (
+    announcement_acknowledge,
+    announcement_fan_out,
+    announcement_publish,
+    announcements_publish_due,
+)
+from onboarding.services.checklists import (
+    onboarding_remind_stalled,
+    onboarding_start,
+    onboarding_step_set_done,
+)
+from onboarding.services.invitations import (
+    InvitationError,
+    invitation_accept,
+    invitation_create,
+    invitation_from_token,
+    invitation_token,
+    membership_remove,
+)
+from onboarding.services.lifecycle import (
+    digest_schedule,
+    preferences_update,
+    tips_schedule,
+    unsubscribe,
+)
+
+__all__ = [
+    "InvitationError",
+    "announcement_acknowledge",
+    "announcement_fan_out",
+    "announcement_publish",
+    "announcements_publish_due",
+    "digest_schedule",
+    "invitation_accept",
+    "invitation_create",
+    "invitation_from_token",
+    "invitation_token",
+    "membership_remove",
+    "onboarding_remind_stalled",
+    "onboarding_start",
+    "onboarding_step_set_done",
+    "preferences_update",
+    "tips_schedule",
+    "unsubscribe",
+]

@@ -1,0 +1,73 @@
+"""Celery tasks of the onboarding app: thin, take ids, idempotent."""
+
+import smtplib
+
+from celery import shared_task
+from django.conf import settings
+from django.utils import timezone
+
+from onboarding import delivery as engine
+from onboarding import services
+from onboarding.periods import parse_month, previous_month
+
+
+@shared_task(
+    bind=True,
+    autoretry_for=(smtplib.SMTPException, OSError),
+    retry_backoff=True,
+    retry_backoff_max=600,
+    retry_jitter=True,
+    max_retries=8,
+    acks_late=True,
+)
+def send_deliveries_task(self, delivery_ids: list[int]) -> dict:
+    """Send a chunk of delivery rows, each exactly once (see ``onboarding.delivery``).
+
+    Rows another worker holds a fresh claim on (or died holding) are looked at
+    again once that claim would have gone stale.
+    """
+    import onboarding.messages  # noqa: F401 - registers the builders
+
+    outcomes = engine.deliveries_send(delivery_ids=delivery_ids)
+    if outcomes[engine.BUSY] and not self.request.is_eager:
+        send_deliveries_task.apply_async(
+            args=[outcomes[engine.BUSY]],
+            countdown=settings.HUB_DELIVERY_CLAIM_TIMEOUT + 1,
+        )
+    return {outcome: len(ids) for outcome, ids in outcomes.items()}
+
+
+@shared_task(acks_late=True)
+def send_monthly_digest_task(month: str | None = None) -> int:
+    """Beat (1st of the month, 06:00 UTC): the previous month's digests."""
+    period = parse_month(month) if month else previous_month(timezone.now())
+    return services.digest_schedule(period=period)
+
+
+@shared_task(acks_late=True)
+def send_weekly_tips_task(only_due_now: bool = True) -> int:
+    """Beat (hourly): tips for members whose local time is tip day and hour."""
+    return services.tips_schedule(only_due_now=only_due_now)
+
+
+@shared_task(acks_late=True)
+def publish_due_announcements_task() -> int:
+    return services.announcements_publish_due()
+
+
+@shared_task(acks_late=True)
+def announcement_fan_out_task(announcement_id: int) -> int:
+    return services.announcement_fan_out(announcement_id=announcement_id)
+
+
+@shared_task(acks_late=True)
+def remind_stalled_onboardings_task() -> int:
+    return services.onboarding_remind_stalled()
+
+
+@shared_task(acks_late=True)
+def resume_deliveries_task() -> int:
+    """Beat: re-enqueue deliveries left unsent by a lost message or a broker outage."""
+    from datetime import timedelta
+
+    return engine.enqueue(engine.stranded_ids(older_than=timedelta(minutes=15)))

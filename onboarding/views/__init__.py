@@ -1,0 +1,1 @@
+"""Portal pages of the onboarding app (checklists, members, announcements, e-mail)."""

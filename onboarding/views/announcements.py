@@ -1,0 +1,65 @@
+from itertools import groupby
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from hub import permissions as access
+from onboarding.models import Announcement
+from onboarding.selectors import acknowledgement_report, announcement_for_user
+from onboarding.services import announcement_acknowledge
+
+
+@login_required
+def announcement_detail(request, pk: int):
+    announcement = announcement_for_user(user=request.user, announcement_id=pk)
+    return render(
+        request,
+        "onboarding/announcement_detail.html",
+        {"announcement": announcement},
+    )
+
+
+@login_required
+@require_POST
+def announcement_ack(request, pk: int):
+    announcement = announcement_for_user(user=request.user, announcement_id=pk)
+    announcement_acknowledge(announcement=announcement, user=request.user)
+    messages.success(request, _("Thanks — marked as read."))
+    target = request.POST.get("next") or "/"
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}):
+        target = "/"
+    return redirect(target)
+
+
+@login_required
+def announcement_report(request, pk: int):
+    """Managers: who acknowledged, who has not, per network."""
+    if not access.is_manager(request.user):
+        raise Http404
+    announcement = get_object_or_404(Announcement, pk=pk)
+    rows = list(acknowledgement_report(announcement=announcement))
+    networks = []
+    for network, group in groupby(rows, key=lambda m: m.network):
+        members = list(group)
+        networks.append(
+            {
+                "network": network,
+                "members": members,
+                "acknowledged": sum(1 for m in members if m.acknowledged),
+            }
+        )
+    return render(
+        request,
+        "onboarding/announcement_report.html",
+        {
+            "announcement": announcement,
+            "networks": networks,
+            "total": len(rows),
+            "acknowledged": sum(1 for m in rows if m.acknowledged),
+        },
+    )

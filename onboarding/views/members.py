@@ -1,0 +1,145 @@
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from hub.exceptions import ApplicationError
+from hub.models import Membership, User
+from onboarding.forms import AcceptInvitationForm, InvitationForm
+from onboarding.selectors import network_for_members_page
+from onboarding.services import (
+    InvitationError,
+    invitation_accept,
+    invitation_create,
+    invitation_from_token,
+    membership_remove,
+)
+
+
+def _members_page(request, network, form):
+    memberships = network.memberships.select_related("user").order_by(
+        "role", "user__email"
+    )
+    invitations = network.invitations.filter(accepted_at__isnull=True).order_by(
+        "-created_at"
+    )[:20]
+    return render(
+        request,
+        "onboarding/members.html",
+        {
+            "network": network,
+            "memberships": memberships,
+            "invitations": invitations,
+            "form": form,
+        },
+    )
+
+
+@login_required
+def members(request, slug: str):
+    network = network_for_members_page(user=request.user, slug=slug)
+    if request.method == "POST":
+        form = InvitationForm(request.POST)
+        if form.is_valid():
+            try:
+                invitation_create(
+                    actor=request.user,
+                    network=network,
+                    email=form.cleaned_data["email"],
+                    role=form.cleaned_data["role"],
+                )
+            except ApplicationError as exc:
+                form.add_error(None, exc.message)
+            else:
+                messages.success(
+                    request,
+                    _("Invitation sent to %(email)s.")
+                    % {"email": form.cleaned_data["email"]},
+                )
+                return redirect("onboarding:members", slug=slug)
+    else:
+        form = InvitationForm()
+    return _members_page(request, network, form)
+
+
+@login_required
+@require_POST
+def member_remove(request, slug: str, membership_id: int):
+    network = network_for_members_page(user=request.user, slug=slug)
+    membership = get_object_or_404(
+        Membership.objects.select_related("network", "user"),
+        pk=membership_id,
+        network=network,
+    )
+    try:
+        membership_remove(actor=request.user, membership=membership)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(
+            request, _("%(who)s was removed.") % {"who": membership.user.email}
+        )
+    return redirect("onboarding:members", slug=slug)
+
+
+def invitation_accept_view(request, token: str):
+    """GET shows the set-password form; POST creates the account and joins."""
+    try:
+        invitation = invitation_from_token(token)
+    except InvitationError as exc:
+        return render(
+            request,
+            "onboarding/invitation_invalid.html",
+            {"message": exc.message, "reason": exc.reason},
+            status=exc.status_code,
+        )
+    existing = User.objects.filter(email__iexact=invitation.email).exists()
+    if existing and request.method == "POST":
+        # an account already exists: join it to the network, but never sign in
+        # without its password
+        try:
+            invitation_accept(token=token, password="")
+        except InvitationError as exc:
+            return render(
+                request,
+                "onboarding/invitation_invalid.html",
+                {"message": exc.message, "reason": exc.reason},
+                status=exc.status_code,
+            )
+        messages.success(
+            request,
+            _("You joined %(network)s. Sign in with your existing password.")
+            % {"network": invitation.network.name},
+        )
+        return redirect("login")
+    form = AcceptInvitationForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            user = invitation_accept(
+                token=token,
+                password=form.cleaned_data["password1"],
+                display_name=form.cleaned_data["display_name"],
+            )
+        except InvitationError as exc:
+            return render(
+                request,
+                "onboarding/invitation_invalid.html",
+                {"message": exc.message, "reason": exc.reason},
+                status=exc.status_code,
+            )
+        except ApplicationError as exc:
+            form.add_error("password1", exc.message)
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(
+                request,
+                _("Welcome to %(network)s!") % {"network": invitation.network.name},
+            )
+            return redirect("onboarding:index")
+    return render(
+        request,
+        "onboarding/invitation_accept.html",
+        {"invitation": invitation, "form": form, "existing": existing},
+    )
