@@ -25,6 +25,7 @@ import datetime as dt
 from django.conf import settings
 from django.db.models import Case, CharField, Q, Value, When
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from tickets.business_time import (
     Calendar,
@@ -45,12 +46,13 @@ class State:
     MET = "met"
     PAUSED = "paused"
     CHOICES = [
-        (ON_TRACK, "On track"),
-        (DUE_SOON, "Due soon"),
-        (BREACHED, "Breached"),
-        (MET, "Met"),
-        (PAUSED, "Paused"),
+        (ON_TRACK, _("On track")),
+        (DUE_SOON, _("Due soon")),
+        (BREACHED, _("Breached")),
+        (MET, _("Met")),
+        (PAUSED, _("Paused")),
     ]
+    LABELS = dict(CHOICES)
 
 
 # --- policies and calendars ------------------------------------------------------
