@@ -75,6 +75,7 @@ class CalendarFactory(factory.django.DjangoModelFactory):
 class PolicyFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = "tickets.SlaPolicy"
+        django_get_or_create = ["priority", "network_tier"]
 
     name = factory.LazyAttribute(lambda o: f"{o.priority} {o.network_tier}".strip())
     priority = "normal"
