@@ -12,9 +12,7 @@ urlpatterns = [
     path("files/<uuid:key>/", files.attachment_download_view, name="attachment"),
     path("bulk/", work.ticket_bulk_view, name="bulk"),
     path("views/", work.saved_view_create_view, name="view_create"),
-    path(
-        "views/<int:pk>/delete/", work.saved_view_delete_view, name="view_delete"
-    ),
+    path("views/<int:pk>/delete/", work.saved_view_delete_view, name="view_delete"),
     path(f"{REF}/", pages.ticket_detail_view, name="detail"),
     path(f"{REF}/reply/", actions.ticket_reply_view, name="reply"),
     path(f"{REF}/note/", actions.ticket_note_view, name="note"),

@@ -23,7 +23,9 @@ def ticket(network_a, member_a):
 def test_a_stale_version_is_refused_with_what_changed(ticket, intern, manager):
     services.ticket_update(ticket=ticket, actor=intern, version=1, priority="urgent")
     with pytest.raises(ConflictError) as caught:
-        services.ticket_update(ticket=ticket, actor=manager, version=1, status="pending")
+        services.ticket_update(
+            ticket=ticket, actor=manager, version=1, status="pending"
+        )
     changes = caught.value.extra["changes"]
     assert caught.value.extra["version"] == 2
     assert [(c["field"], c["from"], c["to"], c["by"]) for c in changes] == [
@@ -75,7 +77,7 @@ def test_the_portal_keeps_the_input_and_shows_the_conflict(
 
 
 def _patch(base, token, reference, payload, results):
-    request = urllib.request.Request(
+    request = urllib.request.Request(  # noqa: S310 - the test server's http URL
         f"{base}/api/v1/tickets/{reference}/",
         data=json.dumps(payload).encode(),
         method="PATCH",

@@ -51,9 +51,7 @@ def test_without_a_policy_there_is_no_sla(db, member_a):
     assert listed.sla_state is None
 
 
-def test_the_first_public_staff_reply_is_the_first_response(
-    policies, member_a, intern
-):
+def test_the_first_public_staff_reply_is_the_first_response(policies, member_a, intern):
     ticket = services.ticket_create(requester=member_a, subject="s", description="d")
     services.ticket_add_note(ticket=ticket, author=intern, body="internal")
     ticket.refresh_from_db()
@@ -132,9 +130,7 @@ def test_the_sql_state_and_the_filter_agree(policies, manager):
     tickets = {state: _ticket_in(state, policies["normal"]) for state in STATES}
     late_but_solved = _ticket_in("met", policies["normal"])
     Ticket.objects.filter(pk=late_but_solved.pk).update(sla_breached_at=timezone.now())
-    annotated = dict(
-        selectors.ticket_list(user=manager).values_list("pk", "sla_state")
-    )
+    annotated = dict(selectors.ticket_list(user=manager).values_list("pk", "sla_state"))
     for state, ticket in tickets.items():
         assert annotated[ticket.pk] == state
         found = selectors.ticket_list(

@@ -9,9 +9,8 @@ from django.utils.translation import gettext as _
 from faq.services import deflection_mark_filed
 from hub import permissions as access
 from hub.exceptions import ApplicationError
-from tickets import selectors, services
+from tickets import selectors, services, sla
 from tickets.filters import TicketFilter
-from tickets import sla
 from tickets.forms import (
     CannedReplyPickForm,
     NoteForm,

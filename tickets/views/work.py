@@ -1,8 +1,6 @@
 """POST actions around the ticket work: canned replies, bulk changes, saved views,
 satisfaction ratings. Each calls one service and redirects (or re-renders)."""
 
-
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -170,5 +168,3 @@ def _detail(request, ticket, **kwargs):
     from tickets.views.pages import detail_context
 
     return detail_context(request, ticket, **kwargs)
-
-
