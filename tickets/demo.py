@@ -11,6 +11,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from hub.models import CreatorNetwork, Membership, User
+from tickets import demo_sla
 from tickets.bulk import MessageSpec, TicketSpec, tickets_bulk_create
 from tickets.models import Category, Tag, Ticket
 
@@ -285,6 +286,7 @@ def _categories() -> dict[str, Category]:
 
 
 def seed(options: dict, out: Callable[[str], None]) -> None:
+    demo_sla.seed_standards(out)
     categories = _categories()
     staff = {u.email: u for u in User.objects.filter(is_staff=True)}
     agent = staff.get("intern@hub.example") or next(iter(staff.values()), None)
@@ -339,6 +341,8 @@ def seed(options: dict, out: Callable[[str], None]) -> None:
     count = options.get("tickets") or 0
     if count:
         _bulk(count, categories, list(staff.values()), out)
+    demo_sla.fill_due_times(out)
+    demo_sla.seed_ratings(out)
 
 
 def _bulk(count: int, categories: dict, staff: list, out) -> None:
