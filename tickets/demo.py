@@ -266,6 +266,7 @@ HANDLES = [
     "lily.vlogs",
     "jay.music",
 ]
+REPLY_DELAYS = [20, 45, 60, 90, 180, 240, 600, 1500, 3000, 6000]
 STATUS_WEIGHTS = [
     (S.NEW, 10),
     (S.OPEN, 20),
@@ -364,13 +365,15 @@ def _bulk(count: int, categories: dict, staff: list, out) -> None:
             created = now - timedelta(minutes=rng.randint(6 * 60, 180 * 24 * 60))
             status = rng.choices(statuses, weights)[0]
             agent = rng.choice(staff_ids)
+            # how long the first answer took: mostly quick, sometimes days (SLA data)
+            wait = timedelta(minutes=rng.choice(REPLY_DELAYS))
             messages = []
             if status != S.NEW:
                 messages.append(
                     MessageSpec(
                         agent,
                         "Thanks, we're looking into it.",
-                        created + timedelta(hours=1),
+                        created + wait,
                         author_is_staff=True,
                     )
                 )
@@ -379,7 +382,7 @@ def _bulk(count: int, categories: dict, staff: list, out) -> None:
                         MessageSpec(
                             agent,
                             "Checked the logs; see dashboard.",
-                            created + timedelta(hours=2),
+                            created + wait + timedelta(hours=1),
                             internal=True,
                             author_is_staff=True,
                         )
@@ -389,7 +392,7 @@ def _bulk(count: int, categories: dict, staff: list, out) -> None:
                         MessageSpec(
                             requester,
                             "Thank you, any update?",
-                            created + timedelta(hours=5),
+                            created + wait + timedelta(hours=4),
                         )
                     )
             yield TicketSpec(
