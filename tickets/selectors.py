@@ -136,6 +136,12 @@ def queue_health() -> dict:
             "id",
             filter=Q(status__in=Ticket.ACTIVE_STATUSES, priority="urgent"),
         ),
+        due_soon=Count("id", filter=sla.state_filter(sla.State.DUE_SOON)),
+        breached=Count(
+            "id",
+            filter=Q(status__in=Ticket.ACTIVE_STATUSES)
+            & sla.state_filter(sla.State.BREACHED),
+        ),
     )
 
 
