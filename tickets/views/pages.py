@@ -172,6 +172,7 @@ def detail_context(
             history=selectors.ticket_history(user=user, ticket=ticket),
             conflict=conflict,
             macro_form=CannedReplyPickForm(),
+            macro_texts=_macro_texts(ticket, user),
             side_panels=[
                 "tickets/includes/panel_sla.html",
                 "tickets/includes/panel_properties.html",
@@ -179,6 +180,20 @@ def detail_context(
             ],
         )
     return context
+
+
+def _macro_texts(ticket, user) -> list[dict]:
+    """Each active macro rendered for this ticket (the JS fills the reply box)."""
+    from tickets.models import CannedReply
+
+    return [
+        {
+            "id": macro.pk,
+            "body": services.canned_reply_render(macro=macro, ticket=ticket, agent=user),
+            "status": macro.set_status,
+        }
+        for macro in CannedReply.objects.filter(is_active=True)
+    ]
 
 
 @login_required
