@@ -189,7 +189,9 @@ def _macro_texts(ticket, user) -> list[dict]:
     return [
         {
             "id": macro.pk,
-            "body": services.canned_reply_render(macro=macro, ticket=ticket, agent=user),
+            "body": services.canned_reply_render(
+                macro=macro, ticket=ticket, agent=user
+            ),
             "status": macro.set_status,
         }
         for macro in CannedReply.objects.filter(is_active=True)
