@@ -44,7 +44,9 @@ def data(db):
             resolution_breached_at=NOW if res_late else None,
         )
         if score:
-            SatisfactionRating.objects.create(ticket=ticket, score=score)
+            SatisfactionRating.objects.create(
+                ticket=ticket, score=score, created_at=NOW - day / 4
+            )
     # outside the period
     TicketFactory(network=alpha, created_at=NOW - 30 * day)
     return {"alpha": alpha, "beta": beta}
