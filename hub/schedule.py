@@ -21,6 +21,12 @@ SCHEDULE: dict[str, dict] = {
         "schedule": crontab(minute=41, hour=3),
         "options": {"expires": 60 * 60},
     },
+    # tickets: warn assignees before an SLA breach and mark breaches.
+    "tickets: SLA sweep": {
+        "task": "tickets.tasks.sla_sweep_task",
+        "schedule": 60.0,
+        "options": {"expires": 55},
+    },
     # Drop expired sessions so the table stays small.
     "hub: clear expired sessions": {
         "task": "hub.tasks.clear_sessions_task",

@@ -177,6 +177,33 @@ MATRIX: dict[str, Row] = {
         staff_only(302),
         method="post",
     ),
+    "tickets:canned_reply": Row(
+        lambda o: f"/tickets/{o['ticket'].reference}/canned/",
+        staff_only(302),
+        method="post",
+    ),
+    "tickets:rate": Row(
+        lambda o: f"/tickets/{o['ticket'].reference}/rate/",
+        # member A may rate, but not an open ticket (400); staff never rate (403)
+        {**network_a_and_staff(403), MEMBER_A: 400},
+        method="post",
+        data={"score": 5},
+    ),
+    "tickets:bulk": Row(
+        "/tickets/bulk/",
+        staff_only(302),
+        method="post",
+        data={"tickets": ["HUB-999999"], "status": "open"},
+    ),
+    "tickets:view_create": Row(
+        "/tickets/views/",
+        staff_only(302),
+        method="post",
+        data={"name": "Mine", "query": "status=open"},
+    ),
+    "tickets:view_delete": Row(
+        "/tickets/views/999999/delete/", staff_only(404), method="post"
+    ),
     "ticket-list": Row("/api/v1/tickets/", signed_in(200, anonymous=401)),
     "ticket-detail": Row(
         lambda o: f"/api/v1/tickets/{o['ticket'].reference}/",

@@ -11,6 +11,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from hub.models import CreatorNetwork, Membership, User
+from tickets import demo_sla
 from tickets.bulk import MessageSpec, TicketSpec, tickets_bulk_create
 from tickets.models import Category, Tag, Ticket
 
@@ -265,6 +266,7 @@ HANDLES = [
     "lily.vlogs",
     "jay.music",
 ]
+REPLY_DELAYS = [20, 45, 60, 90, 180, 240, 600, 1500, 3000, 6000]
 STATUS_WEIGHTS = [
     (S.NEW, 10),
     (S.OPEN, 20),
@@ -285,6 +287,7 @@ def _categories() -> dict[str, Category]:
 
 
 def seed(options: dict, out: Callable[[str], None]) -> None:
+    demo_sla.seed_standards(out)
     categories = _categories()
     staff = {u.email: u for u in User.objects.filter(is_staff=True)}
     agent = staff.get("intern@hub.example") or next(iter(staff.values()), None)
@@ -339,6 +342,8 @@ def seed(options: dict, out: Callable[[str], None]) -> None:
     count = options.get("tickets") or 0
     if count:
         _bulk(count, categories, list(staff.values()), out)
+    demo_sla.fill_due_times(out)
+    demo_sla.seed_ratings(out)
 
 
 def _bulk(count: int, categories: dict, staff: list, out) -> None:
@@ -360,13 +365,15 @@ def _bulk(count: int, categories: dict, staff: list, out) -> None:
             created = now - timedelta(minutes=rng.randint(6 * 60, 180 * 24 * 60))
             status = rng.choices(statuses, weights)[0]
             agent = rng.choice(staff_ids)
+            # how long the first answer took: mostly quick, sometimes days (SLA data)
+            wait = timedelta(minutes=rng.choice(REPLY_DELAYS))
             messages = []
             if status != S.NEW:
                 messages.append(
                     MessageSpec(
                         agent,
                         "Thanks, we're looking into it.",
-                        created + timedelta(hours=1),
+                        created + wait,
                         author_is_staff=True,
                     )
                 )
@@ -375,7 +382,7 @@ def _bulk(count: int, categories: dict, staff: list, out) -> None:
                         MessageSpec(
                             agent,
                             "Checked the logs; see dashboard.",
-                            created + timedelta(hours=2),
+                            created + wait + timedelta(hours=1),
                             internal=True,
                             author_is_staff=True,
                         )
@@ -385,7 +392,7 @@ def _bulk(count: int, categories: dict, staff: list, out) -> None:
                         MessageSpec(
                             requester,
                             "Thank you, any update?",
-                            created + timedelta(hours=5),
+                            created + wait + timedelta(hours=4),
                         )
                     )
             yield TicketSpec(

@@ -1,14 +1,15 @@
 """The one ticket FilterSet, shared by the portal and the API."""
 
 import django_filters
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from hub import permissions as access
 from hub.models import User
+from tickets import sla
 from tickets.models import Category, Tag, Ticket
 
-STAFF_ONLY_FILTERS = ("assignee", "unassigned", "tag")
+STAFF_ONLY_FILTERS = ("assignee", "unassigned", "tag", "mine", "sla_state")
 
 
 def _networks(request):
@@ -32,6 +33,13 @@ class TicketOrdering(django_filters.OrderingFilter):
         field = self.param_map.get(param, param)
         if field == "priority":
             field = "priority_rank"
+        if field == "sla_due_at":  # tickets without a running clock sort last
+            expression = F(field)
+            return (
+                expression.desc(nulls_last=True)
+                if descending
+                else expression.asc(nulls_last=True)
+            )
         return f"-{field}" if descending else field
 
     def filter(self, qs, value):
@@ -64,6 +72,10 @@ class TicketFilter(django_filters.FilterSet):
         to_field_name="name",
         label=_("Tag"),
     )
+    mine = django_filters.BooleanFilter(method="filter_mine", label=_("Mine"))
+    sla_state = django_filters.MultipleChoiceFilter(
+        choices=sla.State.CHOICES, method="filter_sla_state", label=_("SLA")
+    )
     ordering = TicketOrdering(
         fields=(
             ("created_at", "created_at"),
@@ -71,6 +83,7 @@ class TicketFilter(django_filters.FilterSet):
             ("priority", "priority"),
             ("status", "status"),
             ("reference", "id"),
+            ("sla_due_at", "sla_due"),
         ),
         label=_("Sort"),
     )
@@ -87,6 +100,8 @@ class TicketFilter(django_filters.FilterSet):
             "assignee",
             "unassigned",
             "tag",
+            "mine",
+            "sla_state",
         ]
 
     def __init__(self, *args, request=None, **kwargs):
@@ -105,3 +120,19 @@ class TicketFilter(django_filters.FilterSet):
             | Q(subject__icontains=value)
             | Q(description__icontains=value)
         )
+
+    def filter_mine(self, queryset, name, value):
+        user = getattr(self.request, "user", None)
+        if value is None or user is None:
+            return queryset
+        if value:
+            return queryset.filter(assignee=user)
+        return queryset.exclude(assignee=user)
+
+    def filter_sla_state(self, queryset, name, value):
+        if not value:
+            return queryset
+        condition = Q()
+        for state in value:
+            condition |= sla.state_filter(state)
+        return queryset.filter(condition)

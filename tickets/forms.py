@@ -7,7 +7,7 @@ from hub import permissions as access
 from hub.models import User
 from tickets import workflow
 from tickets.attachments import max_bytes
-from tickets.models import Category, Ticket
+from tickets.models import CannedReply, Category, Ticket
 from tickets.services import MAX_BODY, MAX_SUBJECT
 
 
@@ -90,12 +90,18 @@ class ReplyForm(forms.Form):
         + [(s, Ticket.Status(s).label) for s in workflow.REPLY_STATUSES],
     )
     attachments = _attachments_field()
+    canned_reply = forms.ModelChoiceField(
+        queryset=CannedReply.objects.filter(is_active=True),
+        required=False,
+        widget=forms.HiddenInput,
+    )
 
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["attachments"] = _attachments_field()
         if not access.can_work_tickets(user):
             del self.fields["status"]
+            del self.fields["canned_reply"]
         else:
             self.fields["body"].label = _("Public reply (the network sees this)")
 
@@ -161,3 +167,70 @@ class PropertiesForm(forms.Form):
         return [
             n for n in (p.strip() for p in self.cleaned_data["tags"].split(",")) if n
         ]
+
+
+class CannedReplyPickForm(forms.Form):
+    canned_reply = forms.ModelChoiceField(
+        label=_("Canned reply"),
+        queryset=CannedReply.objects.filter(is_active=True),
+        empty_label=_("Choose a canned reply…"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["canned_reply"].widget.attrs["id"] = "id_pick_canned_reply"
+
+
+class BulkActionForm(forms.Form):
+    """The queue's bulk bar: leave a field empty to keep it as it is."""
+
+    tickets = forms.MultipleChoiceField(choices=(), required=True)
+    assignee = forms.ChoiceField(label=_("Assign to"), required=False)
+    status = forms.ChoiceField(
+        label=_("Status"),
+        required=False,
+        choices=[("", _("(keep)"))] + list(Ticket.Status.choices),
+    )
+    priority = forms.ChoiceField(
+        label=_("Priority"),
+        required=False,
+        choices=[("", _("(keep)"))] + list(Ticket.Priority.choices),
+    )
+    add_tag = forms.CharField(label=_("Add tag"), required=False, max_length=50)
+
+    UNASSIGN = "none"
+
+    def __init__(self, *args, references=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["tickets"].choices = [(r, r) for r in references]
+        staff = User.objects.filter(is_staff=True, is_active=True).order_by("email")
+        self.fields["assignee"].choices = [
+            ("", _("(keep)")),
+            (self.UNASSIGN, _("(nobody)")),
+        ] + [(str(u.pk), str(u)) for u in staff]
+
+
+class SavedViewForm(forms.Form):
+    name = forms.CharField(label=_("Save these filters as"), max_length=80)
+    query = forms.CharField(required=False, max_length=2000, widget=forms.HiddenInput)
+
+
+class RatingForm(forms.Form):
+    score = forms.TypedChoiceField(
+        label=_("How did we do?"),
+        coerce=int,
+        choices=[
+            (5, _("5 — excellent")),
+            (4, _("4 — good")),
+            (3, _("3 — okay")),
+            (2, _("2 — poor")),
+            (1, _("1 — very poor")),
+        ],
+        widget=forms.RadioSelect,
+    )
+    comment = forms.CharField(
+        label=_("Anything we could do better? (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

@@ -24,12 +24,14 @@ class Changes:
 
     def save(self, *, touch: bool = True) -> None:
         now = timezone.now()
-        for row in self.rows:
-            row.created_at = now
-        TicketChange.objects.bulk_create(self.rows)
         if touch:
             self.ticket.version += 1
             self.ticket.updated_at = now
+        for row in self.rows:
+            row.created_at = now
+            row.version = self.ticket.version
+        TicketChange.objects.bulk_create(self.rows)
+        if touch:
             self.ticket.save()
 
 

@@ -1,6 +1,8 @@
 """Who gets which ticket e-mail, and what it says (called by the tasks)."""
 
 from django.conf import settings
+from django.utils.timezone import localtime
+from django.utils.translation import gettext_lazy as _
 
 from hub.emails import send_email
 from hub.models import Membership
@@ -93,5 +95,74 @@ def send_ticket_assigned(ticket_id: int, assignee_id: int) -> int:
             "name": ticket.assignee.get_short_name(),
             "priority": str(ticket.get_priority_display()),
             "category": ticket.category.name if ticket.category else "",
+        },
+    )
+
+
+TARGET_LABELS = {
+    "first_response": _("first response"),
+    "next_response": _("next response"),
+    "resolution": _("resolution"),
+}
+
+
+def sla_recipient(ticket: Ticket):
+    """The assignee, or the network's agency manager while nobody is assigned."""
+    for person in (ticket.assignee, ticket.network.manager):
+        if person is not None and person.is_active:
+            return person
+    return None
+
+
+def send_sla_email(ticket_id: int, target: str, kind: str) -> int:
+    ticket = (
+        Ticket.objects.select_related("network__manager", "assignee")
+        .filter(pk=ticket_id)
+        .first()
+    )
+    if ticket is None or target not in TARGET_LABELS:
+        return 0
+    if kind == "warning" and (
+        ticket.status not in Ticket.ACTIVE_STATUSES
+        or (target == "first_response" and ticket.first_response_at is not None)
+    ):
+        return 0  # answered or solved before the e-mail went out
+    person = sla_recipient(ticket)
+    if person is None:
+        return 0
+    due = getattr(ticket, f"{target}_due_at")
+    return send_email(
+        to=[person.email],
+        template="ticket_sla_warning",
+        context={
+            **_ticket_context(ticket),
+            "name": person.get_short_name(),
+            "target": TARGET_LABELS[target],
+            "breached": kind == "breach",
+            "due": localtime(due).strftime("%Y-%m-%d %H:%M %Z") if due else "",
+            "priority": str(ticket.get_priority_display()),
+        },
+    )
+
+
+def send_satisfaction_request(ticket_id: int) -> int:
+    ticket = (
+        Ticket.objects.select_related("network", "requester")
+        .filter(pk=ticket_id, status=Ticket.Status.SOLVED)
+        .first()
+    )
+    if ticket is None or ticket.requester is None or not ticket.requester.is_active:
+        return 0
+    if not Membership.objects.filter(
+        network_id=ticket.network_id, user_id=ticket.requester_id
+    ).exists():
+        return 0
+    return send_email(
+        to=[ticket.requester.email],
+        template="ticket_satisfaction",
+        context={
+            **_ticket_context(ticket),
+            "name": ticket.requester.get_short_name(),
+            "rate_url": f"{settings.HUB_BASE_URL}{ticket.get_absolute_url()}#rate",
         },
     )

@@ -4,11 +4,28 @@ Staff see every network's tickets; a network member sees their networks' tickets
 and never an internal note. Another network's ticket is simply not there (404).
 """
 
-from django.db.models import Case, Count, IntegerField, Prefetch, Q, QuerySet, When
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    IntegerField,
+    Prefetch,
+    Q,
+    QuerySet,
+    When,
+)
 from django.http import Http404
 
 from hub import permissions as access
-from tickets.models import Attachment, Category, Ticket, TicketChange, TicketMessage
+from tickets import sla
+from tickets.models import (
+    Attachment,
+    Category,
+    SavedView,
+    Ticket,
+    TicketChange,
+    TicketMessage,
+)
 
 
 def visible_tickets(user) -> QuerySet[Ticket]:
@@ -35,7 +52,7 @@ def ticket_list(*, user, filters=None, request=None) -> QuerySet[Ticket]:
     qs = (
         visible_tickets(user)
         .select_related("network", "requester", "assignee", "category")
-        .annotate(priority_rank=priority_rank())
+        .annotate(priority_rank=priority_rank(), sla_state=sla.state_expression())
     )
     if access.is_staff_member(user):
         qs = qs.prefetch_related("tags")
@@ -48,6 +65,7 @@ def ticket_get(*, user, reference: str) -> Ticket:
     ticket = (
         visible_tickets(user)
         .select_related("network", "requester", "assignee", "category")
+        .annotate(sla_state=sla.state_expression())
         .filter(reference=reference)
         .first()
     )
@@ -118,4 +136,19 @@ def queue_health() -> dict:
             "id",
             filter=Q(status__in=Ticket.ACTIVE_STATUSES, priority="urgent"),
         ),
+        due_soon=Count("id", filter=sla.state_filter(sla.State.DUE_SOON)),
+        breached=Count(
+            "id",
+            filter=Q(status__in=Ticket.ACTIVE_STATUSES)
+            & sla.state_filter(sla.State.BREACHED),
+        ),
+    )
+
+
+def saved_views(*, user) -> QuerySet[SavedView]:
+    """Shared views first, then this person's own."""
+    if not access.is_staff_member(user):
+        return SavedView.objects.none()
+    return SavedView.objects.filter(Q(owner__isnull=True) | Q(owner=user)).order_by(
+        F("owner").asc(nulls_first=True), "position", "name"
     )

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tickets.views import actions, files, pages
+from tickets.views import actions, files, pages, work
 
 app_name = "tickets"
 
@@ -10,9 +10,14 @@ urlpatterns = [
     path("", pages.ticket_list_view, name="list"),
     path("new/", pages.ticket_create_view, name="new"),
     path("files/<uuid:key>/", files.attachment_download_view, name="attachment"),
+    path("bulk/", work.ticket_bulk_view, name="bulk"),
+    path("views/", work.saved_view_create_view, name="view_create"),
+    path("views/<int:pk>/delete/", work.saved_view_delete_view, name="view_delete"),
     path(f"{REF}/", pages.ticket_detail_view, name="detail"),
     path(f"{REF}/reply/", actions.ticket_reply_view, name="reply"),
     path(f"{REF}/note/", actions.ticket_note_view, name="note"),
     path(f"{REF}/properties/", actions.ticket_properties_view, name="properties"),
     path(f"{REF}/take/", actions.ticket_take_view, name="take"),
+    path(f"{REF}/canned/", work.canned_reply_apply_view, name="canned_reply"),
+    path(f"{REF}/rate/", work.ticket_rate_view, name="rate"),
 ]

@@ -168,6 +168,10 @@ LOGGING = {
 # tickets: attachment limits (bytes per file, files per message)
 HUB_ATTACHMENT_MAX_BYTES = env.int("HUB_ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
 HUB_ATTACHMENT_MAX_FILES = env.int("HUB_ATTACHMENT_MAX_FILES", default=5)
+# tickets: SLA "due soon" window and warning lead time (minutes); rating edit window
+HUB_SLA_DUE_SOON_MINUTES = env.int("HUB_SLA_DUE_SOON_MINUTES", default=60)
+HUB_SLA_WARNING_MINUTES = env.int("HUB_SLA_WARNING_MINUTES", default=30)
+HUB_SATISFACTION_EDIT_DAYS = 7
 # faq:
 # campaigns:
 # onboarding: stalled after N days without progress; invitation links expire after N

@@ -56,3 +56,39 @@ class MessageFactory(factory.django.DjangoModelFactory):
     author_is_staff = factory.LazyAttribute(
         lambda o: bool(o.author and o.author.is_staff)
     )
+
+
+class CalendarFactory(factory.django.DjangoModelFactory):
+    """Round the clock in UTC unless told otherwise (business time = real time)."""
+
+    class Meta:
+        model = "tickets.BusinessCalendar"
+        django_get_or_create = ["name"]
+
+    name = factory.Sequence(lambda n: f"Calendar {n}")
+    time_zone = "UTC"
+    weekdays = [0, 1, 2, 3, 4, 5, 6]
+    start_time = "00:00"
+    end_time = "00:00"
+
+
+class PolicyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "tickets.SlaPolicy"
+        django_get_or_create = ["priority", "network_tier"]
+
+    name = factory.LazyAttribute(lambda o: f"{o.priority} {o.network_tier}".strip())
+    priority = "normal"
+    network_tier = ""
+    calendar = factory.SubFactory(CalendarFactory)
+    first_response_minutes = 60
+    next_response_minutes = 120
+    resolution_minutes = 480
+
+
+class CannedReplyFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "tickets.CannedReply"
+
+    title = factory.Sequence(lambda n: f"Macro {n}")
+    body = "Hi {requester_name}, about {reference} for {network}: on it. {agent_name}"

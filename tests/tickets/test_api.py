@@ -9,6 +9,7 @@ from tests.tickets.factories import (
     MessageFactory,
     TicketFactory,
 )
+from tickets import services
 from tickets.models import Ticket
 
 pytestmark = pytest.mark.django_db
@@ -294,3 +295,39 @@ def test_the_member_list_endpoint_has_a_constant_number_of_queries(
 def test_the_schema_documents_the_ticket_endpoints(api_as, intern):
     schema = api_as(intern).get("/api/schema/?format=json").json()
     assert "/api/v1/tickets/{reference}/messages/" in schema["paths"]
+
+
+def test_tickets_carry_their_sla_fields(api_as, member_a, intern):
+    from tests.tickets.factories import PolicyFactory
+
+    PolicyFactory(priority="urgent", first_response_minutes=240)
+    created = api_as(member_a).post(
+        "/api/v1/tickets/",
+        {"subject": "LIVE ban", "description": "help", "priority": "urgent"},
+        format="json",
+    )
+    assert created.status_code == 201
+    body = created.json()
+    assert body["sla_state"] == "on_track"
+    assert body["first_response_due_at"] and body["resolution_due_at"]
+    assert "version" not in body  # staff only
+    staff = api_as(intern).get(f"/api/v1/tickets/{body['reference']}/").json()
+    assert staff["version"] == 1
+    listed = api_as(intern).get("/api/v1/tickets/?sla_state=on_track").json()
+    assert [t["reference"] for t in listed["results"]] == [body["reference"]]
+    assert (
+        api_as(intern).get("/api/v1/tickets/?sla_state=breached").json()["results"]
+        == []
+    )
+
+
+def test_sla_fields_cannot_be_written(api_as, member_a, intern):
+    ticket = services.ticket_create(requester=member_a, subject="s", description="d")
+    response = api_as(intern).patch(
+        f"/api/v1/tickets/{ticket.reference}/",
+        {"sla_state": "met", "resolution_due_at": "2030-01-01T00:00:00Z"},
+        format="json",
+    )
+    assert response.status_code == 200
+    ticket.refresh_from_db()
+    assert ticket.resolution_due_at is None

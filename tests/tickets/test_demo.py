@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 
 from hub import demo as hub_demo
-from tickets import demo, services
+from tickets import demo, demo_sla, services
 from tickets.bulk import TicketSpec, tickets_bulk_create
 from tickets.models import Ticket, TicketMessage
 
@@ -28,7 +28,48 @@ def test_seed_is_idempotent_and_has_replies_and_notes():
     assert Ticket.objects.values("network").distinct().count() >= 3
     for ticket in Ticket.objects.all():
         assert ticket.reference == f"HUB-{ticket.pk:06d}"
-    assert "10 added" in out[1] and "0 added" in out[-1]
+    ticket_lines = [line for line in out if line.startswith("Demo tickets ready")]
+    assert "10 added" in ticket_lines[0] and "0 added" in ticket_lines[-1]
+
+
+def test_seed_gives_the_demo_its_service_standards():
+    from tickets.models import (
+        BusinessCalendar,
+        CannedReply,
+        SatisfactionRating,
+        SlaPolicy,
+    )
+
+    out, write = lines()
+    hub_demo.seed({}, write)
+    demo.seed({}, write)
+    calendar = BusinessCalendar.objects.get(name="Sydney support team")
+    assert calendar.holidays.count() == len(demo_sla.NSW_HOLIDAYS)
+    assert calendar.to_calendar().time_zone == "Australia/Sydney"
+    urgent = SlaPolicy.objects.get(priority="urgent")
+    assert (urgent.first_response_minutes, urgent.resolution_minutes) == (60, 480)
+    assert SlaPolicy.objects.get(priority="low").resolution_minutes == 10 * 8 * 60
+    assert CannedReply.objects.count() == len(demo_sla.MACROS)
+    assert not Ticket.objects.filter(sla_policy__isnull=True).exists()
+    assert not Ticket.objects.filter(resolution_due_at__isnull=True).exists()
+    assert SatisfactionRating.objects.exists()
+    counts = (SlaPolicy.objects.count(), SatisfactionRating.objects.count())
+    demo.seed({}, write)
+    assert (SlaPolicy.objects.count(), SatisfactionRating.objects.count()) == counts
+
+
+def test_bulk_due_times_are_filled_without_per_row_queries(
+    django_assert_max_num_queries,
+):
+    out, write = lines()
+    hub_demo.seed({}, write)
+    demo_sla.seed_standards(write)
+    demo._bulk(300, demo._categories(), [], write)
+    with django_assert_max_num_queries(25):
+        assert demo_sla.fill_due_times(write) == 300
+    assert not Ticket.objects.filter(resolution_due_at__isnull=True).exists()
+    solved = Ticket.objects.filter(status="solved").first()
+    assert solved.resolution_business_seconds is not None
 
 
 def test_bulk_tickets_have_references_and_messages_without_per_row_queries(

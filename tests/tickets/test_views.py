@@ -346,7 +346,8 @@ def test_the_queue_has_a_constant_number_of_queries(
     _fill(network_a, count // 2, intern)
     _fill(network_b, count - count // 2, intern)
     browser = client_as(intern)
-    with django_assert_max_num_queries(10):
+    # + saved views and the bulk bar's staff list (issue 5); SLA state is SQL
+    with django_assert_max_num_queries(12):
         response = browser.get(reverse("tickets:list") + "?per_page=50")
     assert response.status_code == 200
     assert len(response.context["tickets"]) == count
@@ -457,3 +458,37 @@ def test_filing_after_opening_a_suggestion_is_not_a_deflection(
     article = ArticleFactory(status="published", audience="everyone")
     _open_suggestion_then(client_as(member_a), article, file_ticket=file_ticket)
     assert list(Deflection.objects.values_list("outcome", flat=True)) == [outcome]
+
+
+def test_the_queue_shows_sla_state_saved_views_and_the_bulk_bar(
+    client_as, manager, network_a
+):
+    from django.utils import timezone
+
+    from tests.tickets.factories import PolicyFactory
+
+    TicketFactory(
+        network=network_a,
+        status="open",
+        sla_policy=PolicyFactory(),
+        resolution_due_at=timezone.now(),
+        sla_due_at=timezone.now() + timezone.timedelta(minutes=5),
+    )
+    html = client_as(manager).get(reverse("tickets:list")).content.decode()
+    assert "Due soon" in html
+    assert "Breaching soon" in html and "Waiting on network" in html
+    assert 'name="tickets"' in html and 'action="/tickets/bulk/"' in html
+    assert "ordering=sla_due" in html
+
+
+def test_the_ticket_page_shows_the_sla_panel_and_macros_to_staff_only(
+    client_as, intern, member_a, network_a
+):
+    from tests.tickets.factories import CannedReplyFactory
+
+    CannedReplyFactory(title="Ask for UID")
+    ticket = TicketFactory(network=network_a, requester=member_a)
+    staff = client_as(intern).get(ticket.get_absolute_url()).content.decode()
+    assert "Service level" in staff and "Ask for UID" in staff
+    network = client_as(member_a).get(ticket.get_absolute_url()).content.decode()
+    assert "Service level" not in network and "Ask for UID" not in network

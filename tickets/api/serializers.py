@@ -57,6 +57,28 @@ class TicketSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(
         view_name="ticket-detail", lookup_field="reference"
     )
+    sla_state = serializers.CharField(
+        read_only=True,
+        allow_null=True,
+        default=None,
+        help_text=(
+            "on_track, due_soon, breached, met or paused; null when no SLA applies."
+        ),
+    )
+    first_response_due_at = serializers.DateTimeField(
+        read_only=True,
+        allow_null=True,
+        help_text="When the first public reply is due (business hours); null if none.",
+    )
+    resolution_due_at = serializers.DateTimeField(
+        read_only=True,
+        allow_null=True,
+        help_text="When the ticket is due to be solved; null if none.",
+    )
+    version = serializers.IntegerField(
+        read_only=True,
+        help_text="Send it back with PATCH: a stale version answers 409.",
+    )
 
     class Meta:
         model = Ticket
@@ -79,6 +101,10 @@ class TicketSerializer(serializers.ModelSerializer):
             "first_response_at",
             "resolved_at",
             "closed_at",
+            "first_response_due_at",
+            "next_response_due_at",
+            "resolution_due_at",
+            "sla_state",
             "version",
         ]
         read_only_fields = fields

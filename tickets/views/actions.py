@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hub import permissions as access
-from hub.exceptions import ApplicationError
+from hub.exceptions import ApplicationError, ConflictError
 from tickets import selectors, services
 from tickets.forms import NoteForm, PropertiesForm, ReplyForm
 from tickets.views.pages import _form_error, detail_context
@@ -44,6 +44,7 @@ def ticket_reply_view(request, reference: str):
                 body=form.cleaned_data["body"],
                 attachments=form.cleaned_data["attachments"],
                 status=form.cleaned_data.get("status") or None,
+                canned_reply=form.cleaned_data.get("canned_reply"),
             )
         except ApplicationError as error:
             _form_error(form, error)
@@ -92,6 +93,22 @@ def ticket_properties_view(request, reference: str):
                 category=data["category"],
                 assignee=data["assignee"],
                 tags=form.tag_names(),
+            )
+        except ConflictError as error:
+            # Keep what this person chose; the next save is made over the
+            # version they have now seen (the changes are listed above the form).
+            ticket = selectors.ticket_get(user=request.user, reference=reference)
+            data = request.POST.copy()
+            data[form.add_prefix("version")] = error.extra["version"]
+            form = PropertiesForm.for_ticket(ticket, data=data)
+            form.is_valid()
+            form.add_error(None, error.message)
+            return _rerender(
+                request,
+                ticket,
+                status=409,
+                props_form=form,
+                conflict=error.extra.get("changes", []),
             )
         except ApplicationError as error:
             status = getattr(error, "status_code", 400)

@@ -9,10 +9,19 @@ from django.utils.translation import gettext as _
 from faq.services import deflection_mark_filed
 from hub import permissions as access
 from hub.exceptions import ApplicationError
-from tickets import selectors, services
+from tickets import selectors, services, sla
 from tickets.filters import TicketFilter
-from tickets.forms import NoteForm, PropertiesForm, ReplyForm, TicketCreateForm
-from tickets.models import Category
+from tickets.forms import (
+    CannedReplyPickForm,
+    NoteForm,
+    PropertiesForm,
+    RatingForm,
+    ReplyForm,
+    SavedViewForm,
+    TicketCreateForm,
+)
+from tickets.models import Category, SatisfactionRating
+from tickets.services.work import may_rate, rating_editable
 
 PAGE_SIZES = (25, 50, 100)
 
@@ -37,17 +46,24 @@ def ticket_list_view(request):
         request.GET.get("page")
     )
     template = "tickets/ticket_queue.html" if is_staff else "tickets/ticket_list.html"
-    return render(
-        request,
-        template,
-        {
-            "filter": filterset,
-            "page_obj": page,
-            "tickets": page.object_list,
-            "show_network": is_staff or len(access.network_ids(request.user)) > 1,
-            "page_sizes": PAGE_SIZES,
-        },
-    )
+    context = {
+        "filter": filterset,
+        "page_obj": page,
+        "tickets": page.object_list,
+        "show_network": is_staff or len(access.network_ids(request.user)) > 1,
+        "page_sizes": PAGE_SIZES,
+    }
+    if is_staff:
+        from tickets.forms import BulkActionForm
+
+        query = request.GET.urlencode()
+        context.update(
+            saved_views=selectors.saved_views(user=request.user),
+            current_query=query,
+            save_view_form=SavedViewForm(initial={"query": query}),
+            bulk_form=BulkActionForm(),
+        )
+    return render(request, template, context)
 
 
 def _initial_from_query(request) -> dict:
@@ -121,10 +137,18 @@ def _form_error(form, error: ApplicationError) -> None:
 
 
 def detail_context(
-    request, ticket, *, reply_form=None, note_form=None, props_form=None
+    request,
+    ticket,
+    *,
+    reply_form=None,
+    note_form=None,
+    props_form=None,
+    conflict=None,
+    rating_form=None,
 ):
     user = request.user
     is_staff = access.can_work_tickets(user)
+    rating = SatisfactionRating.objects.filter(ticket=ticket).first()
     context = {
         "ticket": ticket,
         "conversation": selectors.ticket_messages(user=user, ticket=ticket),
@@ -132,16 +156,46 @@ def detail_context(
         "reply_form": reply_form or ReplyForm(user=user),
         "is_staff_view": is_staff,
         "can_reply": ticket.status != ticket.Status.CLOSED,
+        "rating": rating,
+        "sla_state": getattr(ticket, "sla_state", None),
+        "sla_state_label": sla.State.LABELS.get(getattr(ticket, "sla_state", None)),
+        "sla_time_left": sla.time_left(ticket),
     }
+    solved = ticket.status in (ticket.Status.SOLVED, ticket.Status.CLOSED)
+    if solved and may_rate(user, ticket) and rating_editable(rating):
+        initial = {"score": rating.score, "comment": rating.comment} if rating else {}
+        context["rating_form"] = rating_form or RatingForm(initial=initial)
     if is_staff:
         context.update(
             note_form=note_form or NoteForm(),
             props_form=props_form or PropertiesForm.for_ticket(ticket),
             history=selectors.ticket_history(user=user, ticket=ticket),
-            # Issue 5 appends panels (SLA, macros) here: templates to include.
-            side_panels=["tickets/includes/panel_properties.html"],
+            conflict=conflict,
+            macro_form=CannedReplyPickForm(),
+            macro_texts=_macro_texts(ticket, user),
+            side_panels=[
+                "tickets/includes/panel_sla.html",
+                "tickets/includes/panel_properties.html",
+                "tickets/includes/panel_satisfaction.html",
+            ],
         )
     return context
+
+
+def _macro_texts(ticket, user) -> list[dict]:
+    """Each active macro rendered for this ticket (the JS fills the reply box)."""
+    from tickets.models import CannedReply
+
+    return [
+        {
+            "id": macro.pk,
+            "body": services.canned_reply_render(
+                macro=macro, ticket=ticket, agent=user
+            ),
+            "status": macro.set_status,
+        }
+        for macro in CannedReply.objects.filter(is_active=True)
+    ]
 
 
 @login_required

@@ -6,122 +6,46 @@ bumps ``version`` and records e-mails in the outbox (sent after commit).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from hub import outbox
 from hub import permissions as access
-from hub.exceptions import (
-    ApplicationError,
-    ConflictError,
-    NotFoundError,
-    PermissionDeniedError,
-)
-from tickets import workflow
-from tickets.attachments import CheckedUpload, check_uploads
+from hub.exceptions import ApplicationError, PermissionDeniedError
+from tickets import sla, workflow
+from tickets.attachments import check_uploads
 from tickets.history import Changes, label
 from tickets.models import (
-    Attachment,
+    CannedReply,
     Category,
     Tag,
     Ticket,
     TicketMessage,
     reference_for,
 )
-
-MAX_SUBJECT = 200
-MAX_BODY = 20_000
-MAX_TAGS = 20
-
-Status = Ticket.Status
-
-
-# --- validation helpers ------------------------------------------------------------
-
-
-def _field_error(field: str, message: str) -> ApplicationError:
-    return ApplicationError(message, extra={"fields": {field: [message]}})
-
-
-def _clean_text(field: str, value: str | None, *, limit: int, label: str) -> str:
-    value = (value or "").strip()
-    if not value:
-        raise _field_error(field, _("%(label)s is required.") % {"label": label})
-    if len(value) > limit:
-        raise _field_error(
-            field,
-            _("%(label)s is too long (%(n)s characters; at most %(limit)s).")
-            % {"label": label, "n": len(value), "limit": limit},
-        )
-    return value
-
-
-def _check_choice(field: str, value: str, choices) -> str:
-    if value not in choices.values:
-        raise _field_error(
-            field,
-            _("%(value)r is not a valid %(field)s; choose one of: %(choices)s.")
-            % {"value": value, "field": field, "choices": ", ".join(choices.values)},
-        )
-    return value
-
-
-def _require_staff(actor) -> None:
-    if not access.can_work_tickets(actor):
-        raise PermissionDeniedError(_("Only platform staff may do this."))
-
-
-def _require_access(actor, ticket: Ticket) -> None:
-    if not (
-        access.is_staff_member(actor) or ticket.network_id in access.network_ids(actor)
-    ):
-        raise NotFoundError(_("Not found."))
-
-
-def _lock(ticket: Ticket) -> Ticket:
-    return Ticket.objects.select_for_update().get(pk=ticket.pk)
-
-
-def _apply_status(ticket: Ticket, status: str, changes: Changes) -> None:
-    _check_choice("status", status, Status)
-    old = ticket.status
-    if old == status:
-        return
-    if not workflow.can_move(old, status):
-        raise _field_error(
-            "status",
-            _("A ticket cannot move from %(old)s to %(new)s.")
-            % {"old": label(Status, old), "new": label(Status, status)},
-        )
-    now = timezone.now()
-    ticket.status = status
-    if status == Status.SOLVED:
-        ticket.resolved_at = now
-    elif status == Status.CLOSED:
-        ticket.closed_at = now
-        ticket.resolved_at = ticket.resolved_at or now
-    elif old == Status.SOLVED:
-        ticket.resolved_at = None
-    changes.add("status", label(Status, old), label(Status, status))
-
-
-def _save_attachments(
-    ticket: Ticket, message: TicketMessage | None, files: Sequence[CheckedUpload], user
-) -> None:
-    for checked in files:
-        Attachment.objects.create(
-            ticket=ticket,
-            message=message,
-            file=checked.file,
-            name=checked.name,
-            content_type=checked.content_type,
-            size=checked.size,
-            uploaded_by=user,
-        )
-
+from tickets.services.base import (
+    MAX_BODY,
+    MAX_SUBJECT,
+    UNSET,
+    Status,
+    _apply_assignee,
+    _apply_priority,
+    _apply_status,
+    _check_choice,
+    _check_version,
+    _clean_tags,
+    _clean_text,
+    _field_error,
+    _lock,
+    _notify_assignee,
+    _require_access,
+    _require_staff,
+    _save_attachments,
+)
 
 # --- services ----------------------------------------------------------------------
 
@@ -171,7 +95,7 @@ def ticket_create(
         raise _field_error("category", _("That category is no longer offered."))
     files = check_uploads(attachments)
 
-    ticket = Ticket.objects.create(
+    ticket = Ticket(
         network=network,
         requester=requester,
         subject=subject,
@@ -180,7 +104,10 @@ def ticket_create(
         kind=kind,
         priority=priority,
         channel=channel,
+        created_at=timezone.now(),
     )
+    sla.start(ticket, now=ticket.created_at, tier=network.tier)
+    ticket.save(force_insert=True)
     # The pk is unique, so the reference is too, however many requests race.
     ticket.reference = reference_for(ticket.pk)
     Ticket.objects.filter(pk=ticket.pk).update(reference=ticket.reference)
@@ -203,14 +130,22 @@ def ticket_reply(
     body: str,
     attachments: Iterable = (),
     status: str | None = None,
+    canned_reply: CannedReply | None = None,
 ) -> TicketMessage:
     """A public reply. Staff may set the status in the same step; a network reply
-    on a pending or solved ticket reopens it."""
+    on a pending or solved ticket reopens it. With ``canned_reply`` (staff) its
+    actions (status, priority, tag) apply too and its use is counted."""
     _require_access(author, ticket)
     body = _clean_text("body", body, limit=MAX_BODY, label=_("Message"))
     is_staff = access.can_work_tickets(author)
-    if status and not is_staff:
+    if (status or canned_reply) and not is_staff:
         raise PermissionDeniedError(_("Only platform staff may change the status."))
+    if canned_reply is not None:
+        if not canned_reply.is_active:
+            raise _field_error(
+                "canned_reply", _("That canned reply is no longer active.")
+            )
+        status = status or canned_reply.set_status or None
     if status and status not in workflow.REPLY_STATUSES:
         raise _field_error(
             "status",
@@ -233,19 +168,35 @@ def ticket_reply(
     _save_attachments(ticket, message, files, author)
     changes = Changes(ticket, author)
     if is_staff:
-        if ticket.first_response_at is None:
-            ticket.first_response_at = message.created_at
+        sla.on_staff_reply(ticket, now=message.created_at)
         target = status or (Status.OPEN if ticket.status == Status.NEW else None)
         if target:
             _apply_status(ticket, target, changes)
-    elif ticket.status in workflow.REOPENED_BY_NETWORK_REPLY:
-        _apply_status(ticket, Status.OPEN, changes)
+        if canned_reply is not None:
+            _apply_canned_actions(ticket, canned_reply, changes)
+    else:
+        if ticket.status in workflow.REOPENED_BY_NETWORK_REPLY:
+            _apply_status(ticket, Status.OPEN, changes)
+        sla.on_network_reply(ticket, now=message.created_at)
     changes.save()
 
     from tickets.tasks import ticket_reply_email_task
 
     outbox.enqueue(ticket_reply_email_task, message_id=message.pk)
     return message
+
+
+def _apply_canned_actions(ticket: Ticket, macro: CannedReply, changes) -> None:
+    if macro.set_priority:
+        _apply_priority(ticket, macro.set_priority, changes)
+    tag_names = _clean_tags([macro.add_tag]) if macro.add_tag else []
+    if tag_names:
+        tag, _created = Tag.objects.get_or_create(name=tag_names[0])
+        if not ticket.tags.filter(pk=tag.pk).exists():
+            old = sorted(ticket.tags.values_list("name", flat=True))
+            ticket.tags.add(tag)
+            changes.add("tags", ", ".join(old), ", ".join(sorted([*old, tag.name])))
+    CannedReply.objects.filter(pk=macro.pk).update(usage_count=F("usage_count") + 1)
 
 
 @transaction.atomic
@@ -264,41 +215,6 @@ def ticket_add_note(
     _save_attachments(ticket, message, files, author)
     Changes(ticket, author).save()
     return message
-
-
-def _check_version(ticket: Ticket, version: int | None) -> None:
-    if version is not None and int(version) != ticket.version:
-        raise ConflictError(
-            _(
-                "Someone else changed this ticket while you were editing it "
-                "(you had version %(yours)s, it is now %(now)s). Reload and try again."
-            )
-            % {"yours": version, "now": ticket.version},
-            extra={"version": ticket.version},
-        )
-
-
-def _apply_assignee(ticket: Ticket, assignee, changes: Changes) -> bool:
-    if assignee is not None and not access.is_staff_member(assignee):
-        raise _field_error(
-            "assignee", _("Tickets can only be assigned to platform staff.")
-        )
-    if ticket.assignee_id == (assignee.pk if assignee else None):
-        return False
-    changes.add("assignee", ticket.assignee or "", assignee or "")
-    ticket.assignee = assignee
-    return True
-
-
-def _notify_assignee(ticket: Ticket, actor) -> None:
-    from tickets.tasks import ticket_assigned_email_task
-
-    if ticket.assignee_id and ticket.assignee_id != getattr(actor, "pk", None):
-        outbox.enqueue(
-            ticket_assigned_email_task,
-            ticket_id=ticket.pk,
-            assignee_id=ticket.assignee_id,
-        )
 
 
 @transaction.atomic
@@ -331,22 +247,6 @@ def ticket_set_status(
     return ticket
 
 
-def _clean_tags(names: Iterable[str]) -> list[str]:
-    cleaned = []
-    for name in names:
-        name = " ".join(str(name).split()).lower()[:50]
-        if name and name not in cleaned:
-            cleaned.append(name)
-    if len(cleaned) > MAX_TAGS:
-        raise _field_error(
-            "tags", _("At most %(n)s tags per ticket.") % {"n": MAX_TAGS}
-        )
-    return cleaned
-
-
-UNSET = object()
-
-
 @transaction.atomic
 def ticket_update(
     *,
@@ -373,13 +273,8 @@ def ticket_update(
     changes = Changes(ticket, actor)
     if status is not None:
         _apply_status(ticket, status, changes)
-    if priority is not None and priority != ticket.priority:
-        changes.add(
-            "priority",
-            label(Ticket.Priority, ticket.priority),
-            label(Ticket.Priority, priority),
-        )
-        ticket.priority = priority
+    if priority is not None:
+        _apply_priority(ticket, priority, changes)
     if kind is not None and kind != ticket.kind:
         changes.add("kind", label(Ticket.Kind, ticket.kind), label(Ticket.Kind, kind))
         ticket.kind = kind

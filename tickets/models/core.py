@@ -139,6 +139,41 @@ class Ticket(models.Model):
         _("version"), default=1, help_text=_("Incremented by every change.")
     )
 
+    # --- service standards (issue 5): written only by ``tickets.sla`` via services.
+    sla_policy = models.ForeignKey(
+        "tickets.SlaPolicy",
+        verbose_name=_("SLA policy"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    first_response_due_at = models.DateTimeField(
+        _("first response due"), null=True, blank=True
+    )
+    next_response_due_at = models.DateTimeField(
+        _("next response due"), null=True, blank=True
+    )
+    next_response_started_at = models.DateTimeField(null=True, blank=True)
+    resolution_due_at = models.DateTimeField(_("resolution due"), null=True, blank=True)
+    # The nearest target still running (null while paused or when none runs): the
+    # queue sorts by it, the SLA state and the sweep read it.
+    sla_due_at = models.DateTimeField(_("next SLA due"), null=True, blank=True)
+    sla_paused_at = models.DateTimeField(_("SLA paused"), null=True, blank=True)
+    sla_paused_seconds = models.PositiveIntegerField(default=0)
+    # Business seconds left per running target while paused: {"resolution": 3600}.
+    sla_remaining = models.JSONField(default=dict, blank=True)
+    first_response_warned_at = models.DateTimeField(null=True, blank=True)
+    first_response_breached_at = models.DateTimeField(null=True, blank=True)
+    next_response_warned_at = models.DateTimeField(null=True, blank=True)
+    next_response_breached_at = models.DateTimeField(null=True, blank=True)
+    resolution_warned_at = models.DateTimeField(null=True, blank=True)
+    resolution_breached_at = models.DateTimeField(null=True, blank=True)
+    sla_breached_at = models.DateTimeField(_("SLA breached"), null=True, blank=True)
+    first_response_business_seconds = models.PositiveIntegerField(null=True, blank=True)
+    resolution_business_seconds = models.PositiveIntegerField(null=True, blank=True)
+    satisfaction_requested_at = models.DateTimeField(null=True, blank=True)
+
     class Meta:
         ordering = ["-created_at", "-id"]
         indexes = [
@@ -162,6 +197,10 @@ class Ticket(models.Model):
                 fields=["status", "priority", "-created_at"],
                 name="ticket_status_prio_idx",
             ),
+            models.Index(fields=["sla_due_at"], name="ticket_sla_due_idx"),
+            models.Index(fields=["first_response_due_at"], name="ticket_frd_idx"),
+            models.Index(fields=["next_response_due_at"], name="ticket_nrd_idx"),
+            models.Index(fields=["resolution_due_at"], name="ticket_rd_idx"),
         ]
 
     def __str__(self) -> str:
@@ -263,6 +302,9 @@ class TicketChange(models.Model):
     old_value = models.CharField(max_length=400, blank=True)
     new_value = models.CharField(max_length=400, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+    # The ticket version this change produced (conflict messages list the changes
+    # made after the version someone was editing).
+    version = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta:
         ordering = ["created_at", "id"]

@@ -1,0 +1,87 @@
+"""Bulk actions on the queue: all or nothing, recorded in each ticket's history."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from hub.exceptions import ApplicationError
+from tickets.history import Changes
+from tickets.models import Tag, Ticket
+from tickets.services.base import (
+    UNSET,
+    _apply_assignee,
+    _apply_priority,
+    _apply_status,
+    _check_choice,
+    _clean_tags,
+    _notify_assignee,
+    _require_staff,
+)
+
+MAX_BULK = 500
+
+
+@transaction.atomic
+def tickets_bulk_update(
+    *,
+    actor,
+    tickets: Iterable[Ticket],
+    assignee=UNSET,
+    status: str | None = None,
+    priority: str | None = None,
+    add_tag: str | None = None,
+) -> list[Ticket]:
+    """Assign, set status or priority, add a tag on many tickets in one transaction.
+
+    If any ticket refuses the change (e.g. a closed ticket cannot be reopened),
+    nothing changes and the error names every refused ticket and why
+    (``extra["refused"]``: ``[{"reference", "message"}]``).
+    """
+    _require_staff(actor)
+    if status is not None:
+        _check_choice("status", status, Ticket.Status)
+    if priority is not None:
+        _check_choice("priority", priority, Ticket.Priority)
+    tag_names = _clean_tags([add_tag]) if add_tag else []
+    if assignee is UNSET and not (status or priority or tag_names):
+        raise ApplicationError(_("Choose what to change for the selected tickets."))
+    pks = sorted({ticket.pk for ticket in tickets})
+    if not pks:
+        raise ApplicationError(_("Select at least one ticket."))
+    if len(pks) > MAX_BULK:
+        raise ApplicationError(_("At most %(n)s tickets at once.") % {"n": MAX_BULK})
+    # Row locks in primary-key order, like every other multi-row write.
+    locked = list(Ticket.objects.select_for_update().filter(pk__in=pks).order_by("pk"))
+    tag = Tag.objects.get_or_create(name=tag_names[0])[0] if tag_names else None
+    refused, assigned = [], []
+    for ticket in locked:
+        changes = Changes(ticket, actor)
+        try:
+            if status is not None:
+                _apply_status(ticket, status, changes)
+            if priority is not None:
+                _apply_priority(ticket, priority, changes)
+            if assignee is not UNSET and _apply_assignee(ticket, assignee, changes):
+                assigned.append(ticket)
+        except ApplicationError as error:
+            refused.append({"reference": ticket.reference, "message": error.message})
+            continue
+        if tag is not None and not ticket.tags.filter(pk=tag.pk).exists():
+            old = sorted(ticket.tags.values_list("name", flat=True))
+            ticket.tags.add(tag)
+            changes.add("tags", ", ".join(old), ", ".join(sorted([*old, tag.name])))
+        if changes.rows:
+            changes.save()
+    if refused:
+        details = "; ".join(f"{r['reference']}: {r['message']}" for r in refused)
+        raise ApplicationError(
+            _("Nothing was changed: %(n)s of the selected tickets refused (%(d)s).")
+            % {"n": len(refused), "d": details},
+            extra={"refused": refused},
+        )
+    for ticket in assigned:
+        _notify_assignee(ticket, actor)
+    return locked

@@ -1,0 +1,352 @@
+"""SLA clocks on a ticket: due times, pauses and breaches, computed at write time.
+
+The services call these hooks on a locked ticket instance and save it; nothing is
+computed per row on read. Three targets run per ticket, each in business time of the
+policy's calendar (see ``tickets.business_time`` for time zones and DST):
+
+* ``first_response``: from creation until the first public staff reply;
+* ``next_response``: from a network reply (after the first response) until the next
+  public staff reply;
+* ``resolution``: from creation until solved.
+
+The clock pauses while the ticket is pending (waiting on the network) or solved: the
+business time left per running target is kept in ``sla_remaining`` and, on resume,
+``due = add_business_time(calendar, resume, remaining)``. ``sla_paused_seconds`` adds
+up the business time spent paused, so a priority change can recompute
+``due = add_business_time(calendar, created_at, target + paused)`` exactly.
+A target met late (or passed by the sweep) sets ``<target>_breached_at`` and
+``sla_breached_at``; a breach stays on the ticket.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.db.models import Case, CharField, Q, Value, When
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from tickets.business_time import (
+    Calendar,
+    add_business_time,
+    business_time_between,
+)
+from tickets.models import SlaPolicy, Ticket
+
+TARGETS = ("first_response", "next_response", "resolution")
+S = Ticket.Status
+STOPPED = (S.SOLVED, S.CLOSED)
+
+
+class State:
+    ON_TRACK = "on_track"
+    DUE_SOON = "due_soon"
+    BREACHED = "breached"
+    MET = "met"
+    PAUSED = "paused"
+    CHOICES = [
+        (ON_TRACK, _("On track")),
+        (DUE_SOON, _("Due soon")),
+        (BREACHED, _("Breached")),
+        (MET, _("Met")),
+        (PAUSED, _("Paused")),
+    ]
+    LABELS = dict(CHOICES)
+
+
+# --- policies and calendars ------------------------------------------------------
+
+
+def policy_for(*, priority: str, tier: str | None) -> SlaPolicy | None:
+    """The active policy for a priority: the network tier's own, else the default."""
+    candidates = (
+        SlaPolicy.objects.filter(is_active=True, priority=priority)
+        .filter(Q(network_tier="") | Q(network_tier=tier or ""))
+        .select_related("calendar")
+        .prefetch_related("calendar__holidays")
+    )
+    best = None
+    for policy in candidates:
+        if policy.network_tier or best is None:
+            best = policy
+    return best
+
+
+def calendar_of(policy: SlaPolicy) -> Calendar:
+    cached = getattr(policy, "_calendar", None)
+    if cached is None:
+        cached = policy._calendar = policy.calendar.to_calendar()
+    return cached
+
+
+def _policy(ticket: Ticket) -> SlaPolicy | None:
+    if ticket.sla_policy_id is None:
+        return None
+    policy = ticket.sla_policy
+    if not hasattr(policy, "_calendar"):
+        policy = (
+            SlaPolicy.objects.select_related("calendar")
+            .prefetch_related("calendar__holidays")
+            .get(pk=policy.pk)
+        )
+        ticket.sla_policy = policy
+    return policy
+
+
+def _target(policy: SlaPolicy, target: str) -> dt.timedelta:
+    return dt.timedelta(minutes=policy.minutes_for(target))
+
+
+def _seconds(delta: dt.timedelta) -> int:
+    return int(delta.total_seconds())
+
+
+# --- the clocks ------------------------------------------------------------------
+
+
+def _running(ticket: Ticket) -> list[str]:
+    """Targets whose clock is still going (paused or not)."""
+    running = []
+    if ticket.first_response_at is None and ticket.first_response_due_at:
+        running.append("first_response")
+    if ticket.next_response_due_at:
+        running.append("next_response")
+    if ticket.resolution_due_at and ticket.status != S.CLOSED:
+        running.append("resolution")
+    return running
+
+
+def refresh_due(ticket: Ticket) -> None:
+    """``sla_due_at``: the nearest running due, none while paused or stopped."""
+    dues = [
+        getattr(ticket, f"{t}_due_at")
+        for t in _running(ticket)
+        if not (t == "resolution" and ticket.status in STOPPED)
+    ]
+    if ticket.sla_paused_at or ticket.status in STOPPED or not dues:
+        ticket.sla_due_at = None
+    else:
+        ticket.sla_due_at = min(dues)
+
+
+def _late(ticket: Ticket, target: str, now: dt.datetime) -> bool:
+    if ticket.sla_paused_at is not None:
+        return ticket.sla_remaining.get(target, 1) <= 0
+    due = getattr(ticket, f"{target}_due_at")
+    return due is not None and now > due
+
+
+def _mark_breach(ticket: Ticket, target: str, now: dt.datetime) -> None:
+    field = f"{target}_breached_at"
+    if getattr(ticket, field) is None:
+        setattr(ticket, field, now)
+    ticket.sla_breached_at = ticket.sla_breached_at or now
+
+
+def start(ticket: Ticket, *, now: dt.datetime, tier: str | None) -> None:
+    """A new ticket: pick the policy and set the first-response and resolution dues."""
+    policy = policy_for(priority=ticket.priority, tier=tier)
+    ticket.sla_policy = policy
+    if policy is None:
+        return
+    calendar = calendar_of(policy)
+    start_at = ticket.created_at or now
+    for target in ("first_response", "resolution"):
+        due = add_business_time(calendar, start_at, _target(policy, target))
+        setattr(ticket, f"{target}_due_at", due)
+    refresh_due(ticket)
+
+
+def pause(ticket: Ticket, *, now: dt.datetime) -> None:
+    policy = _policy(ticket)
+    if policy is None or ticket.sla_paused_at is not None:
+        return
+    calendar = calendar_of(policy)
+    ticket.sla_remaining = {
+        target: _seconds(
+            business_time_between(calendar, now, getattr(ticket, f"{target}_due_at"))
+        )
+        for target in _running(ticket)
+    }
+    ticket.sla_paused_at = now
+    refresh_due(ticket)
+
+
+def resume(ticket: Ticket, *, now: dt.datetime) -> None:
+    policy = _policy(ticket)
+    if policy is None or ticket.sla_paused_at is None:
+        return
+    calendar = calendar_of(policy)
+    paused = business_time_between(calendar, ticket.sla_paused_at, now)
+    ticket.sla_paused_seconds += max(_seconds(paused), 0)
+    for target, seconds in ticket.sla_remaining.items():
+        if seconds > 0:  # a target already missed keeps its (past) due time
+            due = add_business_time(calendar, now, dt.timedelta(seconds=seconds))
+            setattr(ticket, f"{target}_due_at", due)
+    ticket.sla_paused_at = None
+    ticket.sla_remaining = {}
+    refresh_due(ticket)
+
+
+def _record_resolution(ticket: Ticket, now: dt.datetime) -> None:
+    policy = _policy(ticket)
+    if policy is None:
+        return
+    calendar = calendar_of(policy)
+    elapsed = business_time_between(calendar, ticket.created_at, now)
+    ticket.resolution_business_seconds = max(_seconds(elapsed), 0)
+    if ticket.resolution_due_at and _late(ticket, "resolution", now):
+        _mark_breach(ticket, "resolution", now)
+
+
+def on_status_change(ticket: Ticket, *, old: str, new: str, now: dt.datetime) -> None:
+    """Called after ``ticket.status`` moved from ``old`` to ``new``."""
+    if new in STOPPED and old not in STOPPED:
+        _record_resolution(ticket, now)
+        ticket.next_response_due_at = None
+        ticket.next_response_started_at = None
+    if new in (S.PENDING, S.SOLVED):
+        pause(ticket, now=now)
+    elif new != S.CLOSED and old in (S.PENDING, S.SOLVED):
+        resume(ticket, now=now)
+    refresh_due(ticket)
+
+
+def on_staff_reply(ticket: Ticket, *, now: dt.datetime) -> None:
+    """A public staff reply: the first response, and the end of a next-response wait."""
+    policy = _policy(ticket)
+    if ticket.first_response_at is None:
+        ticket.first_response_at = now
+        if policy is not None:
+            elapsed = business_time_between(calendar_of(policy), ticket.created_at, now)
+            ticket.first_response_business_seconds = max(_seconds(elapsed), 0)
+        if ticket.first_response_due_at and _late(ticket, "first_response", now):
+            _mark_breach(ticket, "first_response", now)
+        ticket.sla_remaining.pop("first_response", None)
+    if ticket.next_response_due_at:
+        if _late(ticket, "next_response", now):
+            _mark_breach(ticket, "next_response", now)
+        ticket.next_response_due_at = None
+        ticket.next_response_started_at = None
+        ticket.sla_remaining.pop("next_response", None)
+    refresh_due(ticket)
+
+
+def on_network_reply(ticket: Ticket, *, now: dt.datetime) -> None:
+    """A network reply after the first response starts the next-response clock."""
+    policy = _policy(ticket)
+    if (
+        policy is None
+        or ticket.first_response_at is None
+        or ticket.next_response_due_at is not None
+        or ticket.status in STOPPED
+        or ticket.sla_paused_at is not None
+    ):
+        return
+    ticket.next_response_started_at = now
+    ticket.next_response_due_at = add_business_time(
+        calendar_of(policy), now, _target(policy, "next_response")
+    )
+    ticket.next_response_warned_at = None
+    ticket.next_response_breached_at = None
+    refresh_due(ticket)
+
+
+def on_priority_change(ticket: Ticket, *, tier: str | None) -> None:
+    """Recompute running targets under the new priority's policy, from their start."""
+    policy = policy_for(priority=ticket.priority, tier=tier)
+    ticket.sla_policy = policy
+    if policy is None:
+        for target in TARGETS:
+            setattr(ticket, f"{target}_due_at", None)
+        ticket.sla_remaining = {}
+        refresh_due(ticket)
+        return
+    calendar = calendar_of(policy)
+    paused = dt.timedelta(seconds=ticket.sla_paused_seconds)
+    starts = {
+        "first_response": (ticket.created_at, paused),
+        "resolution": (ticket.created_at, paused),
+        "next_response": (ticket.next_response_started_at, dt.timedelta(0)),
+    }
+    running = set(_running(ticket))
+    if ticket.first_response_at is None:
+        running.add("first_response")
+    if ticket.status != S.CLOSED:
+        running.add("resolution")
+    for target in running:
+        begun, extra = starts[target]
+        if begun is None:
+            continue
+        total = _target(policy, target) + extra
+        if ticket.sla_paused_at is not None:
+            used = business_time_between(calendar, begun, ticket.sla_paused_at)
+            ticket.sla_remaining[target] = _seconds(total - used)
+        setattr(ticket, f"{target}_due_at", add_business_time(calendar, begun, total))
+        setattr(ticket, f"{target}_warned_at", None)
+    refresh_due(ticket)
+
+
+# --- the state, in SQL -------------------------------------------------------------
+
+
+def due_soon_window() -> dt.timedelta:
+    return dt.timedelta(minutes=getattr(settings, "HUB_SLA_DUE_SOON_MINUTES", 60))
+
+
+def state_expression(now: dt.datetime | None = None):
+    """``sla_state`` as a ``Case`` over the stored fields (filterable, sortable).
+
+    Solved/closed tickets are ``met`` or ``breached``; active ones ``paused``,
+    ``breached`` (a target was missed), ``due_soon`` (within
+    ``HUB_SLA_DUE_SOON_MINUTES``) or ``on_track``; null when no SLA applies.
+    """
+    now = now or timezone.now()
+    has_targets = Q(first_response_due_at__isnull=False) | Q(
+        resolution_due_at__isnull=False
+    )
+    return Case(
+        When(
+            Q(status__in=STOPPED) & Q(sla_breached_at__isnull=False),
+            then=Value(State.BREACHED),
+        ),
+        When(Q(status__in=STOPPED) & has_targets, then=Value(State.MET)),
+        When(sla_breached_at__isnull=False, then=Value(State.BREACHED)),
+        When(sla_paused_at__isnull=False, then=Value(State.PAUSED)),
+        When(sla_due_at__lte=now, then=Value(State.BREACHED)),
+        When(sla_due_at__lte=now + due_soon_window(), then=Value(State.DUE_SOON)),
+        When(sla_due_at__isnull=False, then=Value(State.ON_TRACK)),
+        default=Value(None),
+        output_field=CharField(),
+    )
+
+
+def state_filter(state: str, now: dt.datetime | None = None) -> Q:
+    """The same rules as a ``Q`` (so filters use the indexes, not the annotation)."""
+    now = now or timezone.now()
+    soon = now + due_soon_window()
+    stopped = Q(status__in=STOPPED)
+    active = ~stopped
+    return {
+        State.BREACHED: Q(sla_breached_at__isnull=False)
+        | (active & Q(sla_paused_at__isnull=True, sla_due_at__lte=now)),
+        State.MET: stopped
+        & Q(sla_breached_at__isnull=True)
+        & (Q(first_response_due_at__isnull=False) | Q(resolution_due_at__isnull=False)),
+        State.PAUSED: active
+        & Q(sla_breached_at__isnull=True, sla_paused_at__isnull=False),
+        State.DUE_SOON: active
+        & Q(sla_breached_at__isnull=True, sla_paused_at__isnull=True)
+        & Q(sla_due_at__gt=now, sla_due_at__lte=soon),
+        State.ON_TRACK: active
+        & Q(sla_breached_at__isnull=True, sla_paused_at__isnull=True)
+        & Q(sla_due_at__gt=soon),
+    }[state]
+
+
+def time_left(ticket: Ticket, now: dt.datetime | None = None) -> dt.timedelta | None:
+    """Real time until the nearest due (negative when overdue); for display."""
+    if ticket.sla_due_at is None:
+        return None
+    return ticket.sla_due_at - (now or timezone.now())

@@ -1,0 +1,170 @@
+"""POST actions around the ticket work: canned replies, bulk changes, saved views,
+satisfaction ratings. Each calls one service and redirects (or re-renders)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from hub import permissions as access
+from hub.exceptions import ApplicationError
+from hub.models import User
+from tickets import selectors, services
+from tickets.forms import (
+    BulkActionForm,
+    CannedReplyPickForm,
+    RatingForm,
+    ReplyForm,
+    SavedViewForm,
+)
+from tickets.models import SavedView
+from tickets.services import UNSET
+from tickets.views.actions import _rerender, _staff_ticket
+from tickets.views.pages import _form_error
+
+
+def _back_to_queue(request):
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}
+    ):
+        return redirect(target)
+    return redirect("tickets:list")
+
+
+@login_required
+@require_POST
+def canned_reply_apply_view(request, reference: str):
+    """Render a canned reply into the reply box for editing (sent separately)."""
+    ticket = _staff_ticket(request, reference)
+    pick = CannedReplyPickForm(request.POST)
+    if not pick.is_valid():
+        messages.error(request, _("Choose a canned reply."))
+        return redirect(ticket)
+    macro = pick.cleaned_data["canned_reply"]
+    body = services.canned_reply_render(macro=macro, ticket=ticket, agent=request.user)
+    form = ReplyForm(
+        user=request.user,
+        initial={
+            "body": body,
+            "canned_reply": macro.pk,
+            "status": macro.set_status or "",
+        },
+    )
+    return _rerender(request, ticket, status=200, reply_form=form)
+
+
+@login_required
+@require_POST
+def ticket_bulk_view(request):
+    if not access.can_work_tickets(request.user):
+        raise Http404
+    references = request.POST.getlist("tickets")
+    form = BulkActionForm(request.POST, references=references)
+    if not form.is_valid():
+        messages.error(request, _("Select tickets and what to change."))
+        return _back_to_queue(request)
+    data = form.cleaned_data
+    assignee = UNSET
+    if data["assignee"] == BulkActionForm.UNASSIGN:
+        assignee = None
+    elif data["assignee"]:
+        assignee = User.objects.filter(pk=data["assignee"], is_staff=True).first()
+        if assignee is None:
+            messages.error(request, _("That person cannot be assigned tickets."))
+            return _back_to_queue(request)
+    tickets = selectors.ticket_list(user=request.user).filter(
+        reference__in=data["tickets"]
+    )
+    try:
+        changed = services.tickets_bulk_update(
+            actor=request.user,
+            tickets=tickets,
+            assignee=assignee,
+            status=data["status"] or None,
+            priority=data["priority"] or None,
+            add_tag=data["add_tag"] or None,
+        )
+    except ApplicationError as error:
+        messages.error(request, error.message)
+    else:
+        messages.success(
+            request,
+            _("%(n)s tickets updated.") % {"n": len(changed)},
+        )
+    return _back_to_queue(request)
+
+
+@login_required
+@require_POST
+def saved_view_create_view(request):
+    if not access.can_work_tickets(request.user):
+        raise Http404
+    form = SavedViewForm(request.POST)
+    if form.is_valid():
+        try:
+            view = services.saved_view_create(
+                owner=request.user,
+                name=form.cleaned_data["name"],
+                query=form.cleaned_data["query"],
+            )
+        except ApplicationError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("View saved."))
+            return redirect(f"{reverse('tickets:list')}?{view.query}")
+    else:
+        messages.error(request, _("Give the view a name."))
+    return _back_to_queue(request)
+
+
+@login_required
+@require_POST
+def saved_view_delete_view(request, pk: int):
+    if not access.can_work_tickets(request.user):
+        raise Http404
+    view = get_object_or_404(SavedView, pk=pk, owner=request.user)
+    services.saved_view_delete(actor=request.user, view=view)
+    messages.success(request, _("View deleted."))
+    return redirect("tickets:list")
+
+
+@login_required
+@require_POST
+def ticket_rate_view(request, reference: str):
+    ticket = selectors.ticket_get(user=request.user, reference=reference)
+    form = RatingForm(request.POST)
+    if form.is_valid():
+        try:
+            services.satisfaction_rate(
+                ticket=ticket,
+                user=request.user,
+                score=form.cleaned_data["score"],
+                comment=form.cleaned_data["comment"],
+            )
+        except ApplicationError as error:
+            if error.status_code == 404:
+                raise Http404 from error
+            _form_error(form, error)
+            status = error.status_code
+        else:
+            messages.success(request, _("Thank you for your rating!"))
+            return redirect(f"{ticket.get_absolute_url()}#rate")
+    else:
+        status = 400
+    return render(
+        request,
+        "tickets/ticket_detail.html",
+        _detail(request, ticket, rating_form=form),
+        status=status,
+    )
+
+
+def _detail(request, ticket, **kwargs):
+    from tickets.views.pages import detail_context
+
+    return detail_context(request, ticket, **kwargs)
