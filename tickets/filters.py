@@ -2,10 +2,12 @@
 
 import django_filters
 from django.db.models import F, Q
+from django.utils.choices import BaseChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from hub import permissions as access
 from hub.models import User
+from hub.widgets import FastSelect, FastSelectMultiple
 from tickets import sla
 from tickets.models import Category, Tag, Ticket
 
@@ -49,20 +51,56 @@ class TicketOrdering(django_filters.OrderingFilter):
         return qs
 
 
+# filter → how its options are read as (value, label) rows
+CHOICE_LISTS = {
+    "network": lambda qs: qs.values_list("slug", "name"),
+    "category": lambda qs: qs.values_list("slug", "name"),
+    "tag": lambda qs: qs.values_list("name", "name"),
+    "assignee": lambda qs: (
+        (pk, name or email)
+        for pk, name, email in qs.values_list("pk", "display_name", "email")
+    ),
+}
+
+
+class _Choices(BaseChoiceIterator):
+    """A select's options, read only when the form is rendered (not when the API
+    merely validates the filters)."""
+
+    def __init__(self, filterset, name: str, empty_label):
+        self.filterset, self.name = filterset, name
+        self.empty = [] if empty_label is None else [("", empty_label)]
+
+    def __iter__(self):
+        yield from self.empty
+        yield from self.filterset.choice_lists()[self.name]
+
+    def __copy__(self):
+        return self
+
+
 class TicketFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         method="filter_text",
         label=_("Search"),
         help_text=_("Reference, subject or text"),
     )
-    status = django_filters.MultipleChoiceFilter(choices=Ticket.Status.choices)
-    priority = django_filters.MultipleChoiceFilter(choices=Ticket.Priority.choices)
-    kind = django_filters.ChoiceFilter(choices=Ticket.Kind.choices)
-    category = django_filters.ModelChoiceFilter(
-        queryset=Category.objects.all(), to_field_name="slug"
+    status = django_filters.MultipleChoiceFilter(
+        choices=Ticket.Status.choices, widget=FastSelectMultiple
     )
-    network = django_filters.ModelChoiceFilter(queryset=_networks, to_field_name="slug")
-    assignee = django_filters.ModelChoiceFilter(queryset=_staff, label=_("Assignee"))
+    priority = django_filters.MultipleChoiceFilter(
+        choices=Ticket.Priority.choices, widget=FastSelectMultiple
+    )
+    kind = django_filters.ChoiceFilter(choices=Ticket.Kind.choices, widget=FastSelect)
+    category = django_filters.ModelChoiceFilter(
+        queryset=Category.objects.all(), to_field_name="slug", widget=FastSelect
+    )
+    network = django_filters.ModelChoiceFilter(
+        queryset=_networks, to_field_name="slug", widget=FastSelect
+    )
+    assignee = django_filters.ModelChoiceFilter(
+        queryset=_staff, label=_("Assignee"), widget=FastSelect
+    )
     unassigned = django_filters.BooleanFilter(
         field_name="assignee", lookup_expr="isnull", label=_("Unassigned")
     )
@@ -71,10 +109,14 @@ class TicketFilter(django_filters.FilterSet):
         queryset=Tag.objects.all(),
         to_field_name="name",
         label=_("Tag"),
+        widget=FastSelect,
     )
     mine = django_filters.BooleanFilter(method="filter_mine", label=_("Mine"))
     sla_state = django_filters.MultipleChoiceFilter(
-        choices=sla.State.CHOICES, method="filter_sla_state", label=_("SLA")
+        choices=sla.State.CHOICES,
+        method="filter_sla_state",
+        label=_("SLA"),
+        widget=FastSelectMultiple,
     )
     ordering = TicketOrdering(
         fields=(
@@ -110,6 +152,36 @@ class TicketFilter(django_filters.FilterSet):
         if not access.is_staff_member(user):
             for name in STAFF_ONLY_FILTERS:
                 self.filters.pop(name, None)
+
+    @property
+    def form(self):
+        """The form, with the big selects' options read as plain tuples.
+
+        Networks, assignees, categories and tags are read with one ``values_list``
+        each instead of through model instances and a server-side cursor; the
+        fields still validate against their querysets.
+        """
+        if not hasattr(self, "_form"):
+            form = super().form
+            for name in CHOICE_LISTS:
+                field = form.fields.get(name)
+                if field is not None:
+                    field.widget.choices = _Choices(self, name, field.empty_label)
+        return self._form
+
+    def choice_lists(self) -> dict[str, list[tuple]]:
+        """``{field: [(value, label), ...]}`` without the empty choice (memoized;
+        the queue's bulk bar reuses the assignees)."""
+        if hasattr(self, "_choice_lists"):
+            return self._choice_lists
+        lists = {}
+        for name, rows in CHOICE_LISTS.items():
+            if name not in self.filters:
+                continue
+            queryset = self.filters[name].get_queryset(self.request)
+            lists[name] = [(str(v), label) for v, label in rows(queryset)]
+        self._choice_lists = lists
+        return lists
 
     def filter_text(self, queryset, name, value):
         value = value.strip()

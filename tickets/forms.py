@@ -200,14 +200,17 @@ class BulkActionForm(forms.Form):
 
     UNASSIGN = "none"
 
-    def __init__(self, *args, references=(), **kwargs):
+    def __init__(self, *args, references=(), staff=None, **kwargs):
+        """``staff``: (id, label) pairs already read (the queue passes its filter's)."""
         super().__init__(*args, **kwargs)
         self.fields["tickets"].choices = [(r, r) for r in references]
-        staff = User.objects.filter(is_staff=True, is_active=True).order_by("email")
+        if staff is None:
+            users = User.objects.filter(is_staff=True, is_active=True).order_by("email")
+            staff = [(str(u.pk), str(u)) for u in users]
         self.fields["assignee"].choices = [
             ("", _("(keep)")),
             (self.UNASSIGN, _("(nobody)")),
-        ] + [(str(u.pk), str(u)) for u in staff]
+        ] + list(staff)
 
 
 class SavedViewForm(forms.Form):

@@ -180,6 +180,8 @@ class Ticket(models.Model):
             models.Index(fields=["status"], name="ticket_status_idx"),
             models.Index(fields=["priority"], name="ticket_priority_idx"),
             models.Index(fields=["created_at"], name="ticket_created_idx"),
+            # the default ordering, so deep pages of the queue walk the index
+            models.Index(fields=["-created_at", "-id"], name="ticket_created_id_idx"),
             models.Index(fields=["updated_at"], name="ticket_updated_idx"),
             # The queue: by status, newest first; a network's list; someone's work.
             models.Index(

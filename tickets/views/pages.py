@@ -2,13 +2,13 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from faq.services import deflection_mark_filed
 from hub import permissions as access
 from hub.exceptions import ApplicationError
+from hub.paginator import FastPaginator
 from tickets import selectors, services, sla
 from tickets.filters import TicketFilter
 from tickets.forms import (
@@ -42,7 +42,7 @@ def ticket_list_view(request):
         queryset=selectors.ticket_list(user=request.user),
         request=request,
     )
-    page = Paginator(filterset.qs, _page_size(request)).get_page(
+    page = FastPaginator(filterset.qs, _page_size(request)).get_page(
         request.GET.get("page")
     )
     template = "tickets/ticket_queue.html" if is_staff else "tickets/ticket_list.html"
@@ -61,7 +61,7 @@ def ticket_list_view(request):
             saved_views=selectors.saved_views(user=request.user),
             current_query=query,
             save_view_form=SavedViewForm(initial={"query": query}),
-            bulk_form=BulkActionForm(),
+            bulk_form=BulkActionForm(staff=filterset.choice_lists().get("assignee")),
         )
     return render(request, template, context)
 
