@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
 
@@ -17,11 +18,16 @@ def knowledge_base_panel(user) -> dict | None:
     Network members: the most read articles they may open."""
     if access.is_staff_member(user):
         since = timezone.now() - timedelta(days=30)
+        review = selectors.articles_needing_review().values("pk")
+        counts = Article.objects.aggregate(  # one query for both figures
+            needs_review=Count("pk", filter=Q(pk__in=review)),
+            drafts=Count("pk", filter=Q(status=Article.Status.DRAFT)),
+        )
         return {
             "template": "faq/includes/review_panel.html",
             "order": 40,
-            "needs_review": selectors.articles_needing_review().count(),
-            "drafts": Article.objects.filter(status=Article.Status.DRAFT).count(),
+            "needs_review": counts["needs_review"],
+            "drafts": counts["drafts"],
             "deflected": Deflection.objects.filter(
                 outcome=Deflection.Outcome.SOLVED, created_at__gte=since
             ).count(),

@@ -66,6 +66,17 @@ def normalise(query: str) -> str:
     return " ".join((query or "").split())[:200]
 
 
+def set_trigram_threshold(sender, connection, **kwargs) -> None:
+    """``connection_created``: PostgreSQL sessions use TRIGRAM_THRESHOLD for the
+    indexable ``%>`` operator (pg_trgm's default, 0.6, would miss matches)."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT set_config('pg_trgm.word_similarity_threshold', %s, false)",
+                [str(TRIGRAM_THRESHOLD)],
+            )
+
+
 def postgres_search(
     queryset: QuerySet, query: str, *, snippets: bool, match_any: bool = False
 ) -> QuerySet:
@@ -85,8 +96,12 @@ def postgres_search(
         ),
         similarity=TrigramWordSimilarity(query, "title"),
     ).annotate(score=F("rank") + F("similarity") * TRIGRAM_WEIGHT)
+    # ``title %> query`` lets the title's trigram GIN index find the candidates
+    # (the session's ``pg_trgm.word_similarity_threshold`` is TRIGRAM_THRESHOLD, see
+    # ``set_trigram_threshold``); the similarity test keeps the exact rule.
     queryset = queryset.filter(
-        Q(search_vector=search_query) | Q(similarity__gt=TRIGRAM_THRESHOLD)
+        Q(search_vector=search_query)
+        | Q(title__trigram_word_similar=query, similarity__gt=TRIGRAM_THRESHOLD)
     )
     if snippets:
         queryset = queryset.annotate(

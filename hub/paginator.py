@@ -11,26 +11,12 @@
   throw away every skipped row.
 """
 
-from django.core.paginator import Page, Paginator
+from django.core.paginator import Paginator
 from django.db import connections
 from django.utils.functional import cached_property
 
 ESTIMATE_FROM = 10_000  # rows: up to this many, an exact COUNT(*) is cheap
 DEFERRED_FROM = 500  # offset from which the page's ids are fetched first
-
-
-def estimated_rows(model, using: str = "default") -> int | None:
-    """PostgreSQL's estimate of the rows in ``model``'s table (None elsewhere)."""
-    connection = connections[using]
-    if connection.vendor != "postgresql":
-        return None
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT reltuples::bigint FROM pg_class WHERE oid = %s::regclass",
-            [model._meta.db_table],
-        )
-        row = cursor.fetchone()
-    return row[0] if row and row[0] and row[0] > 0 else None
 
 
 class FastPaginator(Paginator):
@@ -50,18 +36,27 @@ class FastPaginator(Paginator):
     def count(self) -> int:
         if not self._unfiltered():
             return super().count
-        # one query either way for a small table: count at most ESTIMATE_FROM rows
-        capped = self.object_list.order_by()[:ESTIMATE_FROM].count()
+        queryset = self.object_list
+        connection = connections[queryset.db]
+        if connection.vendor != "postgresql":
+            return super().count
+        # one query: the rows counted up to ESTIMATE_FROM, and the planner's estimate
+        sql, params = (
+            queryset.order_by().values("pk")[:ESTIMATE_FROM].query.sql_with_params()
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT (SELECT COUNT(*) FROM ({sql}) AS capped), "  # noqa: S608
+                "(SELECT reltuples::bigint FROM pg_class WHERE oid = %s::regclass)",
+                [*params, queryset.model._meta.db_table],
+            )
+            capped, estimate = cursor.fetchone()
         if capped < ESTIMATE_FROM:
             return capped
-        estimate = estimated_rows(self.object_list.model, self.object_list.db)
-        if estimate is None:
+        if not estimate or estimate < ESTIMATE_FROM:  # statistics not gathered yet
             return super().count
         self.count_is_estimate = True
-        return max(estimate, capped)
-
-    def _get_page(self, object_list, number, paginator):
-        return Page(object_list, number, paginator)
+        return estimate
 
     def page(self, number):
         number = self.validate_number(number)

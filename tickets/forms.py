@@ -176,9 +176,15 @@ class CannedReplyPickForm(forms.Form):
         empty_label=_("Choose a canned reply…"),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, macros=None, **kwargs):
+        """``macros``: the active canned replies, when the caller already read them."""
         super().__init__(*args, **kwargs)
-        self.fields["canned_reply"].widget.attrs["id"] = "id_pick_canned_reply"
+        field = self.fields["canned_reply"]
+        field.widget.attrs["id"] = "id_pick_canned_reply"
+        if macros is not None:
+            field.widget.choices = [("", field.empty_label)] + [
+                (macro.pk, field.label_from_instance(macro)) for macro in macros
+            ]
 
 
 class BulkActionForm(forms.Form):

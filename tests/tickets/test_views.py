@@ -492,3 +492,21 @@ def test_the_ticket_page_shows_the_sla_panel_and_macros_to_staff_only(
     assert "Service level" in staff and "Ask for UID" in staff
     network = client_as(member_a).get(ticket.get_absolute_url()).content.decode()
     assert "Service level" not in network and "Ask for UID" not in network
+
+
+def test_staff_queue_health_is_cached_briefly_when_configured(
+    client_as, manager, network_a, settings
+):
+    from django.core.cache import cache
+
+    from tickets.selectors import QUEUE_HEALTH_KEY
+
+    settings.HUB_HOME_CACHE_SECONDS = 30
+    cache.delete(QUEUE_HEALTH_KEY)
+    TicketFactory(network=network_a, status="new")
+    client = client_as(manager)
+    assert "1 new ticket" in client.get("/").content.decode()
+    TicketFactory(network=network_a, status="new")
+    assert "1 new ticket" in client.get("/").content.decode()  # from the cache
+    cache.delete(QUEUE_HEALTH_KEY)
+    assert "2 new tickets" in client.get("/").content.decode()

@@ -199,6 +199,19 @@ class Ticket(models.Model):
                 fields=["status", "priority", "-created_at"],
                 name="ticket_status_prio_idx",
             ),
+            # the staff home's queue health: every column it counts, active rows only
+            models.Index(
+                fields=[
+                    "status",
+                    "priority",
+                    "assignee",
+                    "sla_due_at",
+                    "sla_breached_at",
+                    "sla_paused_at",
+                ],
+                condition=models.Q(status__in=["new", "open", "pending", "on_hold"]),
+                name="ticket_active_health_idx",
+            ),
             models.Index(fields=["sla_due_at"], name="ticket_sla_due_idx"),
             models.Index(fields=["first_response_due_at"], name="ticket_frd_idx"),
             models.Index(fields=["next_response_due_at"], name="ticket_nrd_idx"),

@@ -148,7 +148,10 @@ def detail_context(
 ):
     user = request.user
     is_staff = access.can_work_tickets(user)
-    rating = SatisfactionRating.objects.filter(ticket=ticket).first()
+    try:  # ticket_get joins it; a ticket from elsewhere reads it here
+        rating = ticket.satisfaction
+    except SatisfactionRating.DoesNotExist:
+        rating = None
     context = {
         "ticket": ticket,
         "conversation": selectors.ticket_messages(user=user, ticket=ticket),
@@ -166,13 +169,16 @@ def detail_context(
         initial = {"score": rating.score, "comment": rating.comment} if rating else {}
         context["rating_form"] = rating_form or RatingForm(initial=initial)
     if is_staff:
+        from tickets.models import CannedReply
+
+        macros = list(CannedReply.objects.filter(is_active=True))
         context.update(
             note_form=note_form or NoteForm(),
             props_form=props_form or PropertiesForm.for_ticket(ticket),
             history=selectors.ticket_history(user=user, ticket=ticket),
             conflict=conflict,
-            macro_form=CannedReplyPickForm(),
-            macro_texts=_macro_texts(ticket, user),
+            macro_form=CannedReplyPickForm(macros=macros),
+            macro_texts=_macro_texts(ticket, user, macros),
             side_panels=[
                 "tickets/includes/panel_sla.html",
                 "tickets/includes/panel_properties.html",
@@ -182,10 +188,8 @@ def detail_context(
     return context
 
 
-def _macro_texts(ticket, user) -> list[dict]:
+def _macro_texts(ticket, user, macros) -> list[dict]:
     """Each active macro rendered for this ticket (the JS fills the reply box)."""
-    from tickets.models import CannedReply
-
     return [
         {
             "id": macro.pk,
@@ -194,7 +198,7 @@ def _macro_texts(ticket, user) -> list[dict]:
             ),
             "status": macro.set_status,
         }
-        for macro in CannedReply.objects.filter(is_active=True)
+        for macro in macros
     ]
 
 
