@@ -80,16 +80,18 @@ class _Choices(BaseChoiceIterator):
 
 
 class TicketFilter(django_filters.FilterSet):
+    # multiple-choice filters on the ticket's own columns: no join, so no DISTINCT
+    # (django-filter's default would SELECT DISTINCT every column of the page)
     q = django_filters.CharFilter(
         method="filter_text",
         label=_("Search"),
         help_text=_("Reference, subject or text"),
     )
     status = django_filters.MultipleChoiceFilter(
-        choices=Ticket.Status.choices, widget=FastSelectMultiple
+        choices=Ticket.Status.choices, widget=FastSelectMultiple, distinct=False
     )
     priority = django_filters.MultipleChoiceFilter(
-        choices=Ticket.Priority.choices, widget=FastSelectMultiple
+        choices=Ticket.Priority.choices, widget=FastSelectMultiple, distinct=False
     )
     kind = django_filters.ChoiceFilter(choices=Ticket.Kind.choices, widget=FastSelect)
     category = django_filters.ModelChoiceFilter(
@@ -117,6 +119,7 @@ class TicketFilter(django_filters.FilterSet):
         method="filter_sla_state",
         label=_("SLA"),
         widget=FastSelectMultiple,
+        distinct=False,
     )
     ordering = TicketOrdering(
         fields=(
