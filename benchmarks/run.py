@@ -346,6 +346,20 @@ def throughput(args) -> dict:
     return result
 
 
+def forget_digest(name: str, month: str) -> None:
+    """Drop the month's digest deliveries, so a re-run sends to everyone again."""
+    import psycopg2
+
+    conn = psycopg2.connect(host="127.0.0.1", port=5432, user="postgres", dbname=name)
+    conn.autocommit = True
+    with conn.cursor() as cur:
+        cur.execute(
+            "DELETE FROM onboarding_delivery WHERE kind = 'digest' AND key LIKE %s",
+            [f"{month}/%"],
+        )
+    conn.close()
+
+
 def digest(args, env) -> dict:
     """A monthly digest run for every subscribed member through two workers to SMTP."""
     from benchmarks.smtp_sink import SmtpSink
@@ -378,6 +392,7 @@ def digest(args, env) -> dict:
         month = (dt.date.today().replace(day=1) - dt.timedelta(days=1)).strftime(
             "%Y-%m"
         )
+        forget_digest(args.db, month)  # --reuse: measure a full run again
         dry = manage(
             env, "send_monthly_digest", f"--month={month}", "--dry-run", capture=True
         )

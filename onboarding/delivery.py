@@ -21,6 +21,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
+from django.db import transaction
 from django.db.models import F, Q
 from django.utils import timezone
 
@@ -160,6 +161,8 @@ def delivery_send(*, delivery_id: int) -> str:
 def deliveries_send(*, delivery_ids: list[int]) -> dict[str, list[int]]:
     """Send a chunk over one SMTP connection; each row is claimed just before its
     message and marked sent right after, so a claim only ever covers one message.
+    Marking a row sent and claiming the next one share a transaction (one commit
+    per message instead of two: commits were half the time of a digest run).
 
     Returns {outcome: [ids]}. An SMTP error releases the failing row and raises (the
     task retries the chunk; rows already sent are skipped by their claim).
@@ -173,6 +176,13 @@ def deliveries_send(*, delivery_ids: list[int]) -> dict[str, list[int]]:
     }
     batch = Batch(list(rows.values()))
     connection = None
+    sent: list = []  # (id, token) accepted by SMTP, marked sent with the next claim
+
+    def mark_sent() -> None:
+        while sent:
+            delivery_mark_sent(delivery_id=sent[0][0], token=sent[0][1])
+            sent.pop(0)
+
     try:
         for pk in delivery_ids:
             delivery = rows.get(pk)
@@ -182,7 +192,10 @@ def deliveries_send(*, delivery_ids: list[int]) -> dict[str, list[int]]:
             ):
                 outcomes[DONE].append(pk)
                 continue
-            token = delivery_claim(delivery_id=pk)
+            # one commit per message: the previous row's "sent" and this row's claim
+            with transaction.atomic():
+                mark_sent()
+                token = delivery_claim(delivery_id=pk)
             if token is None:
                 status = (
                     Delivery.objects.filter(pk=pk)
@@ -211,9 +224,10 @@ def deliveries_send(*, delivery_ids: list[int]) -> dict[str, list[int]]:
                 logger.warning("delivery %s failed, released for retry: %r", pk, exc)
                 delivery_release(delivery_id=pk, token=token, error=repr(exc))
                 raise
-            delivery_mark_sent(delivery_id=pk, token=token)
+            sent.append((pk, token))
             outcomes[SENT].append(pk)
     finally:
+        mark_sent()
         if connection is not None:
             try:
                 connection.close()
