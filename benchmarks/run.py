@@ -424,7 +424,7 @@ def digest(args, env) -> dict:
                 "from onboarding.selectors import digest_recipients as r; "
                 "print(r().count())",
                 capture=True,
-            ).strip()
+            ).split()[-1]
         )
         log(f"Digest for {month}: {expected} recipients; sending through 2 workers")
         started = time.monotonic()

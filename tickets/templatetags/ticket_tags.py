@@ -1,7 +1,10 @@
 """Per-row helpers for the ticket lists (a Python tag instead of an include per row)."""
 
 from django import template
-from django.utils.html import format_html
+from django.utils import dateformat, timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.timesince import timesince
+from django.utils.translation import gettext as _
 
 from tickets.sla import State
 
@@ -20,4 +23,78 @@ def sla_badge(state: str | None) -> str:
         state,
         _CLASSES.get(state, ""),
         State.LABELS.get(state, ""),
+    )
+
+
+_PRIORITY_CLASSES = {"urgent": "badge-danger", "high": "badge-warn"}
+
+
+@register.simple_tag
+def ticket_badges(ticket) -> str:
+    """The same markup as ``tickets/includes/badges.html`` (status and priority)."""
+    return format_html(
+        '<span class="badge status-{}">{}</span>\n<span class="badge {}">{}</span>',
+        ticket.status,
+        ticket.get_status_display(),
+        _PRIORITY_CLASSES.get(ticket.priority, ""),
+        ticket.get_priority_display(),
+    )
+
+
+def _time(value, fmt: str) -> str:
+    local = timezone.localtime(value)
+    return format_html(
+        '<time datetime="{}">{}</time>', dateformat.format(local, "c"), fmt
+    )
+
+
+@register.simple_tag
+def queue_row(ticket) -> str:
+    """One row of the staff queue, rendered in Python: with 25–100 rows this loop
+    was most of the queue's template time. Same markup as the template it replaced."""
+    sla = sla_badge(ticket.sla_state)
+    if ticket.sla_due_at:
+        due = timezone.localtime(ticket.sla_due_at)
+        sla += format_html(
+            '<br><small class="muted"><time datetime="{}">{}</time></small>',
+            dateformat.format(due, "c"),
+            dateformat.format(due, "Y-m-d H:i"),
+        )
+    created = timezone.localtime(ticket.created_at)
+    tags = format_html_join(
+        "", '<span class="badge">{}</span> ', ((tag.name,) for tag in ticket.tags.all())
+    )
+    return format_html(
+        '<tr class="priority-{priority}">\n'
+        '      <td><input type="checkbox" name="tickets" value="{ref}" '
+        'aria-label="{select}"></td>\n'
+        '      <td><a href="{url}">{ref}</a></td>\n'
+        '      <td>{subject}<br><small class="muted">{kind}</small></td>\n'
+        "      <td>{network}</td>\n"
+        '      <td><span class="badge status-{status}">{status_label}</span></td>\n'
+        '      <td><span class="badge {priority_class}">{priority_label}</span></td>\n'
+        "      <td>{sla}</td>\n"
+        "      <td>{category}</td>\n"
+        "      <td>{assignee}</td>\n"
+        "      <td>{tags}</td>\n"
+        "      <td>{created}</td>\n"
+        "      <td>{updated}</td>\n"
+        "    </tr>",
+        priority=ticket.priority,
+        ref=ticket.reference,
+        select=_("Select %(ref)s") % {"ref": ticket.reference},
+        url=ticket.get_absolute_url(),
+        subject=ticket.subject,
+        kind=ticket.get_kind_display(),
+        network=ticket.network.name,
+        status=ticket.status,
+        status_label=ticket.get_status_display(),
+        priority_class=_PRIORITY_CLASSES.get(ticket.priority, ""),
+        priority_label=ticket.get_priority_display(),
+        sla=sla,
+        category=ticket.category or "—",
+        assignee=ticket.assignee or "—",
+        tags=tags,
+        created=_time(ticket.created_at, dateformat.format(created, "Y-m-d H:i")),
+        updated=_time(ticket.updated_at, timesince(ticket.updated_at)),
     )
