@@ -4,6 +4,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from hub.models import CreatorNetwork, Region
+from hub.widgets import FastSelect
 from insights.models import FeedbackItem, ProductArea
 from tickets.models import Ticket
 
@@ -17,12 +18,14 @@ class WeeklyFilter(django_filters.FilterSet):
         to_field_name="code",
         label=_("Region"),
         empty_label=_("All regions"),
+        widget=FastSelect,
     )
     network = django_filters.ModelChoiceFilter(
         queryset=CreatorNetwork.objects.order_by("name").only("slug", "name"),
         to_field_name="slug",
         label=_("Network"),
         empty_label=_("All networks"),
+        widget=FastSelect,  # hundreds of networks: no template per option
     )
 
     class Meta:
