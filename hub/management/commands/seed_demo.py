@@ -33,7 +33,9 @@ class Command(BaseCommand):
         for dotted in settings.HUB_DEMO_SEEDERS:
             if importlib.util.find_spec(dotted.rpartition(".")[0]) is None:
                 continue  # that capability has no demo data (yet)
+            step = time.monotonic()
             import_string(dotted)(options, self._progress)
+            self._progress(f"({dotted}: {time.monotonic() - step:.1f}s)")
         self.stdout.write(
             self.style.SUCCESS(f"Demo data ready in {time.monotonic() - started:.1f}s.")
         )
