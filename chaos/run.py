@@ -342,7 +342,6 @@ def drill_worker(args) -> dict:
 
 def drill_load(args) -> dict:
     env = prepared_env(args, "load")
-    env["HUB_TICKETS_PER_NETWORK_PER_HOUR"] = "100000"
     gunicorn = server(args, env)
     try:
         staff_token = Client(args.port).token("manager@hub.example")
