@@ -245,8 +245,8 @@ def seed_ratings(out: Callable[[str], None], *, limit: int = 20000) -> int:
         .values_list("pk", "requester_id", "resolved_at")[:limit]
     )
     ratings = []
-    for pk, requester_id, resolved_at in rows:
-        if pk % 3 == 2:
+    for position, (pk, requester_id, resolved_at) in enumerate(rows):
+        if position % 3 == 2:  # by position, not pk: the same share whatever the ids
             continue
         score, comment = rng.choice(COMMENTS)
         when = (resolved_at or timezone.now()) + dt.timedelta(hours=3)
