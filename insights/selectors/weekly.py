@@ -15,6 +15,7 @@ from insights.models import RecurringGroup
 from insights.selectors.cache import _cache_key, cached
 from insights.weeks import Week
 from tickets.models import Ticket
+from tickets.reports import SERVICE_DEFAULTS
 
 TREND_WEEKS = 8
 TOP_CATEGORIES = 6
@@ -143,21 +144,7 @@ def _hours(seconds: float | None) -> float | None:
     return None if seconds is None else round(seconds / 3600, 1)
 
 
-SLA_DEFAULTS = {
-    "first_response_median_seconds": None,
-    "first_response_count": 0,
-    "resolution_median_seconds": None,
-    "resolution_count": 0,
-    "first_response_met": 0,
-    "first_response_total": 0,
-    "first_response_pct": None,
-    "resolution_met": 0,
-    "resolution_total": 0,
-    "resolution_pct": None,
-    "satisfaction_count": 0,
-    "satisfaction_average": None,
-    "satisfaction_positive_pct": None,
-}
+SLA_DEFAULTS = SERVICE_DEFAULTS
 
 
 def sla_section(*, week: Week, networks: list[int] | None = None) -> dict | None:
