@@ -66,6 +66,7 @@ def bench_env(args) -> dict:
         SECURE_HSTS_SECONDS="0",
         HUB_QUERY_COUNT_HEADER="true",
         HUB_LOGIN_MAX_FAILURES_PER_ADDRESS="100000",
+        HUB_TICKETS_PER_NETWORK_PER_HOUR="1000000",
         MEDIA_ROOT=str(HERE / ".work" / "media"),
         CONN_MAX_AGE="600",
         LOG_LEVEL="WARNING",

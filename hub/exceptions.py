@@ -27,3 +27,9 @@ class ConflictError(ApplicationError):
     """Someone else changed the object first; ``extra['changes']`` says what."""
 
     status_code = 409
+
+
+class RateLimitedError(ApplicationError):
+    """Too many requests of one kind in a period; try again later."""
+
+    status_code = 429

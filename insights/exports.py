@@ -38,12 +38,49 @@ def weekly_csv(update: dict) -> HttpResponse:
         writer.writerow(["faq views", _safe(article["title"]), article["view_count"]])
     for figure in (update.get("campaigns") or {}).get("figures", []):
         writer.writerow(["campaigns", _safe(figure["label"]), figure["value"]])
-    for section in ("sla", "onboarding"):
-        data = update.get(section)
-        for key, value in (data or {}).items():
-            if isinstance(value, int | float | str) or value is None:
-                writer.writerow([section, key, _safe(value)])
+    _service_rows(writer, update.get("sla"))
+    for key, value in (update.get("onboarding") or {}).items():
+        writer.writerow(["onboarding", key, _safe(value)])
     return response
+
+
+SERVICE_FIGURES = (
+    "first_response_median_hours",
+    "first_response_count",
+    "resolution_median_hours",
+    "resolution_count",
+    "first_response_met",
+    "first_response_total",
+    "first_response_pct",
+    "resolution_met",
+    "resolution_total",
+    "resolution_pct",
+)
+SATISFACTION_FIGURES = (
+    "satisfaction_count",
+    "satisfaction_average",
+    "satisfaction_positive_pct",
+)
+
+
+def _service_rows(writer, sla: dict | None) -> None:
+    """Medians (business hours), attainment overall and by priority, satisfaction;
+    an empty cell where there was nothing to measure."""
+    if not sla:
+        return
+    for key in SERVICE_FIGURES:
+        writer.writerow(["service", key, _safe(sla[key])])
+    for row in sla["by_priority"]:
+        for name in ("first_response", "resolution"):
+            writer.writerow(
+                [
+                    "service by priority",
+                    f"{row['key']} {name}_pct",
+                    _safe(row[f"{name}_pct"]),
+                ]
+            )
+    for key in SATISFACTION_FIGURES:
+        writer.writerow(["satisfaction", key, _safe(sla[key])])
 
 
 def feedback_csv(items) -> HttpResponse:

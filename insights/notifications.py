@@ -79,6 +79,7 @@ def weekly_update_context(week: Week) -> dict:
         "recurring": update["recurring"]["groups"],
         "faq": update["faq"],
         "sla": update["sla"],
+        "onboarding": update["onboarding"],
         "url": settings.HUB_BASE_URL + reverse("hub:weekly") + f"?week={week}",
     }
 

@@ -61,8 +61,29 @@ def weekly_view(request):
             [row["name"] for row in update["categories"]["rows"]],
             [row["count"] for row in update["categories"]["rows"]],
         ),
+        "sla_chart": _sla_chart(update["sla"]),
     }
     return render(request, "insights/weekly_update.html", context)
+
+
+def _sla_chart(sla: dict | None):
+    """Attainment by priority (first response and resolution), when measured."""
+    rows = [
+        row
+        for row in (sla or {}).get("by_priority", [])
+        if row["first_response_total"] or row["resolution_total"]
+    ]
+    if not rows:
+        return None
+    return charts.grouped_bar_chart(
+        _("Within target this week by priority (%)"),
+        [row["label"] for row in rows],
+        {
+            _("First response"): [row["first_response_pct"] for row in rows],
+            _("Resolution"): [row["resolution_pct"] for row in rows],
+        },
+        unit="%",
+    )
 
 
 @login_required

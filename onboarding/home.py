@@ -1,8 +1,8 @@
-"""The onboarding panel on the portal home (one aggregate query)."""
+"""Portal-home panels: onboarding progress, unacknowledged announcements."""
 
 from hub import permissions as access
 from hub.home import register_panel
-from onboarding.selectors import onboarding_list
+from onboarding.selectors import banner_announcements, onboarding_list
 
 
 @register_panel
@@ -18,4 +18,19 @@ def onboarding_panel(user) -> dict | None:
         "order": 20,
         "onboardings": rows,
         "staff": access.is_staff_member(user),
+    }
+
+
+@register_panel
+def announcements_panel(user) -> dict | None:
+    """A network member's announcements not yet acknowledged (one query)."""
+    if access.is_staff_member(user):
+        return None
+    announcements = banner_announcements(user=user, limit=5)
+    if not announcements:
+        return None
+    return {
+        "template": "onboarding/includes/announcements_panel.html",
+        "order": 15,
+        "announcements": announcements,
     }

@@ -69,6 +69,42 @@ def network_for_members_page(*, user, slug: str) -> CreatorNetwork:
     return network
 
 
+def stalled_onboardings():
+    """Checklists not completed and without progress for
+    ``HUB_ONBOARDING_STALL_DAYS`` (the same rule as ``Onboarding.is_stalled``)."""
+    return Onboarding.objects.filter(
+        completed_at__isnull=True, last_progress_at__lt=Onboarding.stall_cutoff()
+    )
+
+
+def onboarding_progress_summary(*, network=None, region=None) -> dict:
+    """Figures for dashboards, optionally for one network or region: checklists in
+    progress, completed and stalled, and the share of steps done over the ones in
+    progress. Two aggregate queries whatever the number of networks."""
+    onboardings = Onboarding.objects.all()
+    if network is not None:
+        onboardings = onboardings.filter(network=network)
+    elif region is not None:
+        onboardings = onboardings.filter(network__region=region)
+    open_ = Q(completed_at__isnull=True)
+    figures = onboardings.aggregate(
+        in_progress=Count("id", filter=open_),
+        completed=Count("id", filter=~open_),
+        stalled=Count(
+            "id", filter=open_ & Q(last_progress_at__lt=Onboarding.stall_cutoff())
+        ),
+    )
+    steps = OnboardingStep.objects.filter(
+        onboarding__in=onboardings.filter(open_)
+    ).aggregate(
+        steps_total=Count("id"),
+        steps_done=Count("id", filter=Q(done_at__isnull=False)),
+    )
+    total = steps["steps_total"]
+    pct = round(steps["steps_done"] * 100 / total) if total else None
+    return {**figures, **steps, "steps_done_pct": pct}
+
+
 # --- announcements -------------------------------------------------------------
 
 

@@ -254,6 +254,24 @@ def satisfaction(*, start, end, group_by=None, networks=None) -> list[dict]:
     return rows
 
 
+# What the service figures read when a period has no tickets of that kind.
+SERVICE_DEFAULTS = {
+    "first_response_median_seconds": None,
+    "first_response_count": 0,
+    "resolution_median_seconds": None,
+    "resolution_count": 0,
+    "first_response_met": 0,
+    "first_response_total": 0,
+    "first_response_pct": None,
+    "resolution_met": 0,
+    "resolution_total": 0,
+    "resolution_pct": None,
+    "satisfaction_count": 0,
+    "satisfaction_average": None,
+    "satisfaction_positive_pct": None,
+}
+
+
 def summary(*, start, end, group_by=None, networks=None) -> list[dict]:
     """Every figure above, one row per group."""
     by_key: dict = {}
@@ -265,23 +283,7 @@ def summary(*, start, end, group_by=None, networks=None) -> list[dict]:
     ):
         for row in rows:
             by_key.setdefault(row["key"], {}).update(row)
-    defaults = {
-        "created": 0,
-        "solved": 0,
-        "first_response_median_seconds": None,
-        "first_response_count": 0,
-        "resolution_median_seconds": None,
-        "resolution_count": 0,
-        "first_response_met": 0,
-        "first_response_total": 0,
-        "first_response_pct": None,
-        "resolution_met": 0,
-        "resolution_total": 0,
-        "resolution_pct": None,
-        "satisfaction_count": 0,
-        "satisfaction_average": None,
-        "satisfaction_positive_pct": None,
-    }
+    defaults = {"created": 0, "solved": 0, **SERVICE_DEFAULTS}
     return sorted(
         ({**defaults, **row} for row in by_key.values()), key=lambda r: str(r["key"])
     )

@@ -165,6 +165,10 @@ LOGGING = {
 }
 
 # --- Capabilities' own settings -------------------------------------------------
+# tickets: a network may file this many tickets an hour (staff are not counted)
+HUB_TICKETS_PER_NETWORK_PER_HOUR = env.int(
+    "HUB_TICKETS_PER_NETWORK_PER_HOUR", default=60
+)
 # tickets: attachment limits (bytes per file, files per message)
 HUB_ATTACHMENT_MAX_BYTES = env.int("HUB_ATTACHMENT_MAX_BYTES", default=10 * 1024 * 1024)
 HUB_ATTACHMENT_MAX_FILES = env.int("HUB_ATTACHMENT_MAX_FILES", default=5)

@@ -4,6 +4,7 @@ question into a draft FAQ article in two clicks and lands in the admin."""
 import re
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from insights import services
@@ -19,12 +20,22 @@ def test_a_manager_reads_the_weekly_update_and_drafts_an_article(
 ):
     settings.HUB_INSIGHTS_CACHE_SECONDS = 0  # figures of earlier tests are not ours
     CategoryFactory(slug="live", name="LIVE")
-    for network, subject in [
-        (network_a, "How do we appeal a LIVE ban?"),
-        (network_b, "Appeal for a LIVE ban on our creator"),
-        (network_a, "LIVE ban appeal, creator suspended"),
+    now = timezone.now()
+    for network, subject, hours, late in [
+        (network_a, "How do we appeal a LIVE ban?", 1, False),
+        (network_b, "Appeal for a LIVE ban on our creator", 3, True),
+        (network_a, "LIVE ban appeal, creator suspended", 2, False),
     ]:
-        TicketFactory(network=network, subject=subject, description="LIVE ban.")
+        TicketFactory(
+            network=network,
+            subject=subject,
+            description="LIVE ban.",
+            priority="urgent",
+            first_response_at=now,
+            first_response_due_at=now,
+            first_response_business_seconds=hours * 3600,
+            first_response_breached_at=now if late else None,
+        )
     services.recurring_groups_compute()
 
     page.goto(f"{live_server.url}/accounts/login/")
@@ -35,8 +46,15 @@ def test_a_manager_reads_the_weekly_update_and_drafts_an_article(
     page.get_by_role("link", name="Weekly update").first.click()
     expect(page.get_by_role("heading", level=1)).to_contain_text("Weekly update")
     charts = page.locator("svg.chart[role=img]")
-    expect(charts).to_have_count(2)
+    expect(charts).to_have_count(3)
     expect(charts.first).to_have_attribute("aria-label", re.compile("Opened"))
+    service = page.locator("#service")
+    expect(service).to_contain_text("Median first response")
+    expect(service).to_contain_text("2.0 business hours (3 tickets)")
+    expect(service).to_contain_text("66.7% (2 of 3)")
+    expect(service.locator("svg.chart[role=img]")).to_have_attribute(
+        "aria-label", re.compile("First response: Urgent: 66.7%")
+    )
     expect(page.locator("#recurring")).to_contain_text("LIVE ban")
 
     # click 1: the recurring questions; click 2: draft the article

@@ -95,3 +95,17 @@ def test_the_command_evaluates_and_writes_the_benchmark_file(tmp_path, monkeypat
     figures = json.loads(target.read_text())
     assert figures["tickets"] >= 150 and figures["ari"] > 0.7
     assert f"ari = {figures['ari']}" in out.getvalue()
+
+
+def test_the_monday_email_carries_service_and_satisfaction_figures(
+    managers, service_tickets, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        notifications.enqueue_due_weekly_updates(MONDAY_0730_UTC)
+    (message,) = mail.outbox
+    assert "Median first response: 2.5 business hours" in message.body
+    assert "Median resolution: 7.0 business hours" in message.body
+    assert "First response within target: 75.0% (3/4)" in message.body
+    assert "Satisfaction: 3.0/5 (4 ratings)" in message.body
+    html = message.alternatives[0][0]
+    assert "Resolved within target: 75.0% (3/4)" in html

@@ -331,3 +331,33 @@ def test_sla_fields_cannot_be_written(api_as, member_a, intern):
     assert response.status_code == 200
     ticket.refresh_from_db()
     assert ticket.resolution_due_at is None
+
+
+def test_a_network_filing_too_many_tickets_gets_429(api_as, member_a, settings):
+    settings.HUB_TICKETS_PER_NETWORK_PER_HOUR = 3
+    client = api_as(member_a)
+    payload = {"subject": "Gifts missing", "description": "Since last night's LIVE."}
+    for _ in range(3):
+        assert (
+            client.post("/api/v1/tickets/", payload, format="json").status_code == 201
+        )
+    response = client.post("/api/v1/tickets/", payload, format="json")
+    assert response.status_code == 429
+    assert "in the last hour" in response.json()["message"]
+
+
+def test_staff_filing_for_a_network_are_not_rate_limited(
+    api_as, manager, network_a, settings
+):
+    settings.HUB_TICKETS_PER_NETWORK_PER_HOUR = 1
+    client = api_as(manager)
+    payload = {
+        "subject": "Logged by phone",
+        "description": "The owner called about payouts.",
+        "network": network_a.slug,
+    }
+    statuses = [
+        client.post("/api/v1/tickets/", payload, format="json").status_code
+        for _ in range(2)
+    ]
+    assert statuses == [201, 201]

@@ -216,6 +216,8 @@ class Ticket(models.Model):
             models.Index(fields=["first_response_due_at"], name="ticket_frd_idx"),
             models.Index(fields=["next_response_due_at"], name="ticket_nrd_idx"),
             models.Index(fields=["resolution_due_at"], name="ticket_rd_idx"),
+            # Weekly figures and reports count tickets solved in a period.
+            models.Index(fields=["resolved_at"], name="ticket_resolved_at_idx"),
         ]
 
     def __str__(self) -> str:

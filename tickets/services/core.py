@@ -7,7 +7,9 @@ bumps ``version`` and records e-mails in the outbox (sent after commit).
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
@@ -15,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from hub import outbox
 from hub import permissions as access
-from hub.exceptions import ApplicationError, PermissionDeniedError
+from hub.exceptions import ApplicationError, PermissionDeniedError, RateLimitedError
 from tickets import sla, workflow
 from tickets.attachments import check_uploads
 from tickets.history import Changes, label
@@ -70,6 +72,23 @@ def network_for_new_ticket(*, user, network=None):
     raise _field_error("network", _("Choose which network this ticket is for."))
 
 
+def _check_rate(*, network, requester) -> None:
+    """Networks may file ``HUB_TICKETS_PER_NETWORK_PER_HOUR`` tickets an hour (staff
+    filing on a network's behalf are not counted against it)."""
+    if access.is_staff_member(requester):
+        return
+    limit = settings.HUB_TICKETS_PER_NETWORK_PER_HOUR
+    since = timezone.now() - timedelta(hours=1)
+    if Ticket.objects.filter(network=network, created_at__gte=since).count() >= limit:
+        raise RateLimitedError(
+            _(
+                "%(network)s has filed %(limit)d tickets in the last hour, the most we "
+                "accept. Please add to an open ticket, or try again later."
+            )
+            % {"network": network.name, "limit": limit}
+        )
+
+
 @transaction.atomic
 def ticket_create(
     *,
@@ -84,6 +103,7 @@ def ticket_create(
     attachments: Iterable = (),
 ) -> Ticket:
     network = network_for_new_ticket(user=requester, network=network)
+    _check_rate(network=network, requester=requester)
     subject = _clean_text("subject", subject, limit=MAX_SUBJECT, label=_("Subject"))
     description = _clean_text(
         "description", description, limit=MAX_BODY, label=_("Description")

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("hub", "0003_outbox"),
-        ("tickets", "0004_queue_ordering_index"),
+        ("tickets", "0005_queue_ordering_index"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
     dependencies = [
         ("hub", "0003_outbox"),
-        ("tickets", "0003_shared_saved_views"),
+        ("tickets", "0004_ticket_resolved_at_idx"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -35,7 +35,7 @@ def drop_indexes(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("tickets", "0005_active_health_index")]
+    dependencies = [("tickets", "0006_active_health_index")]
 
     operations = [
         TrigramExtension(),

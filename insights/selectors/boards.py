@@ -1,0 +1,101 @@
+"""Reads of the recurring questions page and the product feedback board."""
+
+from __future__ import annotations
+
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+
+from insights.models import FeedbackItem, RecurringGroup
+from tickets.models import Ticket
+
+FEEDBACK_KINDS = (Ticket.Kind.FEEDBACK, Ticket.Kind.FEATURE_REQUEST)
+
+
+def recurring_group_list(*, limit: int = 50) -> QuerySet[RecurringGroup]:
+    return RecurringGroup.objects.select_related(
+        "article", "draft_article", "typical_ticket"
+    ).order_by("-size", "-network_count", "id")[:limit]
+
+
+API_REFERENCES = 100
+
+
+def recurring_references(*, group_ids, per_group: int = API_REFERENCES) -> dict:
+    """{group id: references of its ``per_group`` newest tickets (highest
+    references first)}: two queries, a window function over the link table, then
+    the references."""
+    from django.db.models import F, Window
+    from django.db.models.functions import RowNumber
+
+    link = RecurringGroup.tickets.through
+    rows = list(
+        link.objects.filter(recurringgroup_id__in=list(group_ids))
+        .annotate(
+            position=Window(
+                RowNumber(),
+                partition_by=[F("recurringgroup_id")],
+                order_by=[F("ticket_id").desc()],
+            )
+        )
+        .filter(position__lte=per_group)
+        .values_list("recurringgroup_id", "ticket_id")
+    )
+    names = dict(
+        Ticket.objects.filter(pk__in=[t for _g, t in rows]).values_list(
+            "id", "reference"
+        )
+    )
+    references: dict[int, list[str]] = {pk: [] for pk in group_ids}
+    for group_id, ticket_id in sorted(rows, key=lambda r: (r[0], -r[1])):
+        references[group_id].append(names[ticket_id])
+    return references
+
+
+def feedback_items(*, filters=None, limit: int | None = None) -> list[FeedbackItem]:
+    """Board items, each with ``ticket_count`` and ``network_count`` (networks
+    asking): two queries, the counts from the link table by item."""
+    from insights.filters import FeedbackFilter
+
+    qs = FeedbackItem.objects.select_related("area")
+    if filters is not None:
+        qs = FeedbackFilter(filters, queryset=qs).qs
+    qs = qs.order_by("area__name", "-updated_at", "id")
+    items = list(qs[:limit] if limit else qs)
+    link = FeedbackItem.tickets.through
+    counts = {
+        row["feedbackitem_id"]: row
+        for row in link.objects.filter(feedbackitem_id__in=[i.pk for i in items])
+        .values("feedbackitem_id")
+        .annotate(
+            tickets=Count("ticket_id"),
+            networks=Count("ticket__network_id", distinct=True),
+        )
+    }
+    for item in items:
+        row = counts.get(item.pk, {})
+        item.ticket_count = row.get("tickets", 0)
+        item.network_count = row.get("networks", 0)
+    items.sort(key=lambda i: (i.area.name if i.area else "~", -i.network_count))
+    return items
+
+
+def unsorted_feedback(*, limit: int = 50) -> QuerySet[Ticket]:
+    """Feedback and feature-request tickets not yet on the board, newest first."""
+    linked = FeedbackItem.tickets.through.objects.filter(ticket_id=OuterRef("pk"))
+    return (
+        Ticket.objects.filter(kind__in=FEEDBACK_KINDS)
+        .filter(~Exists(linked))
+        .select_related("network")
+        .order_by("-created_at", "-id")[:limit]
+    )
+
+
+def feedback_summary() -> dict:
+    return FeedbackItem.objects.aggregate(
+        total=Count("id"),
+        open=Count(
+            "id",
+            filter=~Q(
+                status__in=[FeedbackItem.Status.SHIPPED, FeedbackItem.Status.DECLINED]
+            ),
+        ),
+    )

@@ -1,0 +1,32 @@
+"""Figures kept briefly in the cache, with a generation that recomputing resets."""
+
+from django.conf import settings
+from django.core.cache import cache
+
+GENERATION_KEY = "insights:generation"
+
+
+def _cache_key(name: str, *parts) -> str:
+    generation = cache.get(GENERATION_KEY, 0)
+    return f"insights:{generation}:{name}:" + ":".join(str(p) for p in parts)
+
+
+def invalidate_figures() -> None:
+    """Forget cached figures (after the recurring groups are recomputed)."""
+    try:
+        cache.incr(GENERATION_KEY)
+    except ValueError:
+        cache.set(GENERATION_KEY, 1, None)
+
+
+def cached(key: str, compute):
+    """``compute()`` kept for ``HUB_INSIGHTS_CACHE_SECONDS`` (0: always compute).
+    Dashboards show figures at most that old; the pages say when they were made."""
+    seconds = settings.HUB_INSIGHTS_CACHE_SECONDS
+    if not seconds:
+        return compute()
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, seconds)
+    return value
