@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.utils.translation import gettext as _
+
 from hub.roles import INTERNS, MANAGERS
 
 if TYPE_CHECKING:
@@ -99,6 +101,14 @@ def can_work_tickets(user) -> bool:
 def can_see_internal(user) -> bool:
     """Internal notes and staff-only fields."""
     return is_staff_member(user)
+
+
+def require_staff_member(user) -> None:
+    """For services: refuse anyone but platform staff with a clear message."""
+    if not is_staff_member(user):
+        from hub.exceptions import PermissionDeniedError
+
+        raise PermissionDeniedError(_("Only platform staff may do this."))
 
 
 def visible_networks(user):

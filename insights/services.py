@@ -156,9 +156,7 @@ def recurring_group_draft_article(*, group: RecurringGroup, actor):
 # --- the product feedback board -----------------------------------------------------
 
 
-def _require_staff(actor) -> None:
-    if not access.is_staff_member(actor):
-        raise PermissionDeniedError(_("Only platform staff may do this."))
+_require_staff = access.require_staff_member
 
 
 def _feedback_tickets(references) -> list[Ticket]:

@@ -13,7 +13,6 @@ from hub.exceptions import (
     ApplicationError,
     ConflictError,
     NotFoundError,
-    PermissionDeniedError,
 )
 from tickets import sla, workflow
 from tickets.attachments import CheckedUpload
@@ -55,9 +54,7 @@ def _check_choice(field: str, value: str, choices) -> str:
     return value
 
 
-def _require_staff(actor) -> None:
-    if not access.can_work_tickets(actor):
-        raise PermissionDeniedError(_("Only platform staff may do this."))
+_require_staff = access.require_staff_member
 
 
 def _require_access(actor, ticket: Ticket) -> None:
