@@ -1,3 +1,5 @@
+from functools import cache
+
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
 
@@ -21,15 +23,20 @@ NAVIGATION = [
 ]
 
 
+@cache  # the URLconf does not change while the process runs
+def _url(name: str) -> str | None:
+    try:
+        return reverse(name)
+    except NoReverseMatch:
+        return None  # the capability is not installed (yet)
+
+
 def _navigation(role: str, path: str) -> list[dict]:
     items = []
     for name, label, roles in NAVIGATION:
-        if role not in roles:
+        url = _url(name) if role in roles else None
+        if url is None:
             continue
-        try:
-            url = reverse(name)
-        except NoReverseMatch:
-            continue  # the capability is not installed (yet)
         active = path == url if url == "/" else path.startswith(url)
         items.append({"url": url, "label": label, "active": active})
     return items

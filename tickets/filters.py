@@ -7,7 +7,13 @@ from django.utils.translation import gettext_lazy as _
 
 from hub import permissions as access
 from hub.models import User
-from hub.widgets import FastSelect, FastSelectMultiple
+from hub.widgets import (
+    FastFilterForm,
+    FastNullBooleanSelect,
+    FastSelect,
+    FastSelectMultiple,
+    FastTextInput,
+)
 from tickets import sla
 from tickets.models import Category, Tag, Ticket
 
@@ -86,6 +92,7 @@ class TicketFilter(django_filters.FilterSet):
         method="filter_text",
         label=_("Search"),
         help_text=_("Reference, subject or text"),
+        widget=FastTextInput,
     )
     status = django_filters.MultipleChoiceFilter(
         choices=Ticket.Status.choices, widget=FastSelectMultiple, distinct=False
@@ -104,7 +111,10 @@ class TicketFilter(django_filters.FilterSet):
         queryset=_staff, label=_("Assignee"), widget=FastSelect
     )
     unassigned = django_filters.BooleanFilter(
-        field_name="assignee", lookup_expr="isnull", label=_("Unassigned")
+        field_name="assignee",
+        lookup_expr="isnull",
+        label=_("Unassigned"),
+        widget=FastNullBooleanSelect,
     )
     tag = django_filters.ModelChoiceFilter(
         field_name="tags",
@@ -113,7 +123,9 @@ class TicketFilter(django_filters.FilterSet):
         label=_("Tag"),
         widget=FastSelect,
     )
-    mine = django_filters.BooleanFilter(method="filter_mine", label=_("Mine"))
+    mine = django_filters.BooleanFilter(
+        method="filter_mine", label=_("Mine"), widget=FastNullBooleanSelect
+    )
     sla_state = django_filters.MultipleChoiceFilter(
         choices=sla.State.CHOICES,
         method="filter_sla_state",
@@ -131,10 +143,12 @@ class TicketFilter(django_filters.FilterSet):
             ("sla_due_at", "sla_due"),
         ),
         label=_("Sort"),
+        widget=FastSelect,
     )
 
     class Meta:
         model = Ticket
+        form = FastFilterForm
         fields = [
             "q",
             "status",

@@ -1,7 +1,7 @@
 """Per-row helpers for the ticket lists (a Python tag instead of an include per row)."""
 
 from django import template
-from django.utils import dateformat, timezone
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.timesince import timesince
 from django.utils.translation import gettext as _
@@ -41,11 +41,16 @@ def ticket_badges(ticket) -> str:
     )
 
 
-def _time(value, fmt: str) -> str:
-    local = timezone.localtime(value)
+def _time(value, text: str) -> str:
+    # isoformat() is what the "c" date format gives, without the format parser
     return format_html(
-        '<time datetime="{}">{}</time>', dateformat.format(local, "c"), fmt
+        '<time datetime="{}">{}</time>', timezone.localtime(value).isoformat(), text
     )
+
+
+def _minutes(value) -> str:
+    """``Y-m-d H:i`` in the current time zone."""
+    return timezone.localtime(value).strftime("%Y-%m-%d %H:%M")
 
 
 @register.simple_tag
@@ -54,13 +59,10 @@ def queue_row(ticket) -> str:
     was most of the queue's template time. Same markup as the template it replaced."""
     sla = sla_badge(ticket.sla_state)
     if ticket.sla_due_at:
-        due = timezone.localtime(ticket.sla_due_at)
         sla += format_html(
-            '<br><small class="muted"><time datetime="{}">{}</time></small>',
-            dateformat.format(due, "c"),
-            dateformat.format(due, "Y-m-d H:i"),
+            '<br><small class="muted">{}</small>',
+            _time(ticket.sla_due_at, _minutes(ticket.sla_due_at)),
         )
-    created = timezone.localtime(ticket.created_at)
     tags = format_html_join(
         "", '<span class="badge">{}</span> ', ((tag.name,) for tag in ticket.tags.all())
     )
@@ -95,6 +97,6 @@ def queue_row(ticket) -> str:
         category=ticket.category or "—",
         assignee=ticket.assignee or "—",
         tags=tags,
-        created=_time(ticket.created_at, dateformat.format(created, "Y-m-d H:i")),
+        created=_time(ticket.created_at, _minutes(ticket.created_at)),
         updated=_time(ticket.updated_at, timesince(ticket.updated_at)),
     )
