@@ -51,6 +51,10 @@ class TicketOrdering(django_filters.OrderingFilter):
         return f"-{field}" if descending else field
 
     def filter(self, qs, value):
+        if any(param.lstrip("-") == "priority" for param in value or ()):
+            from tickets.selectors import priority_rank
+
+            qs = qs.annotate(priority_rank=priority_rank())  # only when sorting by it
         qs = super().filter(qs, value)
         if value:
             qs = qs.order_by(*qs.query.order_by, "-id")

@@ -51,10 +51,8 @@ def ticket_list(*, user, filters=None, request=None) -> QuerySet[Ticket]:
     """The queue (staff) or the network's list, filtered by ``TicketFilter``."""
     from tickets.filters import TicketFilter
 
-    qs = (
-        visible_tickets(user)
-        .select_related("network", "requester", "assignee", "category")
-        .annotate(priority_rank=priority_rank(), sla_state=sla.state_expression())
+    qs = visible_tickets(user).select_related(
+        "network", "requester", "assignee", "category"
     )
     if access.is_staff_member(user):
         qs = qs.prefetch_related("tags")
@@ -74,7 +72,6 @@ def ticket_get(*, user, reference: str) -> Ticket:
             "sla_policy",
             "satisfaction",
         )
-        .annotate(sla_state=sla.state_expression())
         .filter(reference=reference)
         .first()
     )

@@ -126,11 +126,11 @@ def _ticket_in(state: str, policy) -> Ticket:
 STATES = ["on_track", "due_soon", "breached", "paused", "met"]
 
 
-def test_the_sql_state_and_the_filter_agree(policies, manager):
+def test_the_shown_state_and_the_filter_agree(policies, manager):
     tickets = {state: _ticket_in(state, policies["normal"]) for state in STATES}
     late_but_solved = _ticket_in("met", policies["normal"])
     Ticket.objects.filter(pk=late_but_solved.pk).update(sla_breached_at=timezone.now())
-    annotated = dict(selectors.ticket_list(user=manager).values_list("pk", "sla_state"))
+    annotated = {t.pk: t.sla_state for t in selectors.ticket_list(user=manager)}
     for state, ticket in tickets.items():
         assert annotated[ticket.pk] == state
         found = selectors.ticket_list(
@@ -143,6 +143,30 @@ def test_the_sql_state_and_the_filter_agree(policies, manager):
         )
         assert set(found.values_list("pk", flat=True)) == expected, state
     assert annotated[late_but_solved.pk] == "breached"
+
+
+def test_every_state_shown_is_the_state_filtered(policies, manager):
+    """Edge cases too: stopped tickets with a stale pause or due time, no targets."""
+    now = timezone.now()
+    rows = [_ticket_in(state, policies["normal"]) for state in STATES] + [
+        TicketFactory(status="solved", sla_paused_at=now, sla_due_at=now - M),
+        TicketFactory(status="closed", resolution_due_at=now, sla_breached_at=now),
+        TicketFactory(status="closed", first_response_due_at=now),
+        TicketFactory(status="open", sla_breached_at=now, sla_paused_at=now),
+        TicketFactory(status="on_hold", sla_due_at=now + 61 * M),
+        TicketFactory(status="new"),
+    ]
+    shown = {
+        t.pk: t.sla_state for t in Ticket.objects.filter(pk__in=[r.pk for r in rows])
+    }
+    for state in STATES:
+        filtered = set(
+            Ticket.objects.filter(sla.state_filter(state), pk__in=shown).values_list(
+                "pk", flat=True
+            )
+        )
+        assert filtered == {pk for pk, s in shown.items() if s == state}, state
+    assert sum(1 for s in shown.values() if s is None) == 2
 
 
 def test_the_due_soon_window_is_a_setting(policies, manager, settings):

@@ -179,6 +179,27 @@ def test_another_network_does_not_see_the_ticket_in_its_list(
     assert ticket.reference not in html
 
 
+def test_the_network_list_shows_each_ticket_escaped(client_as, member_a, network_a):
+    category = CategoryFactory(name="Payouts & <b>gifts</b>")
+    ticket = TicketFactory(
+        network=network_a,
+        requester=member_a,
+        category=category,
+        subject='<script>alert("x")</script>',
+        status="pending",
+        priority="urgent",
+    )
+    html = client_as(member_a).get(reverse("tickets:list")).content.decode()
+    assert f'<a href="{ticket.get_absolute_url()}">{ticket.reference}</a>' in html
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
+    assert "Payouts &amp; &lt;b&gt;gifts&lt;/b&gt;" in html
+    assert '<span class="badge status-pending">' in html
+    assert '<span class="badge badge-danger">Urgent</span>' in html
+    assert f"<td>{member_a}</td>" in html
+    assert "<th>Network</th>" not in html  # one network: no network column
+
+
 def test_staff_only_actions_are_404_for_the_network_itself(
     client_as, member_a, ticket, intern
 ):

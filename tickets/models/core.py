@@ -230,6 +230,13 @@ class Ticket(models.Model):
     def is_active(self) -> bool:
         return self.status in self.ACTIVE_STATUSES
 
+    @property
+    def sla_state(self) -> str | None:
+        """on_track, due_soon, breached, met, paused or None (``tickets.sla``)."""
+        from tickets.sla import state_of
+
+        return state_of(self)
+
 
 class TicketMessage(models.Model):
     """A public reply (the network sees it) or an internal note (staff only)."""

@@ -100,3 +100,28 @@ def queue_row(ticket) -> str:
         created=_time(ticket.created_at, _minutes(ticket.created_at)),
         updated=_time(ticket.updated_at, timesince(ticket.updated_at)),
     )
+
+
+@register.simple_tag
+def ticket_row(ticket, show_network: bool) -> str:
+    """One row of a network's ticket list, rendered in Python like ``queue_row``."""
+    network = format_html("<td>{}</td>", ticket.network.name) if show_network else ""
+    return format_html(
+        "<tr>\n"
+        '      <td><a href="{url}">{ref}</a></td>\n'
+        "      <td>{subject}</td>\n"
+        "      {network}\n"
+        "      <td>{badges}</td>\n"
+        "      <td>{category}</td>\n"
+        "      <td>{requester}</td>\n"
+        "      <td>{updated}</td>\n"
+        "    </tr>",
+        url=ticket.get_absolute_url(),
+        ref=ticket.reference,
+        subject=ticket.subject,
+        network=network,
+        badges=ticket_badges(ticket),
+        category=ticket.category or "—",
+        requester=ticket.requester or "—",
+        updated=_time(ticket.updated_at, timesince(ticket.updated_at)),
+    )
