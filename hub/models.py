@@ -65,6 +65,15 @@ class User(AbstractBaseUser, PermissionsMixin):
         verbose_name = _("user")
         verbose_name_plural = _("users")
         ordering = ["email"]
+        indexes = [
+            # the staff pickers (assignee filters, bulk bar, properties) among
+            # thousands of network members
+            models.Index(
+                fields=["email"],
+                name="user_staff_email_idx",
+                condition=models.Q(is_staff=True, is_active=True),
+            )
+        ]
 
     def __str__(self) -> str:
         return self.display_name or self.email
