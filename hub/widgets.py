@@ -1,18 +1,19 @@
-"""Widgets and a form layout rendered in Python instead of through templates.
+"""Form markup rendered in Python instead of through Django's form templates.
 
-Django renders every ``<option>`` of a ``Select`` through its own template include,
-and every field of ``form.as_div`` through three or four more (field group, label,
-widget, attributes); for the queue's filters (hundreds of networks, every assignee,
-category and tag, a dozen fields) that was most of the page's time. These render the
-same markup directly (``tests/hub/test_widgets.py`` compares them with Django's own
-templates). Use them for forms on hot pages.
+Django renders every field of ``form.as_div`` through four templates (field group,
+label, widget, attributes) and every ``<option>`` through one more; on the ticket
+queue (a dozen filters, hundreds of networks) and the ticket page (four forms) that
+was most of the page's time (issue 9). ``HubFormRenderer`` renders those templates'
+markup in Python for every form; ``FastSelect`` also skips building an option dict
+per choice, for selects with hundreds of options. ``tests/hub/test_widgets.py``
+compares both with Django's own templates.
 """
 
 from html import escape
 
 from django import forms
-from django.utils.html import conditional_escape
-from django.utils.safestring import mark_safe
+from django.forms.renderers import DjangoTemplates
+from django.utils.safestring import SafeData, mark_safe
 
 
 def _attrs(attrs: dict) -> str:
@@ -48,9 +49,7 @@ class FastSelectMixin:
         if self.allow_multiple_selected:
             final["multiple"] = True
         out = [f'<select name="{escape(name)}"{_attrs(final)}>']
-        selected = self.format_value(value)  # a list; NullBooleanSelect gives a str
-        selected = {selected} if isinstance(selected, str) else set(selected)
-        self._options(self.choices, selected, out, [])
+        self._options(self.choices, set(self.format_value(value)), out, [])
         out.append("</select>")
         # every value and label is escaped above (reviewed; tests/hub)
         return mark_safe("".join(out))  # noqa: S308  # nosec B308 B703
@@ -64,82 +63,142 @@ class FastSelectMultiple(FastSelectMixin, forms.SelectMultiple):
     pass
 
 
-class FastNullBooleanSelect(FastSelectMixin, forms.NullBooleanSelect):
-    pass
+_INPUT_TEMPLATES = {
+    f"django/forms/widgets/{name}.html"
+    for name in [
+        "input",
+        "checkbox",
+        "color",
+        "date",
+        "datetime",
+        "email",
+        "file",
+        "hidden",
+        "number",
+        "password",
+        "search",
+        "tel",
+        "text",
+        "time",
+        "url",
+    ]
+}
 
 
-class FastInputMixin:
-    """``django/forms/widgets/input.html`` for the text-like inputs."""
-
-    def render(self, name, value, attrs=None, renderer=None):
-        value = self.format_value(value)
-        shown = "" if value is None else f' value="{escape(str(value))}"'
-        final = _attrs(self.build_attrs(self.attrs, attrs))
-        # the name, value and attributes are escaped (reviewed; tests/hub)
-        return mark_safe(  # noqa: S308  # nosec B308 B703
-            f'<input type="{escape(self.input_type)}" name="{escape(name)}"{shown}{final}>'
-        )
+def _escape(value) -> str:
+    """What ``{{ value }}`` does in a template: escape unless already safe."""
+    return value if isinstance(value, SafeData) else escape(str(value))
 
 
-class FastTextInput(FastInputMixin, forms.TextInput):
-    pass
+class HubFormRenderer(DjangoTemplates):
+    """The form renderer (``FORM_RENDERER``): Django's built-in layout, label, input,
+    textarea and select templates done in Python; anything else (radio lists, file
+    inputs with a current file, the admin's widgets, a project template) goes to
+    the templates as usual. Every form on every page benefits without changing its
+    widgets; ``tests/hub/test_widgets.py`` compares the output with Django's."""
 
-
-class FastDivFormMixin:
-    """``form.as_div`` (and the field labels) built in Python with the markup of
-    Django's ``div.html``, ``field.html`` and ``label.html``; the widgets render
-    themselves (fast when they are the widgets above). A field that uses a fieldset
-    (radio buttons, checkbox lists) falls back to Django's own templates."""
-
-    def render(self, template_name=None, context=None, renderer=None):
-        if template_name == self.template_name_label and context is not None:
-            return self._render_label(context)
-        if (
-            template_name or self.template_name
-        ) == self.template_name_div and not context:
-            context = self.get_context()
-            if not any(bf.use_fieldset for bf, _ in context["fields"]):
-                return self._render_div(context)
-        return super().render(template_name, context, renderer)
+    def render(self, template_name, context, request=None):
+        python = self._python.get(template_name)
+        if python is None and template_name in _INPUT_TEMPLATES:
+            python = HubFormRenderer._input
+        if python is None:
+            return super().render(template_name, context, request)
+        return python(context)
 
     @staticmethod
-    def _render_label(context) -> str:
-        label = conditional_escape(context["label"])
+    def _input(context) -> str:
+        widget = context["widget"]
+        value = widget["value"]
+        shown = "" if value is None else f' value="{_escape(value)}"'
+        return (
+            f'<input type="{_escape(widget["type"])}" name="{_escape(widget["name"])}"'
+            f"{shown}{_attrs(widget['attrs'])}>"
+        )
+
+    @staticmethod
+    def _textarea(context) -> str:
+        widget = context["widget"]
+        value = _escape(widget["value"]) if widget["value"] else ""
+        return (
+            f'<textarea name="{_escape(widget["name"])}"{_attrs(widget["attrs"])}>\n'
+            f"{value}</textarea>"
+        )
+
+    @staticmethod
+    def _select(context) -> str:
+        widget = context["widget"]
+        out = [f'<select name="{_escape(widget["name"])}"{_attrs(widget["attrs"])}>']
+        for group_name, options, _index in widget["optgroups"]:
+            if group_name:
+                out.append(f'<optgroup label="{_escape(group_name)}">')
+            out.extend(
+                f'<option value="{_escape(option["value"])}"{_attrs(option["attrs"])}>'
+                f"{_escape(option['label'])}</option>"
+                for option in options
+            )
+            if group_name:
+                out.append("</optgroup>")
+        out.append("</select>")
+        return "".join(out)
+
+    @staticmethod
+    def _label(context) -> str:
+        label = _escape(context["label"])
         if not context["use_tag"]:
             return label
         tag = context["tag"]
-        return mark_safe(f"<{tag}{_attrs(context['attrs'] or {})}>{label}</{tag}>")  # noqa: S308  # nosec B308 B703
+        return f"<{tag}{_attrs(context['attrs'] or {})}>{label}</{tag}>"
 
     @staticmethod
-    def _render_div(context) -> str:
+    def _field(context) -> str:
+        field = context["field"]
+        out = []
+        if field.use_fieldset:
+            described = field.aria_describedby
+            out.append(
+                f'<fieldset aria-describedby="{_escape(described)}">'
+                if described
+                else "<fieldset>"
+            )
+            if field.label:
+                out.append(field.legend_tag())
+        elif field.label:
+            out.append(field.label_tag())
+        if field.help_text:
+            helptext_id = (
+                f' id="{_escape(field.auto_id)}_helptext"' if field.auto_id else ""
+            )
+            # help_text is trusted markup, as in Django's template (|safe)
+            out.append(f'<div class="helptext"{helptext_id}>{field.help_text}</div>')
+        if field.errors:
+            out.append(str(field.errors))
+        out.append(str(field))
+        if field.use_fieldset:
+            out.append("</fieldset>")
+        return "".join(out)
+
+    @staticmethod
+    def _div(context) -> str:
         errors, fields = context["errors"], context["fields"]
         hidden = "".join(str(field) for field in context["hidden_fields"])
         out = [str(errors) if errors else ""]
         if errors and not fields:
             out.append(f"<div>{hidden}</div>")
-        for bound, field_errors in fields:
-            classes = bound.css_classes()
-            out.append(f'<div class="{escape(classes)}">' if classes else "<div>")
-            if bound.label:
-                out.append(bound.label_tag())
-            if bound.help_text:
-                helptext_id = (
-                    f' id="{escape(bound.auto_id)}_helptext"' if bound.auto_id else ""
-                )
-                # help_text is trusted markup, as in Django's template (|safe)
-                out.append(
-                    f'<div class="helptext"{helptext_id}>{bound.help_text}</div>'
-                )
-            if field_errors:
-                out.append(str(field_errors))
-            out.append(str(bound))
+        for field, _errors in fields:
+            classes = field.css_classes()
+            out.append(f'<div class="{_escape(classes)}">' if classes else "<div>")
+            out.append(str(field.as_field_group()))
             out.append("</div>")
         if fields:  # the hidden fields go inside the last visible field's <div>
             out.insert(-1, hidden)
         elif not errors:
             out.append(hidden)
-        return mark_safe("".join(out))  # noqa: S308  # nosec B308 B703
+        return "".join(out)
 
-
-class FastFilterForm(FastDivFormMixin, forms.Form):
-    """The form class of the FilterSets on hot list pages (``Meta.form``)."""
+    _python = {
+        "django/forms/widgets/textarea.html": _textarea,
+        "django/forms/widgets/select.html": _select,
+        "django/forms/label.html": _label,
+        "django/forms/field.html": _field,
+        "django/forms/div.html": _div,
+    }

@@ -7,13 +7,7 @@ from django.utils.translation import gettext_lazy as _
 
 from hub import permissions as access
 from hub.models import User
-from hub.widgets import (
-    FastFilterForm,
-    FastNullBooleanSelect,
-    FastSelect,
-    FastSelectMultiple,
-    FastTextInput,
-)
+from hub.widgets import FastSelect, FastSelectMultiple
 from tickets import sla
 from tickets.models import Category, Tag, Ticket
 
@@ -96,7 +90,6 @@ class TicketFilter(django_filters.FilterSet):
         method="filter_text",
         label=_("Search"),
         help_text=_("Reference, subject or text"),
-        widget=FastTextInput,
     )
     status = django_filters.MultipleChoiceFilter(
         choices=Ticket.Status.choices, widget=FastSelectMultiple, distinct=False
@@ -118,7 +111,6 @@ class TicketFilter(django_filters.FilterSet):
         field_name="assignee",
         lookup_expr="isnull",
         label=_("Unassigned"),
-        widget=FastNullBooleanSelect,
     )
     tag = django_filters.ModelChoiceFilter(
         field_name="tags",
@@ -127,9 +119,7 @@ class TicketFilter(django_filters.FilterSet):
         label=_("Tag"),
         widget=FastSelect,
     )
-    mine = django_filters.BooleanFilter(
-        method="filter_mine", label=_("Mine"), widget=FastNullBooleanSelect
-    )
+    mine = django_filters.BooleanFilter(method="filter_mine", label=_("Mine"))
     sla_state = django_filters.MultipleChoiceFilter(
         choices=sla.State.CHOICES,
         method="filter_sla_state",
@@ -152,7 +142,6 @@ class TicketFilter(django_filters.FilterSet):
 
     class Meta:
         model = Ticket
-        form = FastFilterForm
         fields = [
             "q",
             "status",

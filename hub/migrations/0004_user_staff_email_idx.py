@@ -4,15 +4,18 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
-        ('hub', '0003_outbox'),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("hub", "0003_outbox"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='user',
-            index=models.Index(condition=models.Q(('is_active', True), ('is_staff', True)), fields=['email'], name='user_staff_email_idx'),
+            model_name="user",
+            index=models.Index(
+                condition=models.Q(("is_active", True), ("is_staff", True)),
+                fields=["email"],
+                name="user_staff_email_idx",
+            ),
         ),
     ]

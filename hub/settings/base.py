@@ -79,6 +79,9 @@ TEMPLATES = [
     },
 ]
 
+# Django's form templates rendered in Python (hub/widgets.py; issue 9)
+FORM_RENDERER = "hub.widgets.HubFormRenderer"
+
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
 }

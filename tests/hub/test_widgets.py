@@ -1,93 +1,126 @@
-"""The Python-rendered widgets and form layout give Django's own markup."""
+"""Form markup rendered in Python is Django's own markup.
+
+Every form below is rendered twice: with the hub's renderer (``FORM_RENDERER``) and
+with Django's template renderer, and the two must match (whitespace between tags
+aside). The forms cover every widget the renderer does in Python, the ones it leaves
+to the templates, bound and unbound data, errors, help texts and hidden fields.
+"""
 
 import re
 
 import pytest
 from django import forms
+from django.forms.renderers import DjangoTemplates
+from django.utils.safestring import mark_safe
 
-from hub.widgets import (
-    FastDivFormMixin,
-    FastNullBooleanSelect,
-    FastSelect,
-    FastSelectMultiple,
-    FastTextInput,
-)
+from hub.widgets import FastSelect, FastSelectMultiple, HubFormRenderer
 
 CHOICES = [("", "---------"), ("a", "Alpha & <Omega>"), ("b", 'Say "hi"')]
 GROUPED = [("", "Any"), ("Group <1>", [("x", "X"), ("y", "Y")]), ("z", "Z")]
 
 
-def _fields(fast: bool) -> dict:
-    def pick(fast_widget, django_widget):
-        return fast_widget if fast else django_widget
-
-    return {
-        "q": forms.CharField(
-            required=False,
-            help_text="Reference, <b>subject</b> or text",
-            widget=pick(FastTextInput, forms.TextInput)(attrs={"placeholder": "x"}),
-        ),
-        "code": forms.CharField(
-            max_length=5, widget=pick(FastTextInput, forms.TextInput)
-        ),
-        "one": forms.ChoiceField(
-            choices=CHOICES, required=False, widget=pick(FastSelect, forms.Select)
-        ),
-        "grouped": forms.ChoiceField(
-            choices=GROUPED, required=False, widget=pick(FastSelect, forms.Select)
-        ),
-        "many": forms.MultipleChoiceField(
-            choices=CHOICES[1:],
-            required=False,
-            widget=pick(FastSelectMultiple, forms.SelectMultiple),
-        ),
-        "flag": forms.NullBooleanField(
-            label="Flag?", widget=pick(FastNullBooleanSelect, forms.NullBooleanSelect)
-        ),
-        "secret": forms.CharField(required=False, widget=forms.HiddenInput),
-    }
-
-
-FastForm = type("FastForm", (FastDivFormMixin, forms.Form), _fields(fast=True))
-PlainForm = type("PlainForm", (forms.Form,), _fields(fast=False))
+class EveryWidgetForm(forms.Form):
+    q = forms.CharField(
+        required=False,
+        help_text="Reference, <b>subject</b> or text",
+        widget=forms.TextInput(attrs={"placeholder": "x & y", "autofocus": True}),
+    )
+    code = forms.CharField(max_length=5, label="Code?")
+    email = forms.EmailField(required=False, initial="a@example.com")
+    number = forms.IntegerField(required=False, min_value=1, disabled=True)
+    secret = forms.CharField(required=False, widget=forms.PasswordInput)
+    when = forms.DateField(
+        required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    agree = forms.BooleanField(required=False, initial=True)
+    body = forms.CharField(
+        required=False, widget=forms.Textarea(attrs={"rows": 3}), initial="a <b> & c"
+    )
+    one = forms.ChoiceField(choices=CHOICES, required=False)
+    grouped = forms.ChoiceField(choices=GROUPED, required=False)
+    many = forms.MultipleChoiceField(choices=CHOICES[1:], required=False)
+    flag = forms.NullBooleanField(label="Flag")
+    fast_one = forms.ChoiceField(choices=GROUPED, required=False, widget=FastSelect)
+    fast_many = forms.MultipleChoiceField(
+        choices=CHOICES[1:], required=False, widget=FastSelectMultiple
+    )
+    radio = forms.ChoiceField(  # a fieldset: left to Django's templates inside
+        choices=CHOICES[1:], required=False, widget=forms.RadioSelect
+    )
+    upload = forms.FileField(required=False)
+    token = forms.CharField(required=False, widget=forms.HiddenInput)
+    safe = forms.CharField(required=False, initial=mark_safe("<i>trusted</i>"))
 
 
-class FastFormWithClean(FastForm):
+class WholeFormErrorForm(EveryWidgetForm):
     def clean(self):
         raise forms.ValidationError("The whole form is wrong <really>.")
 
 
-class PlainFormWithClean(PlainForm):
-    def clean(self):
-        raise forms.ValidationError("The whole form is wrong <really>.")
+class OnlyHiddenForm(forms.Form):
+    token = forms.CharField(widget=forms.HiddenInput)
 
 
-def _normal(html: str) -> str:
+DATA = [
+    None,
+    {},
+    {"q": 'a "quoted" <tag> & more', "code": "abc", "one": "a", "flag": "true"},
+    {"code": "far too long", "one": "nope", "many": ["a", "b"], "flag": "false"},
+    {"grouped": "y", "token": "s3", "flag": "unknown", "fast_many": ["b"]},
+    {"fast_one": "x", "agree": "on", "body": "</textarea><script>", "radio": "b"},
+]
+
+
+def _normal(html) -> str:
     return re.sub(r">\s+<", "><", str(html)).strip()
 
 
-@pytest.mark.parametrize(
-    "data",
-    [
-        None,
-        {},
-        {"q": 'a "quoted" <tag> & more', "code": "abc", "one": "a", "flag": "true"},
-        {"code": "far too long", "one": "nope", "many": ["a", "b"], "flag": "false"},
-        {"grouped": "y", "secret": "s3", "flag": "unknown", "many": ["b"]},
-    ],
-)
-def test_fast_form_markup_is_djangos(data):
-    assert _normal(FastForm(data).as_div()) == _normal(PlainForm(data).as_div())
-    assert _normal(str(FastForm(data))) == _normal(str(PlainForm(data)))
+def _both(form_class, data):
+    return (
+        form_class(data, renderer=HubFormRenderer()),
+        form_class(data, renderer=DjangoTemplates()),
+    )
 
 
-def test_fast_form_markup_with_form_errors_and_hidden_field_errors():
-    data = {"code": "abc"}
-    fast, plain = FastFormWithClean(data), PlainFormWithClean(data)
-    assert "whole form is wrong &lt;really&gt;" in fast.as_div()
-    assert _normal(fast.as_div()) == _normal(plain.as_div())
+@pytest.mark.parametrize("data", DATA)
+@pytest.mark.parametrize("form_class", [EveryWidgetForm, WholeFormErrorForm])
+def test_the_layouts_match_djangos(form_class, data):
+    ours, djangos = _both(form_class, data)
+    assert _normal(ours.as_div()) == _normal(djangos.as_div())
+    assert _normal(str(ours)) == _normal(str(djangos))
+    assert _normal(ours.as_p()) == _normal(djangos.as_p())
 
 
-def test_fast_form_other_layouts_still_use_djangos_templates():
-    assert _normal(FastForm({}).as_p()) == _normal(PlainForm({}).as_p())
-    assert _normal(FastForm({}).as_table()) == _normal(PlainForm({}).as_table())
+@pytest.mark.parametrize("data", DATA)
+def test_each_field_matches_djangos(data):
+    ours, djangos = _both(EveryWidgetForm, data)
+    for name in EveryWidgetForm.base_fields:
+        assert _normal(ours[name]) == _normal(djangos[name]), name
+        assert ours[name].label_tag() == djangos[name].label_tag(), name
+        assert _normal(ours[name].as_field_group()) == _normal(
+            djangos[name].as_field_group()
+        )
+
+
+def test_a_form_of_hidden_fields_only_and_with_errors():
+    for data in (None, {}, {"token": "x"}):
+        ours, djangos = _both(OnlyHiddenForm, data)
+        assert _normal(ours.as_div()) == _normal(djangos.as_div())
+
+
+def test_values_are_escaped_and_trusted_markup_is_not():
+    form = EveryWidgetForm(
+        {"q": '"><script>x</script>', "body": "</textarea><b>"},
+        renderer=HubFormRenderer(),
+    )
+    html = form.as_div()
+    assert "<script>" not in html and "</textarea><b>" not in html
+    assert 'value="&quot;&gt;&lt;script&gt;x&lt;/script&gt;"' in html
+    assert "Reference, <b>subject</b> or text" in html  # help_text is trusted
+    unbound = EveryWidgetForm(renderer=HubFormRenderer()).as_div()
+    assert 'value="<i>trusted</i>"' in unbound  # already safe, as in a template
+
+
+def test_the_hub_renders_forms_with_it(settings):
+    assert settings.FORM_RENDERER == "hub.widgets.HubFormRenderer"
+    assert isinstance(EveryWidgetForm().renderer, HubFormRenderer)
