@@ -99,11 +99,13 @@ def tickets_bulk_create(
     with_history: bool = False,
     out: Callable[[str], None] | None = None,
     total: int | None = None,
+    prepare: Callable[[Ticket], None] | None = None,
 ) -> list[Ticket]:
     """Insert tickets with their messages; one transaction per batch.
 
-    Returns the tickets only when ``with_history`` (small demo sets); bulk
-    benchmark runs return an empty list to keep memory flat.
+    ``prepare`` may set more fields on each ticket before it is inserted (the demo
+    seeder's SLA due times). Returns the tickets only when ``with_history`` (small
+    demo sets); bulk benchmark runs return an empty list to keep memory flat.
     """
     created: list[Ticket] = []
     done = 0
@@ -113,6 +115,9 @@ def tickets_bulk_create(
             tickets = [
                 _ticket_row(pk, spec) for pk, spec in zip(ids, batch, strict=True)
             ]
+            if prepare is not None:
+                for ticket in tickets:
+                    prepare(ticket)
             Ticket.objects.bulk_create(tickets, batch_size=batch_size)
             messages = [
                 TicketMessage(

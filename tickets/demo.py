@@ -415,5 +415,7 @@ def _bulk(count: int, categories: dict, staff: list, out) -> None:
         out("tickets: no networks, nothing to add")
         return
     started = time.monotonic()
-    tickets_bulk_create(specs=specs(), out=out, total=count)
+    tickets_bulk_create(
+        specs=specs(), out=out, total=count, prepare=demo_sla.due_times_setter(now)
+    )
     out(f"Added {count} benchmark tickets in {time.monotonic() - started:.1f}s.")

@@ -166,6 +166,59 @@ def _business_seconds_sql(later: str) -> str:
     return f"CAST({span} / {APPROX} AS INTEGER)"
 
 
+def due_times_setter(now: dt.datetime | None = None) -> Callable[[Ticket], None]:
+    """``fill_due_times``' rules for one ticket still in memory: the bulk seeder sets
+    the SLA fields before inserting instead of rewriting 100,000 rows (and their
+    indexes) a dozen times afterwards (issue 9: half of the seeding time)."""
+    now = now or timezone.now()
+    policies = {
+        p.priority: p for p in SlaPolicy.objects.filter(network_tier="", is_active=True)
+    }
+
+    def business_seconds(later, created) -> int | None:
+        return (
+            None if later is None else round((later - created).total_seconds() / APPROX)
+        )
+
+    def fill(ticket: Ticket) -> None:
+        policy = policies.get(ticket.priority)
+        if policy is None:
+            return
+        created, answered, solved = (
+            ticket.created_at,
+            ticket.first_response_at,
+            ticket.resolved_at,
+        )
+        ticket.sla_policy_id = policy.pk
+        first_due = created + _approx(policy.first_response_minutes)
+        resolution_due = created + _approx(policy.resolution_minutes)
+        ticket.first_response_due_at = first_due
+        ticket.resolution_due_at = resolution_due
+        ticket.first_response_business_seconds = business_seconds(answered, created)
+        ticket.resolution_business_seconds = business_seconds(solved, created)
+        if answered and answered > first_due:
+            ticket.first_response_breached_at = answered
+        if solved and solved > resolution_due:
+            ticket.resolution_breached_at = solved
+        active = ticket.status in Ticket.ACTIVE_STATUSES
+        if active:
+            if ticket.status == Ticket.Status.PENDING:
+                ticket.sla_paused_at = ticket.updated_at
+            if answered is None and first_due < now:
+                ticket.first_response_breached_at = first_due
+                ticket.first_response_warned_at = first_due
+            if resolution_due < now and ticket.resolution_breached_at is None:
+                ticket.resolution_breached_at = resolution_due
+                ticket.resolution_warned_at = resolution_due
+        ticket.sla_breached_at = (
+            ticket.first_response_breached_at or ticket.resolution_breached_at
+        )
+        if active and ticket.sla_paused_at is None:
+            ticket.sla_due_at = first_due if answered is None else resolution_due
+
+    return fill
+
+
 def fill_due_times(out: Callable[[str], None]) -> int:
     """SLA fields for tickets without a policy, a few UPDATEs per priority."""
     now = timezone.now()
@@ -230,7 +283,7 @@ def fill_due_times(out: Callable[[str], None]) -> int:
     ).update(
         sla_breached_at=Coalesce("first_response_breached_at", "resolution_breached_at")
     )
-    active.filter(sla_paused_at__isnull=True).update(
+    active.filter(sla_paused_at__isnull=True, sla_due_at__isnull=True).update(
         sla_due_at=Case(
             When(first_response_at__isnull=True, then=F("first_response_due_at")),
             default=F("resolution_due_at"),
