@@ -9,6 +9,9 @@ or a dict with ``template`` (a partial under ``templates/<app>/includes/``), an
 
 from collections.abc import Callable
 
+from django.conf import settings
+from django.core.cache import cache
+
 from hub import permissions as access
 from hub.models import CreatorNetwork
 
@@ -22,6 +25,20 @@ def register_panel(func: Panel) -> Panel:
     return func
 
 
+def shared_figures(name: str, compute: Callable[[], dict | int]):
+    """Figures that are the same for every staff member (counts over the whole hub),
+    kept ``HUB_HOME_CACHE_SECONDS`` like the queue health (0: always computed)."""
+    seconds = settings.HUB_HOME_CACHE_SECONDS
+    if not seconds:
+        return compute()
+    key = f"home:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, seconds)
+    return value
+
+
 @register_panel
 def networks_panel(user) -> dict | None:
     if access.is_staff_member(user):
@@ -30,7 +47,9 @@ def networks_panel(user) -> dict | None:
             "template": "hub/includes/networks_panel.html",
             "order": 90,
             "managed": list(managed[:20]),
-            "network_count": CreatorNetwork.objects.count(),
+            "network_count": shared_figures(
+                "network_count", CreatorNetwork.objects.count
+            ),
         }
     memberships = user.memberships.select_related("network", "network__region")
     return {
