@@ -25,7 +25,14 @@ def knowledge_base_panel(user) -> dict | None:
             "drafts_url": reverse("admin:faq_article_changelist")
             + "?status__exact=draft",
         }
-    articles = selectors.popular_articles(user=user, limit=5)
+    audiences = selectors.audiences_for(user)
+    articles = shared_figures(  # the same list for everyone with these audiences
+        "popular_articles:" + ",".join(audiences),
+        lambda: [
+            {"url": article.get_absolute_url(), "title": article.title}
+            for article in selectors.popular_articles(user=user, limit=5)
+        ],
+    )
     if not articles:
         return None
     return {

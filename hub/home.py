@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from django.conf import settings
 from django.core.cache import cache
+from django.urls import reverse
 
 from hub import permissions as access
 from hub.models import CreatorNetwork
@@ -25,9 +26,10 @@ def register_panel(func: Panel) -> Panel:
     return func
 
 
-def shared_figures(name: str, compute: Callable[[], dict | int]):
-    """Figures that are the same for every staff member (counts over the whole hub),
-    kept ``HUB_HOME_CACHE_SECONDS`` like the queue health (0: always computed)."""
+def shared_figures(name: str, compute: Callable[[], object]):
+    """What a panel shows everyone alike (hub-wide counts for staff, the articles
+    every network member may read): kept ``HUB_HOME_CACHE_SECONDS`` like the queue
+    health (0: always computed). ``name`` must say whose figures they are."""
     seconds = settings.HUB_HOME_CACHE_SECONDS
     if not seconds:
         return compute()
@@ -42,20 +44,39 @@ def shared_figures(name: str, compute: Callable[[], dict | int]):
 @register_panel
 def networks_panel(user) -> dict | None:
     if access.is_staff_member(user):
-        managed = CreatorNetwork.objects.filter(manager=user).select_related("region")
+        managed = (
+            CreatorNetwork.objects.filter(manager=user)
+            .order_by("name")
+            .values_list("name", "slug", "region__name", "tier", "status")[:20]
+        )
+        tiers, statuses = (
+            dict(CreatorNetwork.Tier.choices),
+            dict(CreatorNetwork.Status.choices),
+        )
         return {
             "template": "hub/includes/networks_panel.html",
             "order": 90,
-            "managed": list(managed[:20]),
+            "managed": [
+                {
+                    "url": reverse("hub:network_detail", kwargs={"slug": slug}),
+                    "name": name,
+                    "region": region,
+                    "tier": tiers.get(tier, tier),
+                    "status": statuses.get(status, status),
+                }
+                for name, slug, region, tier, status in managed
+            ],
             "network_count": shared_figures(
                 "network_count", CreatorNetwork.objects.count
             ),
         }
-    memberships = user.memberships.select_related("network", "network__region")
+    memberships = list(user.memberships.select_related("network"))
+    # every membership is here: the panels after this one need not ask again
+    access.remember_network_ids(user, (m.network_id for m in memberships))
     return {
         "template": "hub/includes/networks_panel.html",
         "order": 10,
-        "memberships": list(memberships),
+        "memberships": memberships,
     }
 
 
