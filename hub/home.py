@@ -41,6 +41,14 @@ def shared_figures(name: str, compute: Callable[[], object]):
     return value
 
 
+def slug_url(viewname: str) -> Callable[[str], str]:
+    """``reverse(viewname, kwargs={"slug": …})`` for many slugs at the cost of one
+    (a slug's characters are never quoted in a path)."""
+    marker = "--slug--"
+    head, tail = reverse(viewname, kwargs={"slug": marker}).split(marker)
+    return lambda slug: f"{head}{slug}{tail}"
+
+
 @register_panel
 def networks_panel(user) -> dict | None:
     if access.is_staff_member(user):
@@ -49,6 +57,7 @@ def networks_panel(user) -> dict | None:
             .order_by("name")
             .values_list("name", "slug", "region__name", "tier", "status")[:20]
         )
+        network_url = slug_url("hub:network_detail")
         tiers, statuses = (
             dict(CreatorNetwork.Tier.choices),
             dict(CreatorNetwork.Status.choices),
@@ -58,7 +67,7 @@ def networks_panel(user) -> dict | None:
             "order": 90,
             "managed": [
                 {
-                    "url": reverse("hub:network_detail", kwargs={"slug": slug}),
+                    "url": network_url(slug),
                     "name": name,
                     "region": region,
                     "tier": tiers.get(tier, tier),

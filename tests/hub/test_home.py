@@ -2,9 +2,10 @@
 
 import pytest
 from django.core.cache import cache
+from django.urls import reverse
 
 from hub import permissions as access
-from hub.home import PANELS, networks_panel, shared_figures
+from hub.home import PANELS, networks_panel, shared_figures, slug_url
 from tests.hub.factories import MembershipFactory, NetworkFactory, RegionFactory
 
 pytestmark = pytest.mark.django_db
@@ -56,6 +57,12 @@ def test_the_networks_panel_answers_the_other_panels_network_question(
     with django_assert_num_queries(0):
         assert len(access.network_ids(member_a)) == 2
     assert PANELS[0] is networks_panel
+
+
+def test_slug_url_gives_what_reverse_gives():
+    network_url = slug_url("hub:network_detail")
+    for slug in ("alpha", "a-b_c-9", "--slug--x"):
+        assert network_url(slug) == reverse("hub:network_detail", kwargs={"slug": slug})
 
 
 def test_shared_figures_are_kept_for_the_configured_seconds(settings):
