@@ -80,3 +80,23 @@ def test_shared_figures_are_kept_for_the_configured_seconds(settings):
     assert shared_figures("test", compute) == {"n": 3}
     assert shared_figures("test", compute) == {"n": 3}
     cache.delete("home:test")
+
+
+@pytest.mark.parametrize("count", [1, 4])
+def test_a_member_home_has_a_constant_number_of_queries(
+    client_as, member_a, count, django_assert_max_num_queries
+):
+    from django.utils import timezone
+
+    from tests.onboarding.factories import AnnouncementFactory
+    from tests.tickets.factories import TicketFactory
+
+    for _ in range(count):
+        network = MembershipFactory(user=member_a).network
+        TicketFactory(network=network, status="open")
+        AnnouncementFactory(published_at=timezone.now()).networks.add(network)
+    browser = client_as(member_a)
+    # session, user, memberships, tickets, articles, campaigns, onboarding, banners
+    with django_assert_max_num_queries(8):
+        page = browser.get("/").content.decode()
+    assert page.count('<div class="message message-warning banner">') == min(count, 3)
