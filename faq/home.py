@@ -9,7 +9,7 @@ from django.utils import timezone
 from faq import selectors
 from faq.models import Article, Deflection
 from hub import permissions as access
-from hub.home import register_panel
+from hub.home import register_panel, shared_figures
 
 
 @register_panel
@@ -17,25 +17,22 @@ def knowledge_base_panel(user) -> dict | None:
     """Staff: articles past their review date, drafts, and recent deflections.
     Network members: the most read articles they may open."""
     if access.is_staff_member(user):
-        since = timezone.now() - timedelta(days=30)
-        review = selectors.articles_needing_review().values("pk")
-        counts = Article.objects.aggregate(  # one query for both figures
-            needs_review=Count("pk", filter=Q(pk__in=review)),
-            drafts=Count("pk", filter=Q(status=Article.Status.DRAFT)),
-        )
         return {
             "template": "faq/includes/review_panel.html",
             "order": 40,
-            "needs_review": counts["needs_review"],
-            "drafts": counts["drafts"],
-            "deflected": Deflection.objects.filter(
-                outcome=Deflection.Outcome.SOLVED, created_at__gte=since
-            ).count(),
+            **shared_figures("knowledge_base", _review_figures),
             "review_url": reverse("admin:faq_articleneedingreview_changelist"),
             "drafts_url": reverse("admin:faq_article_changelist")
             + "?status__exact=draft",
         }
-    articles = selectors.popular_articles(user=user, limit=5)
+    audiences = selectors.audiences_for(user)
+    articles = shared_figures(  # the same list for everyone with these audiences
+        "popular_articles:" + ",".join(audiences),
+        lambda: [
+            {"url": article.get_absolute_url(), "title": article.title}
+            for article in selectors.popular_articles(user=user, limit=5)
+        ],
+    )
     if not articles:
         return None
     return {
@@ -43,3 +40,16 @@ def knowledge_base_panel(user) -> dict | None:
         "order": 60,
         "articles": articles,
     }
+
+
+def _review_figures() -> dict:
+    since = timezone.now() - timedelta(days=30)
+    review = selectors.articles_needing_review().values("pk")
+    counts = Article.objects.aggregate(  # one query for both figures
+        needs_review=Count("pk", filter=Q(pk__in=review)),
+        drafts=Count("pk", filter=Q(status=Article.Status.DRAFT)),
+    )
+    counts["deflected"] = Deflection.objects.filter(
+        outcome=Deflection.Outcome.SOLVED, created_at__gte=since
+    ).count()
+    return counts

@@ -9,6 +9,10 @@ or a dict with ``template`` (a partial under ``templates/<app>/includes/``), an
 
 from collections.abc import Callable
 
+from django.conf import settings
+from django.core.cache import cache
+from django.urls import reverse
+
 from hub import permissions as access
 from hub.models import CreatorNetwork
 
@@ -22,21 +26,66 @@ def register_panel(func: Panel) -> Panel:
     return func
 
 
+def shared_figures(name: str, compute: Callable[[], object]):
+    """What a panel shows everyone alike (hub-wide counts for staff, the articles
+    every network member may read): kept ``HUB_HOME_CACHE_SECONDS`` like the queue
+    health (0: always computed). ``name`` must say whose figures they are."""
+    seconds = settings.HUB_HOME_CACHE_SECONDS
+    if not seconds:
+        return compute()
+    key = f"home:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, seconds)
+    return value
+
+
+def slug_url(viewname: str) -> Callable[[str], str]:
+    """``reverse(viewname, kwargs={"slug": …})`` for many slugs at the cost of one
+    (a slug's characters are never quoted in a path)."""
+    marker = "--slug--"
+    head, tail = reverse(viewname, kwargs={"slug": marker}).split(marker)
+    return lambda slug: f"{head}{slug}{tail}"
+
+
 @register_panel
 def networks_panel(user) -> dict | None:
     if access.is_staff_member(user):
-        managed = CreatorNetwork.objects.filter(manager=user).select_related("region")
+        managed = (
+            CreatorNetwork.objects.filter(manager=user)
+            .order_by("name")
+            .values_list("name", "slug", "region__name", "tier", "status")[:20]
+        )
+        network_url = slug_url("hub:network_detail")
+        tiers, statuses = (
+            dict(CreatorNetwork.Tier.choices),
+            dict(CreatorNetwork.Status.choices),
+        )
         return {
             "template": "hub/includes/networks_panel.html",
             "order": 90,
-            "managed": list(managed[:20]),
-            "network_count": CreatorNetwork.objects.count(),
+            "managed": [
+                {
+                    "url": network_url(slug),
+                    "name": name,
+                    "region": region,
+                    "tier": tiers.get(tier, tier),
+                    "status": statuses.get(status, status),
+                }
+                for name, slug, region, tier, status in managed
+            ],
+            "network_count": shared_figures(
+                "network_count", CreatorNetwork.objects.count
+            ),
         }
-    memberships = user.memberships.select_related("network", "network__region")
+    memberships = list(user.memberships.select_related("network"))
+    # every membership is here: the panels after this one need not ask again
+    access.remember_network_ids(user, (m.network_id for m in memberships))
     return {
         "template": "hub/includes/networks_panel.html",
         "order": 10,
-        "memberships": list(memberships),
+        "memberships": memberships,
     }
 
 

@@ -63,6 +63,13 @@ def network_ids(user) -> frozenset[int]:
     return cached
 
 
+def remember_network_ids(user, ids) -> None:
+    """Seed the ``network_ids`` cache from all of the person's memberships, when
+    a caller has just loaded them anyway (the same set the query would give)."""
+    if user and user.is_authenticated and user.is_active:
+        user._hub_network_ids = frozenset(ids)
+
+
 def owned_network_ids(user) -> frozenset[int]:
     if not (user and user.is_authenticated and user.is_active):
         return frozenset()

@@ -1,7 +1,7 @@
 """Portal-home panels for agency managers: networks needing attention and this week."""
 
 from hub import permissions as access
-from hub.home import register_panel
+from hub.home import register_panel, shared_figures
 from insights import selectors
 
 
@@ -23,5 +23,5 @@ def this_week_panel(user) -> dict | None:
     return {
         "template": "insights/includes/this_week_panel.html",
         "order": 30,
-        **selectors.week_at_a_glance(),
+        **shared_figures("week_at_a_glance", selectors.week_at_a_glance),
     }

@@ -7,7 +7,10 @@ from hub import outbox
 from hub.models import Membership
 from onboarding import delivery as engine
 from onboarding.models import Announcement, AnnouncementAcknowledgement, Delivery
-from onboarding.selectors import announcement_audience_networks
+from onboarding.selectors import (
+    announcement_audience_networks,
+    forget_banner_announcements,
+)
 
 
 @transaction.atomic
@@ -79,3 +82,4 @@ def announcement_acknowledge(*, announcement: Announcement, user) -> None:
     AnnouncementAcknowledgement.objects.get_or_create(
         announcement=announcement, user=user
     )
+    forget_banner_announcements(user)

@@ -191,3 +191,29 @@ def test_the_home_panel_shows_members_popular_articles(client_as, member_a, libr
     page = client_as(member_a).get("/").content.decode()
     assert "Payout statements for networks" in page
     assert "Payout escalation for staff" not in page
+
+
+def test_the_home_panels_share_their_figures_briefly_when_configured(
+    client_as, intern, member_a, outsider, library, payouts, settings
+):
+    from django.core.cache import cache
+
+    # given figures kept for 30 seconds, computed fresh now
+    settings.HUB_HOME_CACHE_SECONDS = 30
+    cache.clear()
+    assert "1 draft<" in client_as(intern).get("/").content.decode()
+    member_page = client_as(member_a).get("/").content.decode()
+    assert '<a href="/faq/payout-statements-for-networks/">' in member_page
+    # when the knowledge base changes
+    ArticleFactory(category=payouts, status=Article.Status.DRAFT)
+    Article.objects.filter(pk=library["networks"].pk).update(title="Renamed")
+    # then staff and members see the kept figures until they expire ...
+    assert "1 draft<" in client_as(intern).get("/").content.decode()
+    assert "Payout statements" in client_as(member_a).get("/").content.decode()
+    # ... and each audience has its own list: no network, no network articles
+    outsider_page = client_as(outsider).get("/").content.decode()
+    assert "Payout basics for everyone" in outsider_page
+    assert "Payout statements" not in outsider_page
+    cache.clear()
+    assert "2 drafts<" in client_as(intern).get("/").content.decode()
+    assert "Renamed" in client_as(member_a).get("/").content.decode()

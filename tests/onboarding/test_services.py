@@ -263,6 +263,73 @@ def test_banner_shows_until_acknowledged(member_a, member_b, network_a):
     assert banner_announcements(user=member_a) == []
 
 
+def test_banners_match_the_audience_rule_network_by_network(three_networks):
+    # given announcements for each kind of audience, one drafted, one acknowledged
+    n = three_networks
+    now = timezone.now()
+    everyone = AnnouncementFactory(published_at=now - timedelta(days=6))
+    anz = AnnouncementFactory(published_at=now - timedelta(days=5))
+    anz.regions.add(n["anz_growth"].region)
+    anz_premier = AnnouncementFactory(tiers=",premier,", published_at=now)
+    anz_premier.regions.add(n["anz_growth"].region)
+    growth = AnnouncementFactory(tiers=",growth,", published_at=now - timedelta(days=3))
+    named = AnnouncementFactory(published_at=now - timedelta(days=2))
+    named.networks.add(n["sea_growth"])
+    named_or_premier = AnnouncementFactory(
+        tiers=",premier,", published_at=now - timedelta(days=1)
+    )
+    named_or_premier.networks.add(n["anz_growth"])
+    AnnouncementFactory(published_at=None)  # a draft
+    AnnouncementFactory(published_at=now + timedelta(hours=1))  # not yet
+    seen = AnnouncementFactory(published_at=now - timedelta(days=4))
+    people = {key: MembershipFactory(network=net).user for key, net in n.items()}
+    both = MembershipFactory(network=n["sea_growth"]).user
+    MembershipFactory(user=both, network=n["anz_premier"])
+    people["sea_growth+anz_premier"] = both
+    for user in people.values():
+        services.announcement_acknowledge(announcement=seen, user=user)
+
+    for key, user in people.items():
+        # when
+        banners = banner_announcements(user=User.objects.get(pk=user.pk), limit=10)
+        # then: the SQL agrees with the queryset spelling, newest first
+        expected = list(
+            Announcement.objects.published()
+            .for_network_ids({m.network_id for m in user.memberships.all()})
+            .exclude(pk=seen.pk)
+            .order_by("-published_at")
+        )
+        assert banners == expected, key
+    assert banner_announcements(user=User.objects.get(pk=people["anz_premier"].pk)) == [
+        anz_premier,
+        named_or_premier,
+        anz,
+    ]
+    assert set(banner_announcements(user=people["sea_growth"], limit=10)) == {
+        everyone,
+        growth,
+        named,
+    }
+
+
+def test_banners_cost_one_query_per_request_until_acknowledged(
+    member_a, network_a, django_assert_num_queries
+):
+    first, second = (
+        AnnouncementFactory(published_at=timezone.now() - timedelta(hours=h))
+        for h in (1, 2)
+    )
+    first.networks.add(network_a)
+    second.networks.add(network_a)
+    user = User.objects.get(pk=member_a.pk)
+    with django_assert_num_queries(2):  # the network ids, then the announcements
+        assert banner_announcements(user=user, limit=5) == [first, second]
+        assert banner_announcements(user=user, limit=1) == [first]
+        assert banner_announcements(user=user, limit=10) == [first, second]
+    services.announcement_acknowledge(announcement=first, user=user)
+    assert banner_announcements(user=user) == [second]
+
+
 # --- tips and digests ----------------------------------------------------------------
 
 
