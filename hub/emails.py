@@ -30,6 +30,18 @@ def build_email(
     *, to: list[str] | str, template: str, context: dict, headers: dict | None = None
 ) -> EmailMultiAlternatives:
     subject, text, html = render_email(template, context)
+    return email_message(to=to, subject=subject, text=text, html=html, headers=headers)
+
+
+def email_message(
+    *,
+    to: list[str] | str,
+    subject: str,
+    text: str,
+    html: str | None,
+    headers: dict | None = None,
+) -> EmailMultiAlternatives:
+    """The message from parts already rendered (``render_email``)."""
     message = EmailMultiAlternatives(
         subject=subject,
         body=text,

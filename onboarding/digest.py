@@ -205,6 +205,7 @@ def build_digest(network, member, period: Period, *, memo: dict | None = None) -
     """Every provider's section for one member; ``memo`` caches per-network ones."""
     memo = {} if memo is None else memo
     sections = []
+    keys: list | None = []  # what the sections depend on; None: this member alone
     for func in sorted(PROVIDERS, key=lambda f: getattr(f, "order", 50)):
         key = None
         if getattr(func, "memo_key", None):
@@ -217,6 +218,9 @@ def build_digest(network, member, period: Period, *, memo: dict | None = None) -
             section = memo[key]
         else:
             section = func(network, member, period)
+            keys = None
+        if keys is not None:
+            keys.append(key)
         if section:
             sections.append(section)
     return {
@@ -224,4 +228,7 @@ def build_digest(network, member, period: Period, *, memo: dict | None = None) -
         "member": member,
         "period": period,
         "sections": sections,
+        # members whose digests have the same key get the same text (the
+        # templates do not name the member): rendered once per chunk
+        "render_key": None if keys is None else (network.pk, period.key, *keys),
     }

@@ -8,8 +8,9 @@ Transactional e-mails (tickets, invitations) never carry them.
 from django.conf import settings
 from django.core import signing
 from django.urls import reverse
+from django.utils.html import conditional_escape
 
-from hub.emails import build_email
+from hub.emails import build_email, email_message, render_email
 from onboarding import delivery as engine
 from onboarding.digest import build_digest
 from onboarding.models import Announcement, Delivery, Tip
@@ -67,14 +68,35 @@ def tip_email(*, tip: Tip, user, url: str = "#"):
     )
 
 
+# stands in for a member's unsubscribe link in a digest rendered once for many;
+# letters, digits and dashes only, so escaping leaves it as it is
+_URL_MARK = "hub-unsubscribe-url-3f9c1d"
+
+
 def digest_email(*, network, user, period, url: str = "#", memo: dict | None = None):
+    """One member's digest. Within a sending chunk (``memo``) the templates render
+    once per network and audience; each member's copy differs only in the link."""
     context = build_digest(network, user, period, memo=memo)
-    context["unsubscribe_url"] = url
-    return build_email(
-        to=user.email,
-        template="onboarding_digest",
-        context=context,
-        headers=list_headers(url),
+    render_key = context.pop("render_key")
+    if memo is None or render_key is None:
+        context["unsubscribe_url"] = url
+        return build_email(
+            to=user.email,
+            template="onboarding_digest",
+            context=context,
+            headers=list_headers(url),
+        )
+    key = ("digest-render", render_key)
+    if key not in memo:
+        memo[key] = render_email(
+            "onboarding_digest", {**context, "unsubscribe_url": _URL_MARK}
+        )
+    link = conditional_escape(url)  # what {{ unsubscribe_url }} writes
+    subject, text, html = (
+        part.replace(_URL_MARK, link) if part else part for part in memo[key]
+    )
+    return email_message(
+        to=user.email, subject=subject, text=text, html=html, headers=list_headers(url)
     )
 
 

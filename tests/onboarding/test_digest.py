@@ -159,3 +159,28 @@ def test_campaigns_section_shows_own_results_and_upcoming_campaigns(
 
     body = digest_email(network=network_a, user=member_a, period=OCT).body
     assert "Halloween LIVE" in body and "New Year LIVE" in body and "99" not in body
+
+
+def test_a_digest_rendered_once_for_a_chunk_is_each_members_own_digest(
+    network_a, member_a, owner_a
+):
+    """The shared rendering differs from rendering each digest alone only in
+    nothing: same subject, text and HTML, and each member's own unsubscribe link."""
+    from onboarding.messages import digest_email, unsubscribe_url
+
+    TicketFactory(network=network_a, created_at=_at(2))
+    AnnouncementFactory(published_at=_at(3), title="Fees & <rules>")
+    memo: dict = {}
+    for member in (member_a, owner_a):
+        url = unsubscribe_url(user_id=member.pk, topic="digest") + "?a=1&b=<2>"
+        shared = digest_email(
+            network=network_a, user=member, period=OCT, url=url, memo=memo
+        )
+        alone = digest_email(network=network_a, user=member, period=OCT, url=url)
+        assert shared.subject == alone.subject
+        assert shared.body == alone.body
+        assert shared.alternatives == alone.alternatives
+        assert shared.extra_headers == alone.extra_headers
+        assert shared.to == [member.email]
+        assert "?a=1&amp;b=&lt;2&gt;" in shared.alternatives[0][0]
+    assert sum(1 for key in memo if key[0] == "digest-render") == 1
