@@ -60,8 +60,8 @@ def article_search(
 ) -> QuerySet[Article]:
     """Articles matching ``query`` that ``user`` may read, best first.
 
-    On PostgreSQL each row carries ``score``, ``rank``, ``similarity`` and
-    ``headline`` (use ``faq.search.highlight`` to show it); elsewhere ``score`` only.
+    On PostgreSQL each row carries ``score`` and ``headline`` (use
+    ``faq.search.highlight`` to show it); elsewhere ``score`` only.
     Staff searches include drafts; pass ``queryset`` to narrow further.
     ``match_any`` lets any word match (sentences such as a ticket subject).
     """
