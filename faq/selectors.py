@@ -46,6 +46,15 @@ def published_articles(user, *, kind: str | None = None) -> QuerySet[Article]:
     return qs
 
 
+LIST_DEFERRED = ("body", "body_html", "search_vector")  # what lists never show
+
+
+def article_list(user) -> QuerySet[Article]:
+    """``visible_articles`` for lists and search results: without the bodies and
+    the search vector, which only the article page (or the database) reads."""
+    return visible_articles(user).defer(*LIST_DEFERRED)
+
+
 def article_get(*, user, slug: str) -> Article | None:
     return visible_articles(user).filter(slug=slug).first()
 

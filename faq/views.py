@@ -44,7 +44,7 @@ def index(request):
     """Categories, popular and recent articles; or search results for ``?q=``."""
     user = request.user
     filterset = ArticleFilter(
-        request.GET, queryset=selectors.visible_articles(user), request=request
+        request.GET, queryset=selectors.article_list(user), request=request
     )
     query = (request.GET.get("q") or "").strip()
     browsing = any(request.GET.get(key) for key in ("q", "category", "kind"))

@@ -3,7 +3,7 @@ from rest_framework import permissions, viewsets
 
 from faq.api.serializers import ArticleDetailSerializer, ArticleListSerializer
 from faq.filters import ArticleFilter
-from faq.selectors import visible_articles
+from faq.selectors import article_list, visible_articles
 from hub.api.pagination import RankedPageNumberPagination
 
 
@@ -33,8 +33,10 @@ class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
     ordering_fields = ["title", "published_at", "updated_at", "view_count"]
 
     def get_queryset(self):
-        qs = visible_articles(self.request.user)
-        if self.action == "list" and not self.request.query_params.get("search"):
+        if self.action != "list":
+            return visible_articles(self.request.user)
+        qs = article_list(self.request.user)
+        if not self.request.query_params.get("search"):
             qs = qs.order_by("title")
         return qs
 

@@ -1,5 +1,6 @@
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
 from faq.models import Article
@@ -127,3 +128,12 @@ def test_a_search_counts_its_matches_in_the_query_that_reads_the_page(
     assert body["count"] == 30 and len(body["results"]) == 5
     assert body["previous"] and not body["next"]
     assert client.get(URL, {"search": "payout", "page": 3}).status_code == 404
+
+
+def test_lists_do_not_load_article_bodies(api_as, intern, payouts):
+    ArticleFactory(title="Payout 1", category=payouts)
+    with CaptureQueriesContext(connection) as queries:
+        api_as(intern).get(URL, {"search": "payout"})
+    reads = [q["sql"] for q in queries if "faq_article" in q["sql"]]
+    assert reads
+    assert not any('"faq_article"."body_html"' in sql for sql in reads)

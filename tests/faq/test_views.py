@@ -254,3 +254,10 @@ def test_search_results_are_counted_and_paged(client_as, member_a, payouts):
     assert len(page_2.context["page_obj"]) == 5
     past_the_end = browser.get(reverse("faq:index"), {"q": "payout", "page": 9})
     assert past_the_end.context["page_obj"].number == 2
+
+
+def test_search_results_do_not_load_article_bodies(client_as, member_a, payouts):
+    _make_articles(3, payouts)
+    response = client_as(member_a).get(reverse("faq:index"), {"q": "payout"})
+    [first, *_] = response.context["page_obj"]
+    assert {"body", "body_html", "search_vector"} <= first.get_deferred_fields()
