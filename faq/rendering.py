@@ -172,10 +172,26 @@ def render_markdown(text: str, *, guide: bool = False) -> str:
 
 
 _MARKDOWN_NOISE = re.compile(r"\]\([^)]*\)|!\[|[#>\[\]]+")
-_EMPHASIS = re.compile(r"[*_`]+")
 
 
 def plain_text(text: str) -> str:
-    """A rough plain-text version of Markdown for snippets (no markup at all)."""
-    text = _EMPHASIS.sub("", _MARKDOWN_NOISE.sub(" ", text or ""))
-    return re.sub(r"\s+", " ", text).strip()
+    """A rough plain-text version of Markdown for snippets (no markup at all):
+    link targets, image marks, ``# > [ ]`` and emphasis go, whitespace collapses.
+
+    Runs on every search snippet, so it avoids regular expressions where it can:
+    without a link target or an image mark the noise pattern only turns ``# > [ ]``
+    into spaces, which ``str.replace`` does faster (``str.translate`` is slower
+    still on non-ASCII text); ``str.split`` splits on exactly the characters
+    ``\\s`` matches.
+    """
+    text = text or ""
+    if "](" in text or "![" in text:
+        text = _MARKDOWN_NOISE.sub(" ", text)
+    else:
+        for char in "#>[]":
+            if char in text:
+                text = text.replace(char, " ")
+    for char in "*_`":
+        if char in text:
+            text = text.replace(char, "")
+    return " ".join(text.split())

@@ -88,7 +88,12 @@ def postgres_search(
             word.strip('"-') for word in query.split() if word.strip('"-')
         )
     search_query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
-    queryset = queryset.annotate(
+    # ``alias``, not ``annotate``: PostgreSQL evaluates every selected expression
+    # for every matching row before the sort (it has no common-subexpression
+    # elimination), so selecting ``rank`` and ``similarity`` beside ``score``
+    # computed ts_rank and word_similarity twice per match. Only ``score`` is
+    # selected; it is also the sort key, so each is computed once per row.
+    queryset = queryset.alias(
         rank=Coalesce(
             SearchRank(F("search_vector"), search_query),
             Value(0.0),

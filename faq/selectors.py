@@ -46,6 +46,15 @@ def published_articles(user, *, kind: str | None = None) -> QuerySet[Article]:
     return qs
 
 
+LIST_DEFERRED = ("body", "body_html", "search_vector")  # what lists never show
+
+
+def article_list(user) -> QuerySet[Article]:
+    """``visible_articles`` for lists and search results: without the bodies and
+    the search vector, which only the article page (or the database) reads."""
+    return visible_articles(user).defer(*LIST_DEFERRED)
+
+
 def article_get(*, user, slug: str) -> Article | None:
     return visible_articles(user).filter(slug=slug).first()
 
@@ -60,8 +69,8 @@ def article_search(
 ) -> QuerySet[Article]:
     """Articles matching ``query`` that ``user`` may read, best first.
 
-    On PostgreSQL each row carries ``score``, ``rank``, ``similarity`` and
-    ``headline`` (use ``faq.search.highlight`` to show it); elsewhere ``score`` only.
+    On PostgreSQL each row carries ``score`` and ``headline`` (use
+    ``faq.search.highlight`` to show it); elsewhere ``score`` only.
     Staff searches include drafts; pass ``queryset`` to narrow further.
     ``match_any`` lets any word match (sentences such as a ticket subject).
     """

@@ -22,6 +22,7 @@ from faq.models import Article, ArticleVote
 from faq.rendering import render_markdown
 from hub import permissions as access
 from hub.exceptions import ApplicationError
+from hub.paginator import WindowCountPaginator
 
 PAGE_SIZE = 20
 FROM_TICKET_FORM = "ticket-form"
@@ -43,7 +44,7 @@ def index(request):
     """Categories, popular and recent articles; or search results for ``?q=``."""
     user = request.user
     filterset = ArticleFilter(
-        request.GET, queryset=selectors.visible_articles(user), request=request
+        request.GET, queryset=selectors.article_list(user), request=request
     )
     query = (request.GET.get("q") or "").strip()
     browsing = any(request.GET.get(key) for key in ("q", "category", "kind"))
@@ -52,7 +53,9 @@ def index(request):
         results = filterset.qs if filterset.is_valid() else Article.objects.none()
         if not query:
             results = results.order_by("title")
-        page = Paginator(results, PAGE_SIZE).get_page(request.GET.get("page"))
+        # a ranked search builds every match to sort them: count them in that query
+        paginator_class = WindowCountPaginator if query else Paginator
+        page = paginator_class(results, PAGE_SIZE).get_page(request.GET.get("page"))
         for article in page:
             article.snippet = search.highlight(getattr(article, "headline", ""))
         context.update(

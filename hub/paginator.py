@@ -9,10 +9,15 @@
   (an index-only scan on the ordering's index), then only those rows are loaded
   with their joins, annotations and prefetches; a plain ``OFFSET`` would build and
   throw away every skipped row.
+
+``WindowCountPaginator`` is for filtered lists whose every match is computed anyway
+to order them (a ranked search): the page's rows carry the total as
+``COUNT(*) OVER ()``, so the matches are found once per page instead of twice.
 """
 
-from django.core.paginator import Paginator
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import connections
+from django.db.models import Count, QuerySet, Window
 from django.utils.functional import cached_property
 
 ESTIMATE_FROM = 10_000  # rows: up to this many, an exact COUNT(*) is cheap
@@ -71,3 +76,61 @@ class FastPaginator(Paginator):
         ids = list(queryset.values_list("pk", flat=True)[bottom:top])
         rows = {obj.pk: obj for obj in queryset.order_by().filter(pk__in=ids)}
         return self._get_page([rows[pk] for pk in ids if pk in rows], number, self)
+
+
+TOTAL = "paginator_total"
+
+
+class WindowCountPaginator(FastPaginator):
+    """Counts with the page: one query where a paginator runs ``COUNT(*)`` and then
+    the page. Meant for ranked searches, where the database builds and sorts every
+    match for the page anyway; not for big unfiltered lists (``FastPaginator``
+    estimates those). Past the last page, and for deep pages, it falls back to
+    counting first."""
+
+    def _counted_with_page(self) -> bool:
+        queryset = self.object_list
+        return (
+            "count" not in self.__dict__
+            and isinstance(queryset, QuerySet)
+            and not queryset.query.distinct
+            and not queryset.query.combinator
+            and not queryset.query.is_sliced
+        )
+
+    def page(self, number):
+        if not self._counted_with_page():
+            return super().page(number)
+        try:  # as validate_number, which needs the count
+            if isinstance(number, float) and not number.is_integer():
+                raise ValueError
+            number = int(number)
+        except (TypeError, ValueError):
+            raise PageNotAnInteger(self.error_messages["invalid_page"]) from None
+        if number < 1:
+            raise EmptyPage(self.error_messages["min_page"])
+        bottom = (number - 1) * self.per_page
+        if bottom >= DEFERRED_FROM:
+            return super().page(number)
+        rows = list(
+            self.object_list.annotate(**{TOTAL: Window(Count("*"))})[
+                bottom : bottom + self.per_page + self.orphans
+            ]
+        )
+        if not rows and number > 1:
+            return super().page(number)  # past the end: count, then say so
+        self.count = getattr(rows[0], TOTAL) if rows else 0
+        number = self.validate_number(number)  # orphans may make it past the end
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        return self._get_page(rows[: top - bottom], number, self)
+
+    def get_page(self, number):
+        """As ``Paginator.get_page``, without validating the number (a count) first."""
+        try:
+            return self.page(number)
+        except PageNotAnInteger:
+            return self.page(1)
+        except EmptyPage:
+            return self.page(self.num_pages)

@@ -3,7 +3,8 @@ from rest_framework import permissions, viewsets
 
 from faq.api.serializers import ArticleDetailSerializer, ArticleListSerializer
 from faq.filters import ArticleFilter
-from faq.selectors import visible_articles
+from faq.selectors import article_list, visible_articles
+from hub.api.pagination import RankedPageNumberPagination
 
 
 @extend_schema_view(
@@ -32,10 +33,23 @@ class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
     ordering_fields = ["title", "published_at", "updated_at", "view_count"]
 
     def get_queryset(self):
-        qs = visible_articles(self.request.user)
-        if self.action == "list" and not self.request.query_params.get("search"):
+        if self.action != "list":
+            return visible_articles(self.request.user)
+        qs = article_list(self.request.user)
+        if not self.request.query_params.get("search"):
             qs = qs.order_by("title")
         return qs
+
+    @property
+    def paginator(self):
+        """With ``?search=``, the count comes with the ranked page (one query)."""
+        if not hasattr(self, "_paginator"):
+            params = getattr(self.request, "query_params", {})
+            if self.action == "list" and params.get("search"):
+                self._paginator = RankedPageNumberPagination()
+            else:
+                self._paginator = self.pagination_class()
+        return self._paginator
 
     def get_serializer_class(self):
         if self.action == "retrieve":

@@ -1,6 +1,6 @@
 from rest_framework import pagination
 
-from hub.paginator import FastPaginator
+from hub.paginator import FastPaginator, WindowCountPaginator
 
 
 class PageNumberPagination(pagination.PageNumberPagination):
@@ -11,3 +11,10 @@ class PageNumberPagination(pagination.PageNumberPagination):
     page_size = 25
     page_size_query_param = "page_size"
     max_page_size = 100
+
+
+class RankedPageNumberPagination(PageNumberPagination):
+    """For ranked searches: ``count`` comes with the page's rows (one query; see
+    ``hub.paginator.WindowCountPaginator``)."""
+
+    django_paginator_class = WindowCountPaginator

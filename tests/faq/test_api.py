@@ -1,4 +1,6 @@
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
 from faq.models import Article
@@ -110,3 +112,28 @@ def test_the_list_uses_a_constant_number_of_queries(
         assert client.get(URL).status_code == 200
     with django_assert_max_num_queries(3):
         assert client.get(URL, {"search": "payout"}).status_code == 200
+
+
+def test_a_search_counts_its_matches_in_the_query_that_reads_the_page(
+    api_as, intern, payouts, django_assert_max_num_queries
+):
+    for i in range(30):
+        ArticleFactory(title=f"Payout {i}", category=payouts)
+    ArticleFactory(title="Linking a creator account", category=payouts)
+    client = api_as(intern)  # staff: no membership lookup
+    # SQLite's fallback search first asks whether the plain search found anything
+    with django_assert_max_num_queries(1 if connection.vendor == "postgresql" else 2):
+        response = client.get(URL, {"search": "payout", "page": 2})
+    body = response.json()
+    assert body["count"] == 30 and len(body["results"]) == 5
+    assert body["previous"] and not body["next"]
+    assert client.get(URL, {"search": "payout", "page": 3}).status_code == 404
+
+
+def test_lists_do_not_load_article_bodies(api_as, intern, payouts):
+    ArticleFactory(title="Payout 1", category=payouts)
+    with CaptureQueriesContext(connection) as queries:
+        api_as(intern).get(URL, {"search": "payout"})
+    reads = [q["sql"] for q in queries if "faq_article" in q["sql"]]
+    assert reads
+    assert not any('"faq_article"."body_html"' in sql for sql in reads)

@@ -162,3 +162,19 @@ def test_plain_text_drops_markdown_markup():
     assert plain_text("## Title\n\n**bold** [link](https://x.example)") == (
         "Title bold link"
     )
+
+
+@pytest.mark.parametrize(
+    ("markdown", "text"),
+    [
+        (
+            "> **Note:** cut-off is the\u00a0`15th`\n\n# Dates",
+            "Note: cut-off is the 15th Dates",
+        ),
+        ("[link](https://x.example) and ![logo](/a.png) done", "link and logo done"),
+        ("a_b*c [x] #tag\t\x02payout\x03", "abc x tag \x02payout\x03"),
+        ("", ""),
+    ],
+)
+def test_plain_text_with_and_without_link_targets(markdown, text):
+    assert plain_text(markdown) == text

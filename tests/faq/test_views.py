@@ -244,3 +244,20 @@ def test_the_article_page_uses_a_constant_number_of_queries(
     browser = client_as(member_a)
     with django_assert_max_num_queries(8):  # +1: announcement banners (onboarding)
         assert browser.get(article.get_absolute_url()).status_code == 200
+
+
+def test_search_results_are_counted_and_paged(client_as, member_a, payouts):
+    _make_articles(25, payouts)
+    browser = client_as(member_a)
+    page_2 = browser.get(reverse("faq:index"), {"q": "payout", "page": 2})
+    assert page_2.context["page_obj"].paginator.count == 25
+    assert len(page_2.context["page_obj"]) == 5
+    past_the_end = browser.get(reverse("faq:index"), {"q": "payout", "page": 9})
+    assert past_the_end.context["page_obj"].number == 2
+
+
+def test_search_results_do_not_load_article_bodies(client_as, member_a, payouts):
+    _make_articles(3, payouts)
+    response = client_as(member_a).get(reverse("faq:index"), {"q": "payout"})
+    [first, *_] = response.context["page_obj"]
+    assert {"body", "body_html", "search_vector"} <= first.get_deferred_fields()

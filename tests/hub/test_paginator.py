@@ -1,10 +1,11 @@
 """hub.paginator.FastPaginator: estimated counts for big tables, id-first deep pages."""
 
 import pytest
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import connection
 
 from hub import paginator as pagination
-from hub.paginator import FastPaginator
+from hub.paginator import FastPaginator, WindowCountPaginator
 from tests.tickets.factories import TicketFactory
 from tickets.models import Ticket
 
@@ -60,3 +61,43 @@ def test_deep_pages_load_the_same_rows_in_the_same_order(
     assert list(page) == expected[4:6] and len(names) == 2
     assert list(paginator.page(1)) == expected[0:2]
     assert list(paginator.page(4)) == expected[6:7]
+
+
+@pytest.mark.parametrize("number", [1, 2, 3, "3", 3.0])
+def test_window_counting_gives_the_same_pages_and_count_in_one_query(
+    tickets, number, django_assert_num_queries
+):
+    queryset = Ticket.objects.order_by("-created_at", "-id")
+    expected = Paginator(queryset, 3).page(number)
+    paginator = WindowCountPaginator(queryset, 3)
+    with django_assert_num_queries(1):
+        page = paginator.page(number)
+        assert paginator.count == 7 and paginator.num_pages == 3
+    assert list(page) == list(expected) and page.number == expected.number
+
+
+def test_window_counting_an_empty_list_gives_an_empty_first_page(db):
+    paginator = WindowCountPaginator(Ticket.objects.order_by("id"), 3)
+    assert list(paginator.page(1)) == [] and paginator.count == 0
+
+
+@pytest.mark.parametrize(
+    ("number", "error"), [(4, EmptyPage), (0, EmptyPage), ("x", PageNotAnInteger)]
+)
+def test_window_counting_rejects_pages_that_do_not_exist(tickets, number, error):
+    with pytest.raises(error):
+        WindowCountPaginator(Ticket.objects.order_by("id"), 3).page(number)
+
+
+def test_window_counting_keeps_orphans_on_the_last_page(tickets):
+    queryset = Ticket.objects.order_by("id")
+    paginator = WindowCountPaginator(queryset, 3, orphans=1)
+    assert list(paginator.page(2)) == list(queryset)[3:7]
+    with pytest.raises(EmptyPage):
+        WindowCountPaginator(queryset, 3, orphans=1).page(3)
+
+
+@pytest.mark.parametrize(("number", "shown"), [("x", 1), (0, 3), (9, 3)])
+def test_window_counting_get_page_falls_back_like_django(tickets, number, shown):
+    page = WindowCountPaginator(Ticket.objects.order_by("id"), 3).get_page(number)
+    assert page.number == shown and len(page) == (1 if shown == 3 else 3)
