@@ -7,6 +7,7 @@ or a dict with ``template`` (a partial under ``templates/<app>/includes/``), an
 ``panel``. Panels use aggregate queries: the home page must stay cheap.
 """
 
+import logging
 from collections.abc import Callable
 
 from django.conf import settings
@@ -17,6 +18,8 @@ from hub import permissions as access
 from hub.models import CreatorNetwork
 
 Panel = Callable[..., dict | None]
+logger = logging.getLogger(__name__)
+
 PANELS: list[Panel] = []
 
 
@@ -27,17 +30,29 @@ def register_panel(func: Panel) -> Panel:
 
 
 def shared_figures(name: str, compute: Callable[[], object]):
-    """What a panel shows everyone alike (hub-wide counts for staff, the articles
-    every network member may read): kept ``HUB_HOME_CACHE_SECONDS`` like the queue
-    health (0: always computed). ``name`` must say whose figures they are."""
-    seconds = settings.HUB_HOME_CACHE_SECONDS
+    """What a page shows everyone alike (hub-wide counts for staff, the articles
+    every network member may read, the queue's pick lists): kept
+    ``HUB_HOME_CACHE_SECONDS`` (0: always computed). ``name`` must say whose
+    figures they are."""
+    return cached(f"home:{name}", settings.HUB_HOME_CACHE_SECONDS, compute)
+
+
+def cached(key: str, seconds: int, compute: Callable[[], object]):
+    """``compute()`` kept ``seconds`` in the cache. The cache is a shortcut, never
+    a dependency: when it cannot be reached (Redis down) the value is computed."""
     if not seconds:
         return compute()
-    key = f"home:{name}"
-    value = cache.get(key)
+    try:
+        value = cache.get(key)
+    except Exception:  # noqa: BLE001 - any cache failure: compute instead
+        logger.warning("cache unavailable, computing %s", key, exc_info=True)
+        return compute()
     if value is None:
         value = compute()
-        cache.set(key, value, seconds)
+        try:
+            cache.set(key, value, seconds)
+        except Exception:  # noqa: BLE001
+            logger.warning("cache unavailable, not keeping %s", key, exc_info=True)
     return value
 
 

@@ -6,6 +6,7 @@ from django.utils.choices import BaseChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from hub import permissions as access
+from hub.home import shared_figures
 from hub.models import User
 from hub.widgets import FastSelect, FastSelectMultiple
 from tickets import sla
@@ -181,16 +182,25 @@ class TicketFilter(django_filters.FilterSet):
 
     def choice_lists(self) -> dict[str, list[tuple]]:
         """``{field: [(value, label), ...]}`` without the empty choice (memoized;
-        the queue's bulk bar reuses the assignees)."""
-        if hasattr(self, "_choice_lists"):
-            return self._choice_lists
+        the queue's bulk bar reuses the assignees). Staff all see the same lists
+        (every network, category, tag and colleague): those are shared for
+        ``HUB_HOME_CACHE_SECONDS`` like the home page's hub-wide figures."""
+        if not hasattr(self, "_choice_lists"):
+            if access.is_staff_member(getattr(self.request, "user", None)):
+                self._choice_lists = shared_figures(
+                    "ticket-filter-choices:staff", self._read_choice_lists
+                )
+            else:
+                self._choice_lists = self._read_choice_lists()
+        return self._choice_lists
+
+    def _read_choice_lists(self) -> dict[str, list[tuple]]:
         lists = {}
         for name, rows in CHOICE_LISTS.items():
             if name not in self.filters:
                 continue
             queryset = self.filters[name].get_queryset(self.request)
             lists[name] = [(str(v), label) for v, label in rows(queryset)]
-        self._choice_lists = lists
         return lists
 
     def filter_text(self, queryset, name, value):

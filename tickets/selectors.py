@@ -5,7 +5,6 @@ and never an internal note. Another network's ticket is simply not there (404).
 """
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import (
     Case,
     Count,
@@ -139,14 +138,9 @@ def queue_health() -> dict:
     partial covering index ``ticket_active_health_idx`` instead of the whole table;
     the result is kept ``HUB_HOME_CACHE_SECONDS`` (0: always computed).
     """
-    seconds = settings.HUB_HOME_CACHE_SECONDS
-    if not seconds:
-        return _queue_health()
-    counts = cache.get(QUEUE_HEALTH_KEY)
-    if counts is None:
-        counts = _queue_health()
-        cache.set(QUEUE_HEALTH_KEY, counts, seconds)
-    return counts
+    from hub.home import cached
+
+    return cached(QUEUE_HEALTH_KEY, settings.HUB_HOME_CACHE_SECONDS, _queue_health)
 
 
 def _queue_health() -> dict:

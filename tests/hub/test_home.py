@@ -100,3 +100,13 @@ def test_a_member_home_has_a_constant_number_of_queries(
     with django_assert_max_num_queries(8):
         page = browser.get("/").content.decode()
     assert page.count('<div class="message message-warning banner">') == min(count, 3)
+
+
+def test_a_cache_that_cannot_be_reached_is_skipped_not_fatal(settings, monkeypatch):
+    def down(*args, **kwargs):
+        raise ConnectionError("Redis is down")
+
+    settings.HUB_HOME_CACHE_SECONDS = 30
+    monkeypatch.setattr(cache, "get", down)
+    monkeypatch.setattr(cache, "set", down)
+    assert shared_figures("test-down", lambda: {"n": 1}) == {"n": 1}

@@ -579,3 +579,25 @@ def test_staff_queue_health_is_cached_briefly_when_configured(
     assert "1 new ticket" in client.get("/").content.decode()  # from the cache
     cache.delete(QUEUE_HEALTH_KEY)
     assert "2 new tickets" in client.get("/").content.decode()
+
+
+def test_the_queues_pick_lists_are_shared_by_staff_briefly_when_configured(
+    client_as, manager, intern, network_a, member_a, settings
+):
+    from django.core.cache import cache
+
+    from tests.hub.factories import NetworkFactory
+
+    settings.HUB_HOME_CACHE_SECONDS = 30
+    cache.delete("home:ticket-filter-choices:staff")
+    client_as(manager).get(reverse("tickets:list"))
+    NetworkFactory(name="Brand new network")
+    html = client_as(intern).get(reverse("tickets:list")).content.decode()
+    assert "Brand new network" not in html  # another colleague's cached lists
+    assert network_a.name in html
+    cache.delete("home:ticket-filter-choices:staff")
+    html = client_as(intern).get(reverse("tickets:list")).content.decode()
+    assert "Brand new network" in html
+    # a network's own (short) lists are never shared
+    mine = client_as(member_a).get(reverse("tickets:list")).content.decode()
+    assert "Brand new network" not in mine
