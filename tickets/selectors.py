@@ -46,18 +46,39 @@ def priority_rank():
     )
 
 
-def ticket_list(*, user, filters=None, request=None) -> QuerySet[Ticket]:
-    """The queue (staff) or the network's list, filtered by ``TicketFilter``."""
+def ticket_list(
+    *, user, filters=None, request=None, with_tags: bool = True
+) -> QuerySet[Ticket]:
+    """The queue (staff) or the network's list, filtered by ``TicketFilter``.
+
+    Staff get the tags prefetched (``with_tags=False``: the caller reads their
+    names with ``attach_tag_names``)."""
     from tickets.filters import TicketFilter
 
     qs = visible_tickets(user).select_related(
         "network", "requester", "assignee", "category"
     )
-    if access.is_staff_member(user):
+    if with_tags and access.is_staff_member(user):
         qs = qs.prefetch_related("tags")
     if filters is not None:
         qs = TicketFilter(filters, queryset=qs, request=request).qs
     return qs
+
+
+def attach_tag_names(tickets: list[Ticket]) -> list[Ticket]:
+    """``ticket.tag_names`` (sorted) for each ticket, in one query: the queue shows
+    only the names, and prefetching ``Tag`` objects cost ~6 ms of Python per page."""
+    names: dict[int, list[str]] = {}
+    rows = (
+        Ticket.tags.through.objects.filter(ticket_id__in=[t.pk for t in tickets])
+        .order_by("tag__name")
+        .values_list("ticket_id", "tag__name")
+    )
+    for ticket_id, name in rows:
+        names.setdefault(ticket_id, []).append(name)
+    for ticket in tickets:
+        ticket.tag_names = names.get(ticket.pk, [])
+    return tickets
 
 
 def ticket_get(*, user, reference: str) -> Ticket:

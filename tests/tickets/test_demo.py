@@ -58,17 +58,30 @@ def test_seed_gives_the_demo_its_service_standards():
     assert (SlaPolicy.objects.count(), SatisfactionRating.objects.count()) == counts
 
 
-def test_bulk_due_times_are_filled_without_per_row_queries(
+def test_bulk_due_times_are_set_at_insert_and_filled_without_per_row_queries(
     django_assert_max_num_queries,
 ):
     out, write = lines()
     hub_demo.seed({}, write)
     demo_sla.seed_standards(write)
     demo._bulk(300, demo._categories(), [], write)
+    # set before the insert: nothing left for the UPDATE passes
+    assert not Ticket.objects.filter(resolution_due_at__isnull=True).exists()
+    solved = Ticket.objects.filter(status="solved").first()
+    assert solved.resolution_business_seconds is not None
+    assert demo_sla.fill_due_times(write) == 0
+    # tickets seeded another way are filled in a few UPDATEs, never per row
+    Ticket.objects.update(
+        sla_policy=None,
+        first_response_due_at=None,
+        resolution_due_at=None,
+        sla_due_at=None,
+        resolution_business_seconds=None,
+    )
     with django_assert_max_num_queries(25):
         assert demo_sla.fill_due_times(write) == 300
     assert not Ticket.objects.filter(resolution_due_at__isnull=True).exists()
-    solved = Ticket.objects.filter(status="solved").first()
+    solved.refresh_from_db()
     assert solved.resolution_business_seconds is not None
 
 

@@ -97,3 +97,17 @@ def test_badges_and_an_unknown_stored_value():
         '<span class="badge status-&lt;odd&gt;">&lt;odd&gt;</span>\n'
         '<span class="badge ">Low</span>'
     )
+
+
+def test_tag_names_read_in_one_query_give_the_same_row(
+    ticket, django_assert_num_queries
+):
+    from tickets.selectors import attach_tag_names
+
+    ticket.tags.add(Tag.objects.create(name="alpha"))
+    expected = queue_row(ticket)
+    with django_assert_num_queries(1):
+        attach_tag_names([ticket])
+    assert ticket.tag_names == ["alpha", "vip<1>"]
+    with django_assert_num_queries(0):
+        assert queue_row(ticket) == expected

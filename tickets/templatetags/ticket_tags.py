@@ -93,9 +93,10 @@ def queue_row(ticket) -> str:
         )
     ref = _e(ticket.reference)
     select = _e(_("Select %(ref)s") % {"ref": ticket.reference})
-    tags = "".join(
-        f'<span class="badge">{_e(tag.name)}</span> ' for tag in ticket.tags.all()
-    )
+    names = getattr(ticket, "tag_names", None)  # selectors.attach_tag_names
+    if names is None:
+        names = [tag.name for tag in ticket.tags.all()]
+    tags = "".join(f'<span class="badge">{_e(name)}</span> ' for name in names)
     row = (
         f'<tr class="priority-{_e(ticket.priority)}">\n'
         f'      <td><input type="checkbox" name="tickets" value="{ref}" '

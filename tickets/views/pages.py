@@ -39,12 +39,14 @@ def ticket_list_view(request):
     is_staff = access.is_staff_member(request.user)
     filterset = TicketFilter(
         request.GET,
-        queryset=selectors.ticket_list(user=request.user),
+        queryset=selectors.ticket_list(user=request.user, with_tags=False),
         request=request,
     )
     page = FastPaginator(filterset.qs, _page_size(request)).get_page(
         request.GET.get("page")
     )
+    if is_staff:
+        page.object_list = selectors.attach_tag_names(list(page.object_list))
     template = "tickets/ticket_queue.html" if is_staff else "tickets/ticket_list.html"
     context = {
         "filter": filterset,
