@@ -124,3 +124,30 @@ def test_values_are_escaped_and_trusted_markup_is_not():
 def test_the_hub_renders_forms_with_it(settings):
     assert settings.FORM_RENDERER == "hub.widgets.HubFormRenderer"
     assert isinstance(EveryWidgetForm().renderer, HubFormRenderer)
+
+
+# the include that ``{% form_fields %}`` replaced, kept here as the reference
+FORM_INCLUDE = """{% if form.non_field_errors %}<div class="form-errors" role="alert">\
+{% for error in form.non_field_errors %}<p>{{ error }}</p>{% endfor %}</div>{% endif %}
+{% for field in form.hidden_fields %}{{ field }}{% endfor %}
+{% for field in form.visible_fields %}
+<div class="field{% if field.errors %} has-error{% endif %}">
+  {{ field.label_tag }}
+  {{ field }}
+  {% if field.help_text %}<small class="help" id="{{ field.auto_id }}_help">\
+{{ field.help_text|safe }}</small>{% endif %}
+  {% for error in field.errors %}<p class="error" role="alert">{{ error }}</p>{% endfor %}
+</div>
+{% endfor %}"""
+
+
+@pytest.mark.parametrize("data", DATA)
+@pytest.mark.parametrize("form_class", [EveryWidgetForm, WholeFormErrorForm])
+def test_form_fields_matches_the_include_it_replaced(form_class, data):
+    from django.template import Context, Template
+
+    from hub.templatetags.hub_tags import form_fields
+
+    form = form_class(data)
+    reference = Template(FORM_INCLUDE).render(Context({"form": form}))
+    assert _normal(form_fields(form)) == _normal(reference)
