@@ -9,19 +9,27 @@
   (an index-only scan on the ordering's index), then only those rows are loaded
   with their joins, annotations and prefetches; a plain ``OFFSET`` would build and
   throw away every skipped row.
+* deep pages of an unfiltered list in a total order of plain columns (the queue's
+  ``-created_at, -id``): the sort key of every ``ANCHOR_EVERY``-th row is kept for
+  ``HUB_HOME_CACHE_SECONDS``, and a page is read from the anchor before it (a seek
+  plus at most ``ANCHOR_EVERY`` rows) instead of skipping every row before it. New
+  rows shift a page by as many rows while the anchor is kept, as they shift any
+  offset page between two requests.
 
 ``WindowCountPaginator`` is for filtered lists whose every match is computed anyway
 to order them (a ranked search): the page's rows carry the total as
 ``COUNT(*) OVER ()``, so the matches are found once per page instead of twice.
 """
 
+from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import connections
-from django.db.models import Count, QuerySet, Window
+from django.db.models import Count, Q, QuerySet, Window
 from django.utils.functional import cached_property
 
 ESTIMATE_FROM = 10_000  # rows: up to this many, an exact COUNT(*) is cheap
 DEFERRED_FROM = 500  # offset from which the page's ids are fetched first
+ANCHOR_EVERY = 1_000  # rows between two kept sort keys (deep unfiltered pages)
 
 
 class FastPaginator(Paginator):
@@ -73,9 +81,74 @@ class FastPaginator(Paginator):
         queryset = self.object_list
         if bottom < DEFERRED_FROM or not hasattr(queryset, "values_list"):
             return self._get_page(queryset[bottom:top], number, self)
-        ids = list(queryset.values_list("pk", flat=True)[bottom:top])
+        ids = self._anchored_ids(bottom, top)
+        if ids is None:
+            ids = list(queryset.values_list("pk", flat=True)[bottom:top])
         rows = {obj.pk: obj for obj in queryset.order_by().filter(pk__in=ids)}
         return self._get_page([rows[pk] for pk in ids if pk in rows], number, self)
+
+    def _sort_key(self) -> list[tuple[str, bool]] | None:
+        """[(column, descending), ...] when the list is unfiltered and sorted by
+        non-null columns ending with the primary key (a total order), else None."""
+        queryset = self.object_list
+        if not self._unfiltered():
+            return None
+        meta = queryset.model._meta
+        ordering = queryset.query.order_by or meta.ordering
+        key = []
+        for item in ordering:
+            if not isinstance(item, str) or "__" in item.lstrip("-") or "?" in item:
+                return None
+            name = item.lstrip("-")
+            field = meta.pk if name == "pk" else meta.get_field(name)
+            if field.null or getattr(field, "is_relation", False):
+                return None
+            key.append((field.attname, item.startswith("-")))
+        if not key or key[-1][0] != meta.pk.attname:
+            return None
+        return key
+
+    def _anchored_ids(self, bottom: int, top: int) -> list | None:
+        """The page's ids read from the nearest kept sort key before it."""
+        key = self._sort_key()
+        if key is None or len(key) > 2:
+            return None
+        from hub.home import cached
+
+        queryset = self.object_list
+        start = bottom - bottom % ANCHOR_EVERY
+        if not start:  # near the top a plain offset is as cheap
+            return None
+        names = [name for name, _ in key]
+        cache_key = "paginator-anchor:{}:{}:{}".format(
+            queryset.model._meta.db_table,
+            ",".join(("-" if desc else "") + name for name, desc in key),
+            start,
+        )
+        anchor = cached(
+            cache_key,
+            settings.HUB_HOME_CACHE_SECONDS,
+            lambda: list(queryset.values_list(*names)[start : start + 1]),
+        )
+        if not anchor:
+            return None
+        values = anchor[0]
+        if len(key) == 1:  # ordered by the primary key alone
+            (name, desc), value = key[0], values[0]
+            after = Q(**{f"{name}__{'lte' if desc else 'gte'}": value})
+        else:  # (column, pk): the anchor row and every row after it
+            (first, desc), (pk, pk_desc) = key
+            op, strict = ("lte", "lt") if desc else ("gte", "gt")
+            pk_op = "lte" if pk_desc else "gte"
+            after = Q(**{f"{first}__{op}": values[0]}) & (
+                Q(**{f"{first}__{strict}": values[0]})
+                | Q(**{f"{pk}__{pk_op}": values[1]})
+            )
+        return list(
+            queryset.filter(after).values_list("pk", flat=True)[
+                bottom - start : top - start
+            ]
+        )
 
 
 TOTAL = "paginator_total"

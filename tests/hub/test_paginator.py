@@ -101,3 +101,58 @@ def test_window_counting_keeps_orphans_on_the_last_page(tickets):
 def test_window_counting_get_page_falls_back_like_django(tickets, number, shown):
     page = WindowCountPaginator(Ticket.objects.order_by("id"), 3).get_page(number)
     assert page.number == shown and len(page) == (1 if shown == 3 else 3)
+
+
+@pytest.mark.parametrize(
+    "ordering", [("-created_at", "-id"), ("created_at", "id"), ("-id",), ("id",)]
+)
+def test_anchored_deep_pages_are_the_pages_an_offset_gives(
+    network_a, monkeypatch, settings, ordering
+):
+    """Every page, read from the kept sort key before it, holds exactly the rows a
+    plain OFFSET gives, ties in the first column included."""
+    from django.utils import timezone
+
+    now = timezone.now()
+    for n in range(23):  # three rows share each creation time
+        TicketFactory(
+            network=network_a, created_at=now - timezone.timedelta(hours=n // 3)
+        )
+    monkeypatch.setattr(pagination, "DEFERRED_FROM", 1)
+    monkeypatch.setattr(pagination, "ANCHOR_EVERY", 4)
+    settings.HUB_HOME_CACHE_SECONDS = 0
+    queryset = Ticket.objects.order_by(*ordering)
+    expected = list(queryset.values_list("pk", flat=True))
+    for per_page in (2, 3, 5):
+        paginator = FastPaginator(queryset, per_page)
+        seen = []
+        for number in paginator.page_range:
+            page = paginator.page(number)
+            start = (number - 1) * per_page
+            assert [t.pk for t in page] == expected[start : start + per_page]
+            seen += [t.pk for t in page]
+        assert seen == expected
+
+
+def test_anchors_are_kept_and_a_filtered_list_never_uses_them(
+    network_a, monkeypatch, settings, django_assert_num_queries
+):
+    from django.core.cache import cache
+
+    for _ in range(9):
+        TicketFactory(network=network_a)
+    monkeypatch.setattr(pagination, "DEFERRED_FROM", 1)
+    monkeypatch.setattr(pagination, "ANCHOR_EVERY", 4)
+    settings.HUB_HOME_CACHE_SECONDS = 30
+    cache.clear()
+    queryset = Ticket.objects.order_by("-created_at", "-id")
+    paginator = FastPaginator(queryset, 2)
+    paginator.count  # noqa: B018
+    with django_assert_num_queries(3):  # the anchor, the page's ids, its rows
+        list(paginator.page(4))
+    with django_assert_num_queries(2):  # the anchor is kept
+        list(paginator.page(4))
+    filtered = FastPaginator(queryset.filter(network=network_a), 2)
+    filtered.count  # noqa: B018
+    with django_assert_num_queries(2):
+        assert len(filtered.page(4)) == 2
