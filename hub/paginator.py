@@ -33,7 +33,18 @@ ANCHOR_EVERY = 1_000  # rows between two kept sort keys (deep unfiltered pages)
 
 
 class FastPaginator(Paginator):
+    """``count_key``: a filtered list's count may be kept under this key for
+    ``HUB_HOME_CACHE_SECONDS`` (the caller makes the key say everything the count
+    depends on)."""
+
     count_is_estimate = False
+
+    def __init__(self, *args, count_key: str | None = None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.count_key = count_key
+
+    def _exact_count(self) -> int:
+        return Paginator.count.func(self)
 
     def _unfiltered(self) -> bool:
         query = getattr(self.object_list, "query", None)
@@ -48,7 +59,13 @@ class FastPaginator(Paginator):
     @cached_property
     def count(self) -> int:
         if not self._unfiltered():
-            return super().count
+            if self.count_key:
+                from hub.home import cached
+
+                return cached(
+                    self.count_key, settings.HUB_HOME_CACHE_SECONDS, self._exact_count
+                )
+            return self._exact_count()
         queryset = self.object_list
         connection = connections[queryset.db]
         if connection.vendor != "postgresql":

@@ -6,4 +6,15 @@ class TicketsConfig(AppConfig):
     verbose_name = "Tickets"
 
     def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+
         from tickets import home  # noqa: F401 - registers the portal-home panel
+        from tickets.models import Ticket
+        from tickets.selectors import tickets_changed
+
+        post_save.connect(
+            tickets_changed, sender=Ticket, dispatch_uid="tickets-changed"
+        )
+        post_delete.connect(
+            tickets_changed, sender=Ticket, dispatch_uid="tickets-changed-delete"
+        )

@@ -4,7 +4,10 @@ Staff see every network's tickets; a network member sees their networks' tickets
 and never an internal note. Another network's ticket is simply not there (404).
 """
 
+import hashlib
+
 from django.conf import settings
+from django.core.cache import cache
 from django.db.models import (
     Case,
     Count,
@@ -63,6 +66,47 @@ def ticket_list(
     if filters is not None:
         qs = TicketFilter(filters, queryset=qs, request=request).qs
     return qs
+
+
+COUNTS_GENERATION_KEY = "tickets:counts-generation"
+# filters whose counts change with the clock or the person: always counted afresh
+_UNCACHED_FILTERS = {"sla_state", "mine"}
+
+
+def tickets_changed(**kwargs) -> None:
+    """A ticket was saved or deleted: filtered counts kept so far are stale (bulk
+    ``update()``s send no signal; the counts then expire within
+    ``HUB_HOME_CACHE_SECONDS``)."""
+    try:
+        cache.incr(COUNTS_GENERATION_KEY)
+    except ValueError:
+        cache.set(COUNTS_GENERATION_KEY, 1, None)
+    except Exception:  # noqa: BLE001 - the cache is a shortcut, never a dependency
+        return
+
+
+def list_count_key(*, user, params) -> str | None:
+    """Where a filtered list's count may be kept: the same filters, seen by the
+    same networks (all of them, for staff), while no ticket has changed."""
+    items = sorted(
+        (name, value)
+        for name, values in params.lists()
+        for value in values
+        if name not in ("page", "per_page", "ordering") and value != ""
+    )
+    if not items or _UNCACHED_FILTERS & {name for name, _value in items}:
+        return None
+    seen_by = (
+        "staff"
+        if access.is_staff_member(user)
+        else ",".join(map(str, sorted(access.network_ids(user))))
+    )
+    try:
+        generation = cache.get(COUNTS_GENERATION_KEY, 0)
+    except Exception:  # noqa: BLE001
+        return None
+    digest = hashlib.sha256(repr((seen_by, items)).encode()).hexdigest()[:32]
+    return f"tickets:count:{generation}:{digest}"
 
 
 def attach_tag_names(tickets: list[Ticket]) -> list[Ticket]:

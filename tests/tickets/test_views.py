@@ -601,3 +601,42 @@ def test_the_queues_pick_lists_are_shared_by_staff_briefly_when_configured(
     # a network's own (short) lists are never shared
     mine = client_as(member_a).get(reverse("tickets:list")).content.decode()
     assert "Brand new network" not in mine
+
+
+def test_a_filtered_count_is_kept_until_a_ticket_changes(
+    client_as, manager, network_a, settings, django_assert_max_num_queries
+):
+    from django.core.cache import cache
+
+    settings.HUB_HOME_CACHE_SECONDS = 30
+    cache.clear()
+    for _ in range(3):
+        TicketFactory(network=network_a, status="open", subject="Payout late")
+    other = TicketFactory(network=network_a, status="new", subject="Other")
+    browser = client_as(manager)
+    url = reverse("tickets:list") + "?status=open&q=payout"
+    assert "3 tickets" in browser.get(url).content.decode()
+    # kept: re-sorting (or another page) does not count again
+    with django_assert_max_num_queries(6):
+        assert "3 tickets" in browser.get(url + "&ordering=status").content.decode()
+    Ticket.objects.filter(pk=other.pk).update(subject="Payout again", status="open")
+    # update() sends no signal: the kept count may be up to 30 s old
+    assert "3 tickets" in browser.get(url).content.decode()
+    other.refresh_from_db()
+    other.save()  # any save: counted again
+    assert "4 tickets" in browser.get(url).content.decode()
+
+
+def test_counts_that_follow_the_clock_or_the_person_are_never_kept(manager, member_a):
+    from django.http import QueryDict
+
+    from tickets.selectors import list_count_key
+
+    assert list_count_key(user=manager, params=QueryDict("sla_state=breached")) is None
+    assert list_count_key(user=manager, params=QueryDict("mine=true")) is None
+    assert list_count_key(user=manager, params=QueryDict("page=3")) is None
+    a = list_count_key(user=manager, params=QueryDict("status=open&q=x&page=2"))
+    b = list_count_key(user=manager, params=QueryDict("q=x&status=open"))
+    assert a == b and a is not None
+    network = list_count_key(user=member_a, params=QueryDict("q=x&status=open"))
+    assert network not in (None, a)  # what a network sees is counted on its own

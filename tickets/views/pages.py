@@ -42,9 +42,12 @@ def ticket_list_view(request):
         queryset=selectors.ticket_list(user=request.user, with_tags=False),
         request=request,
     )
-    page = FastPaginator(filterset.qs, _page_size(request)).get_page(
-        request.GET.get("page")
+    paginator = FastPaginator(
+        filterset.qs,
+        _page_size(request),
+        count_key=selectors.list_count_key(user=request.user, params=request.GET),
     )
+    page = paginator.get_page(request.GET.get("page"))
     if is_staff:
         page.object_list = selectors.attach_tag_names(list(page.object_list))
     template = "tickets/ticket_queue.html" if is_staff else "tickets/ticket_list.html"
