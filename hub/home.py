@@ -7,18 +7,16 @@ or a dict with ``template`` (a partial under ``templates/<app>/includes/``), an
 ``panel``. Panels use aggregate queries: the home page must stay cheap.
 """
 
-import logging
 from collections.abc import Callable
 
 from django.conf import settings
-from django.core.cache import cache
 from django.urls import reverse
 
 from hub import permissions as access
+from hub.caching import cached
 from hub.models import CreatorNetwork
 
 Panel = Callable[..., dict | None]
-logger = logging.getLogger(__name__)
 
 PANELS: list[Panel] = []
 
@@ -35,25 +33,6 @@ def shared_figures(name: str, compute: Callable[[], object]):
     ``HUB_HOME_CACHE_SECONDS`` (0: always computed). ``name`` must say whose
     figures they are."""
     return cached(f"home:{name}", settings.HUB_HOME_CACHE_SECONDS, compute)
-
-
-def cached(key: str, seconds: int, compute: Callable[[], object]):
-    """``compute()`` kept ``seconds`` in the cache. The cache is a shortcut, never
-    a dependency: when it cannot be reached (Redis down) the value is computed."""
-    if not seconds:
-        return compute()
-    try:
-        value = cache.get(key)
-    except Exception:  # noqa: BLE001 - any cache failure: compute instead
-        logger.warning("cache unavailable, computing %s", key, exc_info=True)
-        return compute()
-    if value is None:
-        value = compute()
-        try:
-            cache.set(key, value, seconds)
-        except Exception:  # noqa: BLE001
-            logger.warning("cache unavailable, not keeping %s", key, exc_info=True)
-    return value
 
 
 def slug_url(viewname: str) -> Callable[[str], str]:

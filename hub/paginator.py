@@ -27,6 +27,8 @@ from django.db import connections
 from django.db.models import Count, Q, QuerySet, Window
 from django.utils.functional import cached_property
 
+from hub.caching import cached
+
 ESTIMATE_FROM = 10_000  # rows: up to this many, an exact COUNT(*) is cheap
 DEFERRED_FROM = 500  # offset from which the page's ids are fetched first
 ANCHOR_EVERY = 1_000  # rows between two kept sort keys (deep unfiltered pages)
@@ -60,8 +62,6 @@ class FastPaginator(Paginator):
     def count(self) -> int:
         if not self._unfiltered():
             if self.count_key:
-                from hub.home import cached
-
                 return cached(
                     self.count_key, settings.HUB_HOME_CACHE_SECONDS, self._exact_count
                 )
@@ -130,8 +130,6 @@ class FastPaginator(Paginator):
         key = self._sort_key()
         if key is None or len(key) > 2:
             return None
-        from hub.home import cached
-
         queryset = self.object_list
         start = bottom - bottom % ANCHOR_EVERY
         if not start:  # near the top a plain offset is as cheap

@@ -21,6 +21,7 @@ from django.db.models import (
 from django.http import Http404
 
 from hub import permissions as access
+from hub.caching import cached
 from tickets import sla
 from tickets.models import (
     Attachment,
@@ -205,8 +206,6 @@ def queue_health() -> dict:
     partial covering index ``ticket_active_health_idx`` instead of the whole table;
     the result is kept ``HUB_HOME_CACHE_SECONDS`` (0: always computed).
     """
-    from hub.home import cached
-
     return cached(QUEUE_HEALTH_KEY, settings.HUB_HOME_CACHE_SECONDS, _queue_health)
 
 

@@ -3,6 +3,8 @@
 from django.conf import settings
 from django.core.cache import cache
 
+from hub import caching
+
 GENERATION_KEY = "insights:generation"
 
 
@@ -22,11 +24,4 @@ def invalidate_figures() -> None:
 def cached(key: str, compute):
     """``compute()`` kept for ``HUB_INSIGHTS_CACHE_SECONDS`` (0: always compute).
     Dashboards show figures at most that old; the pages say when they were made."""
-    seconds = settings.HUB_INSIGHTS_CACHE_SECONDS
-    if not seconds:
-        return compute()
-    value = cache.get(key)
-    if value is None:
-        value = compute()
-        cache.set(key, value, seconds)
-    return value
+    return caching.cached(key, settings.HUB_INSIGHTS_CACHE_SECONDS, compute)
