@@ -2,9 +2,9 @@
 
 * ``count``: an unfiltered queryset counts at most ``ESTIMATE_FROM`` rows; beyond
   that it takes PostgreSQL's own row estimate (``pg_class.reltuples``, kept fresh
-  by autovacuum/ANALYZE) instead of a ``COUNT(*)`` over every row. Filtered
-  querysets are counted exactly. ``count_is_estimate`` tells the template to say
-  "about".
+  by autovacuum/ANALYZE) instead of a ``COUNT(*)`` over every row, and keeps that
+  estimate for ``HUB_HOME_CACHE_SECONDS``. Filtered querysets are counted exactly.
+  ``count_is_estimate`` tells the template to say "about".
 * deep pages (``OFFSET`` beyond ``DEFERRED_FROM``): the page's ids are found first
   (an index-only scan on the ordering's index), then only those rows are loaded
   with their joins, annotations and prefetches; a plain ``OFFSET`` would build and
@@ -70,7 +70,31 @@ class FastPaginator(Paginator):
         connection = connections[queryset.db]
         if connection.vendor != "postgresql":
             return super().count
-        # one query: the rows counted up to ESTIMATE_FROM, and the planner's estimate
+        fresh = []
+
+        def read() -> tuple[int, int]:
+            fresh.append(True)
+            return self._capped_and_estimate(queryset, connection)
+
+        # an estimate may as well be a few seconds old; a small table is counted
+        # exactly on every request
+        capped, estimate = cached(
+            f"paginator-estimate:{queryset.model._meta.db_table}",
+            settings.HUB_HOME_CACHE_SECONDS,
+            read,
+        )
+        if capped < ESTIMATE_FROM and not fresh:
+            capped, estimate = read()
+        if capped < ESTIMATE_FROM:
+            return capped
+        if not estimate or estimate < ESTIMATE_FROM:  # statistics not gathered yet
+            return super().count
+        self.count_is_estimate = True
+        return estimate
+
+    @staticmethod
+    def _capped_and_estimate(queryset, connection) -> tuple[int, int]:
+        """One query: the rows counted up to ESTIMATE_FROM, and the planner's estimate."""
         sql, params = (
             queryset.order_by().values("pk")[:ESTIMATE_FROM].query.sql_with_params()
         )
@@ -81,13 +105,7 @@ class FastPaginator(Paginator):
                 "(SELECT reltuples::bigint FROM pg_class WHERE oid = %s::regclass)",
                 [*params, queryset.model._meta.db_table],
             )
-            capped, estimate = cursor.fetchone()
-        if capped < ESTIMATE_FROM:
-            return capped
-        if not estimate or estimate < ESTIMATE_FROM:  # statistics not gathered yet
-            return super().count
-        self.count_is_estimate = True
-        return estimate
+            return tuple(cursor.fetchone())
 
     def page(self, number):
         number = self.validate_number(number)

@@ -156,3 +156,26 @@ def test_anchors_are_kept_and_a_filtered_list_never_uses_them(
     filtered.count  # noqa: B018
     with django_assert_num_queries(2):
         assert len(filtered.page(4)) == 2
+
+
+@pytest.mark.postgres
+def test_an_estimate_is_kept_briefly_and_a_small_table_always_counted(
+    tickets, monkeypatch, settings, django_assert_num_queries
+):
+    from django.core.cache import cache
+
+    settings.HUB_HOME_CACHE_SECONDS = 30
+    cache.clear()
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE tickets_ticket")
+    monkeypatch.setattr(pagination, "ESTIMATE_FROM", 5)  # 7 tickets: "big"
+    assert FastPaginator(Ticket.objects.all(), 3).count == 7
+    with django_assert_num_queries(0):
+        paginator = FastPaginator(Ticket.objects.all(), 3)
+        assert paginator.count == 7 and paginator.count_is_estimate
+    monkeypatch.setattr(pagination, "ESTIMATE_FROM", 100)  # now "small"
+    cache.clear()
+    assert FastPaginator(Ticket.objects.all(), 3).count == 7
+    TicketFactory(network=tickets[0].network)
+    with django_assert_num_queries(1):  # counted again, exactly
+        assert FastPaginator(Ticket.objects.all(), 3).count == 8
