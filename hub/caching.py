@@ -26,3 +26,24 @@ def cached(key: str, seconds: int, compute: Callable[[], object]):
         except Exception:  # noqa: BLE001
             logger.warning("cache unavailable, not keeping %s", key, exc_info=True)
     return value
+
+
+def generation(key: str) -> int | None:
+    """The current generation under ``key`` (0 before the first change), or None
+    when the cache cannot be reached."""
+    try:
+        return cache.get(key, 0)
+    except Exception:  # noqa: BLE001 - the cache is a shortcut, never a dependency
+        logger.warning("cache unavailable, no generation %s", key, exc_info=True)
+        return None
+
+
+def next_generation(key: str) -> None:
+    """Start a new generation under ``key``: what was kept under the old one is
+    no longer found."""
+    try:
+        cache.incr(key)
+    except ValueError:  # not there yet
+        cache.set(key, 1, None)
+    except Exception:  # noqa: BLE001
+        logger.warning("cache unavailable, generation %s kept", key, exc_info=True)

@@ -7,7 +7,6 @@ and never an internal note. Another network's ticket is simply not there (404).
 import hashlib
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db.models import (
     Case,
     Count,
@@ -21,7 +20,7 @@ from django.db.models import (
 from django.http import Http404
 
 from hub import permissions as access
-from hub.caching import cached
+from hub.caching import cached, generation, next_generation
 from tickets import sla
 from tickets.models import (
     Attachment,
@@ -51,19 +50,22 @@ def priority_rank():
 
 
 def ticket_list(
-    *, user, filters=None, request=None, with_tags: bool = True
+    *, user, filters=None, request=None, queue: bool = False
 ) -> QuerySet[Ticket]:
     """The queue (staff) or the network's list, filtered by ``TicketFilter``.
 
-    Staff get the tags prefetched (``with_tags=False``: the caller reads their
-    names with ``attach_tag_names``)."""
+    Staff get the tags prefetched. ``queue=True`` is for the staff queue's rows,
+    which show no requester and read the tag names with ``attach_tag_names``."""
     from tickets.filters import TicketFilter
 
-    qs = visible_tickets(user).select_related(
-        "network", "requester", "assignee", "category"
-    )
-    if with_tags and access.is_staff_member(user):
-        qs = qs.prefetch_related("tags")
+    if queue:
+        qs = visible_tickets(user).select_related("network", "assignee", "category")
+    else:
+        qs = visible_tickets(user).select_related(
+            "network", "requester", "assignee", "category"
+        )
+        if access.is_staff_member(user):
+            qs = qs.prefetch_related("tags")
     if filters is not None:
         qs = TicketFilter(filters, queryset=qs, request=request).qs
     return qs
@@ -78,12 +80,7 @@ def tickets_changed(**kwargs) -> None:
     """A ticket was saved or deleted: filtered counts kept so far are stale (bulk
     ``update()``s send no signal; the counts then expire within
     ``HUB_HOME_CACHE_SECONDS``)."""
-    try:
-        cache.incr(COUNTS_GENERATION_KEY)
-    except ValueError:
-        cache.set(COUNTS_GENERATION_KEY, 1, None)
-    except Exception:  # noqa: BLE001 - the cache is a shortcut, never a dependency
-        return
+    next_generation(COUNTS_GENERATION_KEY)
 
 
 def list_count_key(*, user, params) -> str | None:
@@ -102,12 +99,11 @@ def list_count_key(*, user, params) -> str | None:
         if access.is_staff_member(user)
         else ",".join(map(str, sorted(access.network_ids(user))))
     )
-    try:
-        generation = cache.get(COUNTS_GENERATION_KEY, 0)
-    except Exception:  # noqa: BLE001
+    kept_since = generation(COUNTS_GENERATION_KEY)
+    if kept_since is None:
         return None
     digest = hashlib.sha256(repr((seen_by, items)).encode()).hexdigest()[:32]
-    return f"tickets:count:{generation}:{digest}"
+    return f"tickets:count:{kept_since}:{digest}"
 
 
 def attach_tag_names(tickets: list[Ticket]) -> list[Ticket]:

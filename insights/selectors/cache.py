@@ -1,7 +1,6 @@
 """Figures kept briefly in the cache, with a generation that recomputing resets."""
 
 from django.conf import settings
-from django.core.cache import cache
 
 from hub import caching
 
@@ -9,16 +8,13 @@ GENERATION_KEY = "insights:generation"
 
 
 def _cache_key(name: str, *parts) -> str:
-    generation = cache.get(GENERATION_KEY, 0)
+    generation = caching.generation(GENERATION_KEY) or 0
     return f"insights:{generation}:{name}:" + ":".join(str(p) for p in parts)
 
 
 def invalidate_figures() -> None:
     """Forget cached figures (after the recurring groups are recomputed)."""
-    try:
-        cache.incr(GENERATION_KEY)
-    except ValueError:
-        cache.set(GENERATION_KEY, 1, None)
+    caching.next_generation(GENERATION_KEY)
 
 
 def cached(key: str, compute):

@@ -34,21 +34,12 @@ def _page_size(request) -> int:
     return size if size in PAGE_SIZES else PAGE_SIZES[0]
 
 
-def _listed(user, is_staff: bool):
-    tickets = selectors.ticket_list(user=user, with_tags=False)
-    if is_staff:  # the queue's rows show no requester: no join, no User per row
-        tickets = tickets.select_related(None).select_related(
-            "network", "assignee", "category"
-        )
-    return tickets
-
-
 @login_required
 def ticket_list_view(request):
     is_staff = access.is_staff_member(request.user)
     filterset = TicketFilter(
         request.GET,
-        queryset=_listed(request.user, is_staff),
+        queryset=selectors.ticket_list(user=request.user, queue=is_staff),
         request=request,
     )
     paginator = FastPaginator(
