@@ -10,8 +10,15 @@ from hub.forms import QueuedPasswordResetForm
 hub_patterns = (
     [
         path("networks/", views.network_list_view, name="network_list"),
+        path(
+            "networks/<slug:slug>/export.zip",
+            views.network_export_view,
+            name="network_export",
+        ),
         path("networks/<slug:slug>/", views.network_detail, name="network_detail"),
+        path("people/<int:pk>/erase/", views.person_erase_view, name="person_erase"),
         path("", include("insights.urls")),
+        path("", include("audit.urls")),
     ],
     "hub",
 )

@@ -30,3 +30,12 @@ class NetworkSerializer(serializers.ModelSerializer):
             "created_at",
         ]
         read_only_fields = fields
+
+
+class ErasureResultSerializer(serializers.Serializer):
+    id = serializers.IntegerField(help_text="The erased account's id.")
+    erased = serializers.BooleanField()
+    removed = serializers.DictField(
+        child=serializers.IntegerField(),
+        help_text="Records removed, by relation (e.g. hub.Membership.user).",
+    )
