@@ -21,6 +21,7 @@ from faq.filters import ArticleFilter
 from faq.models import Article, ArticleVote
 from faq.rendering import render_markdown
 from hub import permissions as access
+from hub.clientip import client_ip
 from hub.exceptions import ApplicationError
 from hub.paginator import WindowCountPaginator
 
@@ -93,6 +94,7 @@ def detail(request, slug: str):
             user=_user(request),
             session_key=_session_key(request),
             query=query,
+            address=client_ip(request),
         )
     vote = None
     if request.user.is_authenticated:
@@ -136,6 +138,7 @@ def vote(request, slug: str):
             helpful=choice == "yes",
             user=_user(request),
             session_key=_session_key(request),
+            address=client_ip(request),
         )
     except ApplicationError as exc:
         messages.error(request, exc.message)
@@ -154,6 +157,7 @@ def solved(request, slug: str):
             user=_user(request),
             session_key=_session_key(request),
             query=request.POST.get("q", ""),
+            address=client_ip(request),
         )
     except ApplicationError as exc:
         messages.error(request, exc.message)
