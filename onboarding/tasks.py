@@ -37,6 +37,36 @@ def send_deliveries_task(self, delivery_ids: list[int]) -> dict:
     return {outcome: len(ids) for outcome, ids in outcomes.items()}
 
 
+TRANSACTIONAL = {
+    "autoretry_for": (smtplib.SMTPException, OSError),
+    "retry_backoff": True,
+    "max_retries": 5,
+    "acks_late": True,
+}
+
+
+@shared_task(**TRANSACTIONAL)
+def invitation_email_task(invitation_id: int) -> int:
+    """The invitation's signed link, built now (never stored in the outbox)."""
+    from onboarding.notifications import send_invitation
+
+    return send_invitation(invitation_id)
+
+
+@shared_task(**TRANSACTIONAL)
+def invitation_welcome_email_task(invitation_id: int) -> int:
+    from onboarding.notifications import send_welcome
+
+    return send_welcome(invitation_id)
+
+
+@shared_task(**TRANSACTIONAL)
+def onboarding_stalled_email_task(onboarding_id: int) -> int:
+    from onboarding.notifications import send_stalled_reminder
+
+    return send_stalled_reminder(onboarding_id)
+
+
 @shared_task(acks_late=True)
 def send_monthly_digest_task(month: str | None = None) -> int:
     """Beat (1st of the month, 06:00 UTC): the previous month's digests."""

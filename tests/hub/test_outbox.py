@@ -5,16 +5,13 @@ from django.core import mail
 
 from hub import outbox
 from hub.models import OutboxMessage
-from hub.tasks import send_email_task
+from hub.tasks import password_reset_email_task
+from tests.hub.factories import UserFactory
 
 
 def _enqueue_reset_mail(to):
-    return outbox.enqueue(
-        send_email_task,
-        to=[to],
-        template="password_reset",
-        context={"email": to, "reset_url": "http://x/reset"},
-    )
+    user = UserFactory(email=to)
+    return outbox.enqueue(password_reset_email_task, user_ids=[user.pk])
 
 
 @pytest.mark.django_db
