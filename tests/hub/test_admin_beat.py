@@ -69,7 +69,7 @@ def test_a_manager_cannot_delete_or_run_tasks_but_may_toggle_them(
     browser = client_as(manager)
     url = "/admin/django_celery_beat/periodictask/"
     for action in ("delete_selected", "run_tasks"):
-        response = browser.post(
+        browser.post(
             url, {"action": action, "_selected_action": [schedule.pk], "post": "yes"}
         )
         assert PeriodicTask.objects.filter(pk=schedule.pk).exists()
