@@ -3,7 +3,9 @@ e-mail's recipient, text and any signed link are worked out when it is sent."""
 
 from celery import shared_task
 
-RETRY = {
+# Transactional e-mails: retried with back-off when SMTP fails (smtplib's errors are
+# OSErrors), and only acknowledged once sent.
+EMAIL_RETRY = {
     "autoretry_for": (OSError,),
     "retry_backoff": True,
     "max_retries": 5,
@@ -11,7 +13,7 @@ RETRY = {
 }
 
 
-@shared_task(**RETRY)
+@shared_task(**EMAIL_RETRY)
 def password_reset_email_task(user_ids: list[int]) -> int:
     """E-mail a fresh reset link to each account (none when the address was unknown)."""
     from hub.notifications import send_password_reset

@@ -10,16 +10,7 @@ from hub import throttling
 from hub.models import OutboxMessage
 from tests.hub.factories import PASSWORD
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_cache")]
 
 
 def _post_login(client, email, password, path="/accounts/login/", **headers):

@@ -14,16 +14,7 @@ from hub.models import ApiToken
 from hub.tokens import api_token_create, token_digest
 from tests.hub.factories import PASSWORD
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_cache")]
 
 
 def _ask_for_token(api_client, user, **extra):

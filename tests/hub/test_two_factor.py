@@ -11,16 +11,7 @@ from hub.models import RecoveryCode
 from hub.two_factor import recovery_code_digest, recovery_codes_regenerate
 from tests.hub.factories import PASSWORD, totp_code, totp_device_for
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
-    cache.clear()
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_cache")]
 
 
 @pytest.fixture
