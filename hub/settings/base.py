@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_celery_beat",
+    "core",
+    "emails",
     "hub",
     "tickets",
     "faq",
@@ -76,6 +78,13 @@ TEMPLATES = [
                 "hub.context_processors.portal",
             ],
         },
+    },
+    {
+        # hot partials only (core/jinja.py); pages stay Django templates
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "templates" / "jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {"environment": "core.jinja.environment"},
     },
 ]
 
