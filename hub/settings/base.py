@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "django_celery_beat",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "core",
+    "emails",
     "hub",
     "tickets",
     "faq",
@@ -78,6 +80,13 @@ TEMPLATES = [
                 "hub.context_processors.portal",
             ],
         },
+    },
+    {
+        # hot partials only (core/jinja.py); pages stay Django templates
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "templates" / "jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {"environment": "core.jinja.environment"},
     },
 ]
 
