@@ -13,6 +13,7 @@ an action that changes no field (``{"rows": 120}``). Never put secrets in it:
 
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Iterable
 from datetime import date, datetime
 from decimal import Decimal
@@ -21,7 +22,7 @@ from django.db.models import Q
 
 from audit.context import current_request
 from audit.models import AuditEntry
-from hub.clientip import UNKNOWN, client_ip
+from hub.throttling import client_address
 
 SYSTEM = "system"
 ERASED = "Erased person"
@@ -43,11 +44,16 @@ def _jsonable(value):
 
 
 def _address(request) -> str | None:
+    """The client address (``hub.throttling.client_address``: trusted proxies
+    counted), or None outside a request or when it is no address at all."""
     request = request if request is not None else current_request()
     if request is None:
         return None
-    address = client_ip(request)
-    return None if address == UNKNOWN else address
+    address = client_address(request)
+    try:
+        return str(ipaddress.ip_address(address))
+    except ValueError:
+        return None
 
 
 def _entry(*, actor, action: str, obj, changes, ip) -> AuditEntry:

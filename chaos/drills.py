@@ -10,6 +10,7 @@ import signal
 import statistics
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -101,7 +102,9 @@ def prepared_env(args, name: str) -> dict:
     env = bench_env(ns)
     env["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:{PG_PORT}/hub_chaos_{name}"
     env["CELERY_BROKER_URL"] = f"redis://127.0.0.1:{REDIS_PORT}/0"
-    env["CACHE_URL"] = "locmemcache://chaos"
+    # shared by the gunicorn workers (production refuses a per-process cache) and
+    # independent of the Redis that the drills stop
+    env["CACHE_URL"] = f"filecache://{tempfile.gettempdir()}/hub-chaos-cache-{name}"
     env["CONN_MAX_AGE"] = "0"
     recreate_database(f"hub_chaos_{name}", port=PG_PORT)
     manage(env, "migrate", "--noinput", "-v0")

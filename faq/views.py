@@ -21,9 +21,9 @@ from faq.filters import ArticleFilter
 from faq.models import Article, ArticleVote
 from faq.rendering import render_markdown
 from hub import permissions as access
-from hub.clientip import client_ip
 from hub.exceptions import ApplicationError
 from hub.paginator import WindowCountPaginator
+from hub.throttling import client_address
 
 PAGE_SIZE = 20
 FROM_TICKET_FORM = "ticket-form"
@@ -94,7 +94,7 @@ def detail(request, slug: str):
             user=_user(request),
             session_key=_session_key(request),
             query=query,
-            address=client_ip(request),
+            address=client_address(request),
         )
     vote = None
     if request.user.is_authenticated:
@@ -138,7 +138,7 @@ def vote(request, slug: str):
             helpful=choice == "yes",
             user=_user(request),
             session_key=_session_key(request),
-            address=client_ip(request),
+            address=client_address(request),
         )
     except ApplicationError as exc:
         messages.error(request, exc.message)
@@ -157,7 +157,7 @@ def solved(request, slug: str):
             user=_user(request),
             session_key=_session_key(request),
             query=request.POST.get("q", ""),
-            address=client_ip(request),
+            address=client_address(request),
         )
     except ApplicationError as exc:
         messages.error(request, exc.message)

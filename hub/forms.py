@@ -1,4 +1,5 @@
 from django import forms
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
 from django.utils.translation import gettext_lazy as _
 
@@ -17,31 +18,60 @@ class EmailAuthenticationForm(AuthenticationForm):
     }
 
 
+class AdminEmailAuthenticationForm(AdminAuthenticationForm):
+    """The admin's sign-in form: the e-mail address, staff only."""
+
+    username = EmailAuthenticationForm.base_fields["username"]
+    error_messages = {
+        **AdminAuthenticationForm.error_messages,
+        "invalid_login": EmailAuthenticationForm.error_messages["invalid_login"],
+    }
+
+
 class QueuedPasswordResetForm(PasswordResetForm):
-    """Password reset whose e-mail goes out through Celery after the request commits."""
+    """Password reset that does the same work whether or not the account exists.
 
-    def send_mail(
-        self,
-        subject_template_name,
-        email_template_name,
-        context,
-        from_email,
-        to_email,
-        html_email_template_name=None,
-    ):
-        from django.urls import reverse
+    The request looks the address up and records one ``password_reset_email_task``
+    (with the matching account ids, or none); the worker builds the signed link at
+    send time, so no link is ever stored, and nothing slower happens for a real
+    account than for an unknown address.
+    """
 
+    def save(self, **kwargs) -> None:
         from hub import outbox
-        from hub.tasks import send_email_task
+        from hub.tasks import password_reset_email_task
 
-        path = reverse(
-            "password_reset_confirm",
-            kwargs={"uidb64": context["uid"], "token": context["token"]},
-        )
-        payload = {
-            "email": context["email"],
-            "reset_url": f"{context['protocol']}://{context['domain']}{path}",
-        }
-        outbox.enqueue(
-            send_email_task, to=[to_email], template="password_reset", context=payload
-        )
+        email = self.cleaned_data["email"]
+        user_ids = [user.pk for user in self.get_users(email)]
+        outbox.enqueue(password_reset_email_task, user_ids=user_ids)
+
+
+class SecondFactorForm(forms.Form):
+    otp = forms.CharField(
+        label=_("Code"),
+        max_length=40,
+        help_text=_(
+            "The 6-digit code your authenticator app shows, or a recovery code."
+        ),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "autofocus": True}
+        ),
+    )
+
+
+class TwoFactorSetupForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code from the app"),
+        max_length=12,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}
+        ),
+    )
+
+
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(
+        label=_("Name"),
+        max_length=80,
+        help_text=_("What uses it, e.g. “Reporting script”."),
+    )

@@ -8,6 +8,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_otp.models import Device, ThrottlingMixin
 
 TIME_ZONE_CHOICES = [(name, name) for name in sorted(zoneinfo.available_timezones())]
 
@@ -87,6 +88,16 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     def get_short_name(self) -> str:
         return (self.display_name or self.email).split(" ")[0]
+
+    def save(self, *args, **kwargs):
+        """A new password or a deactivation ends every API token of the account
+        (``set_password`` leaves ``_password`` set until the save completes)."""
+        credentials_changed = self._password is not None or not self.is_active
+        super().save(*args, **kwargs)
+        if credentials_changed:
+            from hub.tokens import api_tokens_revoke_all
+
+            api_tokens_revoke_all(user=self)
 
 
 class Region(models.Model):
@@ -209,3 +220,76 @@ class OutboxMessage(models.Model):
 
     def __str__(self) -> str:
         return f"{self.task_name} ({'sent' if self.dispatched_at else 'pending'})"
+
+
+class ApiToken(models.Model):
+    """A named API token; only a SHA-256 digest of the secret is kept.
+
+    The secret (``hub_`` + 43 random characters, 256 bits) is shown once, when it is
+    created; ``prefix`` lets its owner recognise it in a list. See ``hub.tokens``.
+    """
+
+    user = models.ForeignKey(
+        User,
+        on_delete=models.CASCADE,
+        related_name="api_tokens",
+        verbose_name=_("user"),
+    )
+    name = models.CharField(_("name"), max_length=80)
+    prefix = models.CharField(_("starts with"), max_length=16)
+    digest = models.CharField(max_length=64, unique=True, editable=False)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    expires_at = models.DateTimeField(_("expires"))
+
+    class Meta:
+        verbose_name = _("API token")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.prefix}…)"
+
+
+class RecoveryCodeDevice(ThrottlingMixin, Device):
+    """A second factor for when the phone is lost: single-use codes, kept hashed.
+
+    A django-otp device, so verification is throttled (exponential back-off) like
+    the TOTP device's. See ``hub.two_factor``.
+    """
+
+    class Meta:
+        verbose_name = _("recovery codes")
+        verbose_name_plural = _("recovery codes")
+
+    def get_throttle_factor(self) -> int:
+        return 1
+
+    def verify_token(self, token) -> bool:
+        from hub.two_factor import recovery_code_digest
+
+        allowed, _info = self.verify_is_allowed()
+        if not allowed:
+            return False
+        used = self.codes.filter(digest=recovery_code_digest(str(token))).first()
+        if used is None:
+            self.throttle_increment()
+            return False
+        used.delete()
+        self.throttle_reset()
+        return True
+
+
+class RecoveryCode(models.Model):
+    device = models.ForeignKey(
+        RecoveryCodeDevice, on_delete=models.CASCADE, related_name="codes"
+    )
+    digest = models.CharField(max_length=64)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["device", "digest"], name="unique_recovery_code"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"recovery code {self.pk}"

@@ -6,9 +6,15 @@ after commit it is sent to the broker at once. If the broker is unreachable the
 request still succeeds, the row stays pending, and ``outbox_flush_task`` (beat, every
 minute) sends it when the broker is back. Tasks must be idempotent: a crash between
 sending and marking can send a row twice (at-least-once delivery).
+
+A row carries ids and short codes only (``enqueue`` refuses anything else): whoever
+can read the outbox (superusers, in the admin) never sees an address, a link or a
+message, and a task cannot be pointed at an arbitrary recipient. Tasks look the
+objects up and build recipients, text and signed links when they run.
 """
 
 import logging
+import re
 import time
 from datetime import timedelta
 
@@ -26,8 +32,33 @@ BROKER_BACKOFF_SECONDS = 30.0
 _broker_down_until = 0.0
 
 
+# A short code such as "first_response" or "2026-03": no "@", "/" or spaces, so no
+# e-mail address, link or free text fits.
+_CODE = re.compile(r"[A-Za-z0-9_.:-]{0,40}")
+
+
+def _is_id(value) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def check_arguments(kwargs: dict) -> None:
+    """Refuse task arguments that are not ids, lists of ids, flags or short codes."""
+    for name, value in kwargs.items():
+        if value is None or isinstance(value, bool) or _is_id(value):
+            continue
+        if isinstance(value, list) and all(_is_id(v) for v in value):
+            continue
+        if isinstance(value, str) and _CODE.fullmatch(value):
+            continue
+        raise TypeError(
+            f"outbox: {name}={value!r} is not an id or a short code; tasks take "
+            "ids and build recipients, text and links when they run"
+        )
+
+
 def enqueue(task, /, **kwargs) -> OutboxMessage:
-    """Record ``task`` with JSON ``kwargs``; it is sent after the transaction commits."""
+    """Record ``task`` with ids as ``kwargs``; it is sent after the transaction commits."""
+    check_arguments(kwargs)
     message = OutboxMessage.objects.create(task_name=task.name, kwargs=kwargs)
     transaction.on_commit(lambda: dispatch(message.pk))
     return message

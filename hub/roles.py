@@ -2,7 +2,13 @@
 
 The groups are created by a data migration; their permissions are (re)synced after
 every ``migrate`` so that models added by later apps join the right group.
-A pattern ``app.*`` means every permission of that app; ``-app.codename`` removes one.
+A pattern ``app.*`` means every permission of that app, ``app.*_model`` every
+permission on one model; ``-app.codename`` removes one.
+
+``ADMINISTRATORS_ONLY`` is never given to a group, whatever the patterns say:
+changing accounts (their privileges and credentials), groups, API tokens,
+second-factor devices, the outbox and the definition of periodic tasks belongs to
+superusers. ``hub/admin/`` enforces the same line again for the admin.
 """
 
 from django.contrib.auth.models import Group, Permission
@@ -12,14 +18,19 @@ INTERNS = "Support interns"
 
 GROUP_PERMISSIONS: dict[str, list[str]] = {
     MANAGERS: [
-        "hub.*",
+        "hub.*_creatornetwork",
+        "hub.manage_networks",
+        "hub.*_membership",
+        "hub.*_region",
+        "hub.view_user",  # to pick people for memberships and networks
         "tickets.*",
         "faq.*",
         "campaigns.*",
         "onboarding.*",
         "insights.*",
-        "django_celery_beat.*",
-        "authtoken.view_tokenproxy",
+        # the beat schedule: see everything, pause and resume tasks (hub/admin/beat.py)
+        "django_celery_beat.view_*",
+        "django_celery_beat.change_periodictask",
     ],
     INTERNS: [
         "faq.*",
@@ -33,19 +44,44 @@ GROUP_PERMISSIONS: dict[str, list[str]] = {
 }
 
 
+ADMINISTRATORS_ONLY = [
+    "hub.add_user",
+    "hub.change_user",
+    "hub.delete_user",
+    "hub.*_apitoken",
+    "hub.*_recoverycodedevice",
+    "hub.*_recoverycode",
+    "hub.*_outboxmessage",
+    "auth.*",
+    "authtoken.*",
+    "otp_totp.*",
+    "django_celery_beat.add_*",
+    "django_celery_beat.delete_*",
+    "django_celery_beat.change_crontabschedule",
+    "django_celery_beat.change_intervalschedule",
+    "django_celery_beat.change_solarschedule",
+    "django_celery_beat.change_clockedschedule",
+]
+
+
+def _matches(pattern: str, app_label: str, codename: str) -> bool:
+    from fnmatch import fnmatchcase
+
+    want_app, _, want_code = pattern.partition(".")
+    return want_app == app_label and fnmatchcase(codename, want_code)
+
+
 def resolve_permissions(patterns: list[str]) -> list[Permission]:
     wanted: set[tuple[str, str]] = set()
     removed: set[tuple[str, str]] = set()
     all_perms = list(Permission.objects.select_related("content_type"))
-    for pattern in patterns:
+    for pattern in [*patterns, *(f"-{p}" for p in ADMINISTRATORS_ONLY)]:
         target = removed if pattern.startswith("-") else wanted
-        app_label, _, codename = pattern.lstrip("-").partition(".")
         for perm in all_perms:
-            if perm.content_type.app_label == app_label and codename in (
-                "*",
-                perm.codename,
+            if _matches(
+                pattern.lstrip("-"), perm.content_type.app_label, perm.codename
             ):
-                target.add((app_label, perm.codename))
+                target.add((perm.content_type.app_label, perm.codename))
     keys = wanted - removed
     return [p for p in all_perms if (p.content_type.app_label, p.codename) in keys]
 

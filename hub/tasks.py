@@ -1,14 +1,24 @@
+"""The hub's own background work. Tasks take ids, never addresses or links: the
+e-mail's recipient, text and any signed link are worked out when it is sent."""
+
 from celery import shared_task
 
-from hub.emails import send_email
+# Transactional e-mails: retried with back-off when SMTP fails (smtplib's errors are
+# OSErrors), and only acknowledged once sent.
+EMAIL_RETRY = {
+    "autoretry_for": (OSError,),
+    "retry_backoff": True,
+    "max_retries": 5,
+    "acks_late": True,
+}
 
 
-@shared_task(
-    autoretry_for=(OSError,), retry_backoff=True, max_retries=5, acks_late=True
-)
-def send_email_task(*, to: list[str], template: str, context: dict) -> None:
-    """Send a transactional e-mail whose context is plain JSON (no model objects)."""
-    send_email(to=to, template=template, context=context)
+@shared_task(**EMAIL_RETRY)
+def password_reset_email_task(user_ids: list[int]) -> int:
+    """E-mail a fresh reset link to each account (none when the address was unknown)."""
+    from hub.notifications import send_password_reset
+
+    return send_password_reset(user_ids=user_ids)
 
 
 @shared_task

@@ -1,68 +1,189 @@
-"""Brute-force protection for sign-in: per account and per address.
+"""Brute-force protection for sign-in and password reset, counted in the cache.
 
-Failures are counted in the cache within a window; reaching the limit locks that
-account (or address) out for ``HUB_LOGIN_LOCKOUT_SECONDS``, after which it expires on
-its own. A successful sign-in clears the account's count. Password reset is never
-locked, so the legitimate person always has a way back in. Deployments with several
-web processes need a shared cache (``CACHE_URL=rediscache://…``).
+Who is counted, within ``HUB_LOGIN_FAILURE_WINDOW_SECONDS`` (15 minutes):
+
+- **one account from one address** (``HUB_LOGIN_MAX_FAILURES_PER_ACCOUNT``, 5): the
+  guesser is stopped; the account's owner, elsewhere, is not;
+- **one address, whatever the accounts** (``HUB_LOGIN_MAX_FAILURES_PER_ADDRESS``,
+  30): one client spraying passwords over many accounts;
+- **one account from anywhere** (``HUB_LOGIN_MAX_FAILURES_PER_ACCOUNT_ANYWHERE``,
+  50): many addresses guessing one account. This lock never applies in a browser
+  that signed in to that account before (a signed "known browser" cookie), so
+  nobody can lock a named person out of their account at will; it does hold back
+  new browsers and API clients until it expires.
+
+Reaching a limit refuses sign-in (429, ``Retry-After``) for
+``HUB_LOGIN_LOCKOUT_SECONDS``. A success clears that account-and-address count.
+Password reset is never locked out but rate-limited per address and per e-mail
+address asked for (``HUB_PASSWORD_RESETS_PER_*`` an hour), whether or not an account
+has it, so a refusal says nothing about who has an account.
+
+The client address is ``REMOTE_ADDR``, or with ``HUB_TRUSTED_PROXY_COUNT`` = N > 0
+the N-th ``X-Forwarded-For`` entry from the right (each trusted proxy appends the
+address it saw; entries further left are whatever the client sent). Counts live in
+the Django cache, which production requires to be shared (``CACHE_URL``).
 """
 
 import hashlib
+import ipaddress
+import time
 
 from django.conf import settings
+from django.core import signing
 from django.core.cache import cache
 
+KNOWN_BROWSER_COOKIE = "hub_known"
+KNOWN_BROWSER_SALT = "hub.throttling.known-browser"
+KNOWN_BROWSER_DAYS = 180
+KNOWN_BROWSER_ACCOUNTS = 5
+RESET_WINDOW_SECONDS = 60 * 60
 
-def _key(kind: str, value: str) -> str:
-    digest = hashlib.sha256(value.strip().lower().encode()).hexdigest()[:32]
-    return f"hub:login:{kind}:{digest}"
+
+def _digest(value: str) -> str:
+    return hashlib.sha256(value.strip().lower().encode()).hexdigest()[:32]
+
+
+def _key(kind: str, *values: str) -> str:
+    return f"hub:login:{kind}:{_digest('|'.join(values))}"
 
 
 def client_address(request) -> str:
-    return request.META.get("REMOTE_ADDR", "") or "unknown"
+    """The client's address, trusting exactly ``HUB_TRUSTED_PROXY_COUNT`` proxies."""
+    remote = request.META.get("REMOTE_ADDR", "") or "unknown"
+    count = settings.HUB_TRUSTED_PROXY_COUNT
+    if count <= 0:
+        return remote
+    hops = [
+        hop.strip()
+        for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        if hop.strip()
+    ]
+    if len(hops) < count:  # it did not come through every proxy we trust
+        return remote
+    candidate = hops[-count]
+    try:
+        return str(ipaddress.ip_address(candidate))
+    except ValueError:
+        return remote
 
 
-def _limits() -> dict[str, int]:
-    return {
-        "account": settings.HUB_LOGIN_MAX_FAILURES_PER_ACCOUNT,
-        "address": settings.HUB_LOGIN_MAX_FAILURES_PER_ADDRESS,
-    }
+def _counters(username: str, address: str) -> list[tuple[str, tuple[str, ...], int]]:
+    """(kind, key values, limit) for every count a failure adds to."""
+    counters = [
+        ("address", (address,), settings.HUB_LOGIN_MAX_FAILURES_PER_ADDRESS),
+    ]
+    if username:
+        counters += [
+            (
+                "pair",
+                (username, address),
+                settings.HUB_LOGIN_MAX_FAILURES_PER_ACCOUNT,
+            ),
+            (
+                "account",
+                (username,),
+                settings.HUB_LOGIN_MAX_FAILURES_PER_ACCOUNT_ANYWHERE,
+            ),
+        ]
+    return counters
 
 
-def locked_for(*, username: str, address: str) -> int:
+def locked_for(*, username: str, address: str, known_browser: bool = False) -> int:
     """Seconds until sign-in is allowed again (0 when not locked)."""
-    import time
-
     now = time.time()
     left = 0
-    for kind, value in (("account", username), ("address", address)):
-        until = cache.get(_key(f"lock-{kind}", value))
+    for kind, values, _limit in _counters(username, address):
+        if kind == "account" and known_browser:
+            continue
+        until = cache.get(_key(f"lock-{kind}", *values))
         if until:
             left = max(left, int(until - now) + 1)
     return left
 
 
-def record_failure(*, username: str, address: str) -> None:
-    import time
+def _hit(key: str, window: int) -> int:
+    cache.add(key, 0, timeout=window)
+    try:
+        return cache.incr(key)
+    except ValueError:  # expired between add and incr
+        cache.set(key, 1, timeout=window)
+        return 1
 
+
+def record_failure(*, username: str, address: str) -> list[str]:
+    """Count a failed sign-in; returns the kinds of lock it started (for the log)."""
     window = settings.HUB_LOGIN_FAILURE_WINDOW_SECONDS
     lockout = settings.HUB_LOGIN_LOCKOUT_SECONDS
-    for kind, value in (("account", username), ("address", address)):
-        if not value:
-            continue
-        key = _key(f"fail-{kind}", value)
-        cache.add(key, 0, timeout=window)
-        try:
-            failures = cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.set(key, 1, timeout=window)
-            failures = 1
-        if failures >= _limits()[kind]:
+    started = []
+    for kind, values, limit in _counters(username, address):
+        key = _key(f"fail-{kind}", *values)
+        if _hit(key, window) >= limit:
             cache.set(
-                _key(f"lock-{kind}", value), time.time() + lockout, timeout=lockout
+                _key(f"lock-{kind}", *values), time.time() + lockout, timeout=lockout
             )
             cache.delete(key)
+            started.append(kind)
+    return started
 
 
-def record_success(*, username: str) -> None:
-    cache.delete(_key("fail-account", username))
+def record_success(*, username: str, address: str) -> None:
+    cache.delete(_key("fail-pair", username, address))
+
+
+# --- browsers that signed in to an account before ---------------------------------
+
+
+def _known_accounts(request) -> list[str]:
+    raw = request.COOKIES.get(KNOWN_BROWSER_COOKIE)
+    if not raw:
+        return []
+    try:
+        value = signing.loads(
+            raw, salt=KNOWN_BROWSER_SALT, max_age=KNOWN_BROWSER_DAYS * 24 * 3600
+        )
+    except signing.BadSignature:
+        return []
+    return (
+        [str(v) for v in value][:KNOWN_BROWSER_ACCOUNTS]
+        if isinstance(value, list)
+        else []
+    )
+
+
+def is_known_browser(request, username: str) -> bool:
+    return bool(username) and _digest(username) in _known_accounts(request)
+
+
+def remember_browser(request, response, username: str) -> None:
+    """After a full sign-in: this browser may sign in to the account even while
+    the account is locked for browsers it has never been used in."""
+    accounts = [_digest(username)] + [
+        a for a in _known_accounts(request) if a != _digest(username)
+    ]
+    response.set_cookie(
+        KNOWN_BROWSER_COOKIE,
+        signing.dumps(accounts[:KNOWN_BROWSER_ACCOUNTS], salt=KNOWN_BROWSER_SALT),
+        max_age=KNOWN_BROWSER_DAYS * 24 * 3600,
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
+
+
+# --- password reset -------------------------------------------------------------------
+
+
+def password_reset_wait(*, email: str, address: str) -> int:
+    """Count a reset request; seconds to wait when over a limit (0: go ahead)."""
+    wait = 0
+    now = time.time()
+    for kind, value, limit in (
+        ("reset-address", address, settings.HUB_PASSWORD_RESETS_PER_ADDRESS),
+        ("reset-account", email, settings.HUB_PASSWORD_RESETS_PER_ACCOUNT),
+    ):
+        since_key = _key(f"{kind}-since", value)
+        cache.add(since_key, now, timeout=RESET_WINDOW_SECONDS)
+        if _hit(_key(kind, value), RESET_WINDOW_SECONDS) > limit:
+            since = cache.get(since_key) or now
+            wait = max(wait, int(since + RESET_WINDOW_SECONDS - now) + 1)
+    return wait

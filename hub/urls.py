@@ -1,11 +1,8 @@
 from django.contrib import admin
-from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from hub import views
-from hub.auth_views import LoginView
-from hub.forms import QueuedPasswordResetForm
+from hub import account_views, auth_views, views
 
 hub_patterns = (
     [
@@ -26,11 +23,34 @@ hub_patterns = (
 urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
-    path("accounts/login/", LoginView.as_view(), name="login"),
+    path("accounts/login/", auth_views.LoginView.as_view(), name="login"),
+    path("accounts/login/verify/", auth_views.login_verify, name="login_verify"),
     path(
         "accounts/password_reset/",
-        auth_views.PasswordResetView.as_view(form_class=QueuedPasswordResetForm),
+        auth_views.PasswordResetView.as_view(),
         name="password_reset",
+    ),
+    path("accounts/tokens/", account_views.token_list, name="account_tokens"),
+    path(
+        "accounts/tokens/<int:pk>/revoke/",
+        account_views.token_revoke,
+        name="account_token_revoke",
+    ),
+    path("accounts/two-factor/", account_views.two_factor_index, name="two_factor"),
+    path(
+        "accounts/two-factor/setup/",
+        account_views.two_factor_setup,
+        name="two_factor_setup",
+    ),
+    path(
+        "accounts/two-factor/recovery-codes/",
+        account_views.two_factor_recovery_codes,
+        name="two_factor_recovery_codes",
+    ),
+    path(
+        "accounts/two-factor/disable/",
+        account_views.two_factor_disable,
+        name="two_factor_disable",
     ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("hub/", include(hub_patterns)),

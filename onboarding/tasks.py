@@ -6,6 +6,7 @@ from celery import shared_task
 from django.conf import settings
 from django.utils import timezone
 
+from hub.tasks import EMAIL_RETRY
 from onboarding import delivery as engine
 from onboarding import services
 from onboarding.periods import parse_month, previous_month
@@ -35,6 +36,28 @@ def send_deliveries_task(self, delivery_ids: list[int]) -> dict:
             countdown=settings.HUB_DELIVERY_CLAIM_TIMEOUT + 1,
         )
     return {outcome: len(ids) for outcome, ids in outcomes.items()}
+
+
+@shared_task(**EMAIL_RETRY)
+def invitation_email_task(invitation_id: int) -> int:
+    """The invitation's signed link, built now (never stored in the outbox)."""
+    from onboarding.notifications import send_invitation
+
+    return send_invitation(invitation_id)
+
+
+@shared_task(**EMAIL_RETRY)
+def invitation_welcome_email_task(invitation_id: int) -> int:
+    from onboarding.notifications import send_welcome
+
+    return send_welcome(invitation_id)
+
+
+@shared_task(**EMAIL_RETRY)
+def onboarding_stalled_email_task(onboarding_id: int) -> int:
+    from onboarding.notifications import send_stalled_reminder
+
+    return send_stalled_reminder(onboarding_id)
 
 
 @shared_task(acks_late=True)

@@ -91,6 +91,12 @@ def manager(db):
 
 
 @pytest.fixture
+def administrator(db):
+    """A superuser: the one role that changes accounts, groups and tokens."""
+    return StaffFactory(email="admin@staff.example", is_superuser=True)
+
+
+@pytest.fixture
 def outsider(db):
     """Signed in, but a member of no network and not staff."""
     return UserFactory()

@@ -67,6 +67,23 @@ MATRIX: dict[str, Row] = {
     "password_reset_complete": Row("/accounts/reset/done/", everyone(200)),
     "password_change": Row("/accounts/password_change/", signed_in(200)),
     "password_change_done": Row("/accounts/password_change/done/", signed_in(200)),
+    # --- one's own account: second factor and API tokens ---
+    "login_verify": Row("/accounts/login/verify/", signed_in(302)),
+    "two_factor": Row("/accounts/two-factor/", signed_in(200)),
+    "two_factor_setup": Row("/accounts/two-factor/setup/", signed_in(200)),
+    "two_factor_recovery_codes": Row(
+        "/accounts/two-factor/recovery-codes/", signed_in(302), method="post"
+    ),
+    "two_factor_disable": Row(
+        "/accounts/two-factor/disable/", signed_in(302), "post", {"otp": "123456"}
+    ),
+    "account_tokens": Row("/accounts/tokens/", signed_in(200)),
+    "account_token_revoke": Row(
+        lambda o: f"/accounts/tokens/{o['api_token'].pk}/revoke/",
+        # only its owner (member A) revokes it; anyone else's answer is 404
+        {**everyone(404), ANON: LOGIN, MEMBER_A: 302},
+        method="post",
+    ),
     "hub:network_list": Row("/hub/networks/", staff_only()),
     "hub:network_detail": Row(
         lambda o: f"/hub/networks/{o['network'].slug}/", network_a_and_staff()
@@ -374,7 +391,10 @@ def objects(network_a, member_a, intern):
     group.tickets.add(ticket)
     item = FeedbackItem.objects.create(title="Schedule LIVE battles")
     item.tickets.add(ticket)
+    from hub.tokens import api_token_create
+
     return {
+        "api_token": api_token_create(user=member_a, name="Reporting")[0],
         "recurring_group": group,
         "feedback_item": item,
         **articles,

@@ -2,14 +2,8 @@
 
 from celery import shared_task
 
+from hub.tasks import EMAIL_RETRY as RETRY
 from tickets import notifications
-
-RETRY = {
-    "autoretry_for": (OSError,),
-    "retry_backoff": True,
-    "max_retries": 5,
-    "acks_late": True,
-}
 
 
 @shared_task(**RETRY)

@@ -32,6 +32,84 @@ class NetworkSerializer(serializers.ModelSerializer):
         read_only_fields = fields
 
 
+class TokenRequestSerializer(serializers.Serializer):
+    """Sign in for a token: e-mail, password and, when the account uses one, the
+    second factor. ``counts_as_failure`` tells the view a guess was wrong."""
+
+    username = serializers.CharField(
+        max_length=254, help_text="The e-mail address you sign in with."
+    )
+    password = serializers.CharField(
+        trim_whitespace=False, style={"input_type": "password"}, write_only=True
+    )
+    otp = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=40,
+        help_text=(
+            "The 6-digit code of your authenticator app (or a recovery code): "
+            "required when the account signs in with a second factor."
+        ),
+    )
+    name = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=80,
+        help_text="A name for the token, shown on /accounts/tokens/.",
+    )
+
+    counts_as_failure = False
+
+    def validate(self, attrs):
+        from django.contrib.auth import authenticate
+        from django.utils.translation import gettext as _
+
+        from hub import two_factor
+        from hub.exceptions import PermissionDeniedError
+
+        user = authenticate(
+            self.context.get("request"),
+            username=attrs["username"],
+            password=attrs["password"],
+        )
+        if user is None:
+            self.counts_as_failure = True
+            raise serializers.ValidationError(
+                _("Unable to log in with provided credentials."), code="authorization"
+            )
+        if two_factor.must_use_second_factor(user):
+            if not two_factor.has_second_factor(user):
+                raise PermissionDeniedError(
+                    _(
+                        "This account must sign in with a second factor: set it up "
+                        "at /accounts/two-factor/ before asking for a token."
+                    )
+                )
+            if not attrs.get("otp"):
+                raise serializers.ValidationError(
+                    {
+                        "otp": [
+                            _("This account signs in with a one-time code: send otp.")
+                        ]
+                    }
+                )
+            if not two_factor.second_factor_verify(user=user, code=attrs["otp"]):
+                self.counts_as_failure = True
+                raise serializers.ValidationError(
+                    {"otp": [_("That code is not right.")]}
+                )
+        attrs["user"] = user
+        return attrs
+
+
+class TokenResponseSerializer(serializers.Serializer):
+    token = serializers.CharField(
+        help_text="Send it as `Authorization: Token <token>`. Shown only now."
+    )
+    name = serializers.CharField()
+    expires_at = serializers.DateTimeField()
+
+
 class ErasureResultSerializer(serializers.Serializer):
     id = serializers.IntegerField(help_text="The erased account's id.")
     erased = serializers.BooleanField()

@@ -49,10 +49,18 @@ def _remove_votes(person) -> int:
     return article_votes_remove(user=person)
 
 
+def _revoke_tokens(person) -> int:
+    from hub.tokens import api_tokens_revoke_all
+
+    return api_tokens_revoke_all(user=person)
+
+
 POLICIES: dict[str, str | Callable] = {
     # the person's own data
     "hub.Membership.user": DELETE,
-    "authtoken.Token.user": DELETE,
+    "hub.ApiToken.user": _revoke_tokens,
+    "hub.RecoveryCodeDevice.user": DELETE,
+    "otp_totp.TOTPDevice.user": DELETE,
     "faq.ArticleVote.user": _remove_votes,
     "onboarding.AnnouncementAcknowledgement.user": DELETE,
     "onboarding.Delivery.recipient": DELETE,

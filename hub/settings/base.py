@@ -22,7 +22,7 @@ ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "hub.apps.HubAdminConfig",  # the admin site, with the hub's sign-in and roles
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -30,11 +30,14 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "rest_framework",
-    "rest_framework.authtoken",
     "django_filters",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_celery_beat",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "core",
+    "emails",
     "hub",
     "tickets",
     "faq",
@@ -55,6 +58,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "audit.context.AuditContextMiddleware",
+    "hub.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "hub.middleware.DatabaseUnavailableMiddleware",
@@ -80,6 +84,13 @@ TEMPLATES = [
                 "hub.context_processors.portal",
             ],
         },
+    },
+    {
+        # hot partials only (core/jinja.py); pages stay Django templates
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "templates" / "jinja2"],
+        "APP_DIRS": False,
+        "OPTIONS": {"environment": "core.jinja.environment"},
     },
 ]
 
@@ -151,23 +162,39 @@ HUB_CONTENT_SECURITY_POLICY = (
 # are streamed to disk and have their own limits. 10 MB holds the API's largest
 # batch (50,000 campaign figures).
 DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("HUB_MAX_REQUEST_BYTES", default=10 * 1024 * 1024)
-# Reverse proxies in front of the hub that append to X-Forwarded-For (hub.clientip)
-HUB_TRUSTED_PROXY_COUNT = env.int("HUB_TRUSTED_PROXY_COUNT", default=0)
 # Anonymous "helpful" votes and "this solved it" clicks per client address and
 # article in an hour (fresh sessions cannot stuff them)
 HUB_ANONYMOUS_FEEDBACK_PER_ADDRESS = env.int(
     "HUB_ANONYMOUS_FEEDBACK_PER_ADDRESS", default=5
 )
 
-# Sign-in throttling (hub/throttling.py)
+# --- Accounts and sign-in (hub/throttling.py, hub/two_factor.py, hub/tokens.py) ---
+# Proxies in front of the app that append to X-Forwarded-For (0: none, the header
+# is ignored; 1: one TLS proxy, the rightmost entry is the client; 2: CDN + proxy…)
+HUB_TRUSTED_PROXY_COUNT = env.int("HUB_TRUSTED_PROXY_COUNT", default=0)
+# Failures in HUB_LOGIN_FAILURE_WINDOW_SECONDS before sign-in is refused (429) for
+# HUB_LOGIN_LOCKOUT_SECONDS: one account from one address; one address whatever the
+# accounts; one account from anywhere, except in browsers that signed in to it before.
 HUB_LOGIN_MAX_FAILURES_PER_ACCOUNT = env.int(
     "HUB_LOGIN_MAX_FAILURES_PER_ACCOUNT", default=5
 )
 HUB_LOGIN_MAX_FAILURES_PER_ADDRESS = env.int(
     "HUB_LOGIN_MAX_FAILURES_PER_ADDRESS", default=30
 )
+HUB_LOGIN_MAX_FAILURES_PER_ACCOUNT_ANYWHERE = env.int(
+    "HUB_LOGIN_MAX_FAILURES_PER_ACCOUNT_ANYWHERE", default=50
+)
 HUB_LOGIN_FAILURE_WINDOW_SECONDS = 15 * 60
 HUB_LOGIN_LOCKOUT_SECONDS = env.int("HUB_LOGIN_LOCKOUT_SECONDS", default=15 * 60)
+# Password-reset requests an hour, per address and per e-mail address asked for
+HUB_PASSWORD_RESETS_PER_ADDRESS = env.int("HUB_PASSWORD_RESETS_PER_ADDRESS", default=10)
+HUB_PASSWORD_RESETS_PER_ACCOUNT = env.int("HUB_PASSWORD_RESETS_PER_ACCOUNT", default=3)
+# Second factor for staff: "required" (production) or "optional"
+HUB_STAFF_2FA = env.str("HUB_STAFF_2FA", default="optional")
+# API tokens expire this many days after they are created
+HUB_API_TOKEN_TTL_DAYS = env.int("HUB_API_TOKEN_TTL_DAYS", default=90)
+OTP_TOTP_ISSUER = "Creator Network Hub"
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 HUB_SITE_NAME = "Creator Network Support Hub"
 HUB_BASE_URL = env("HUB_BASE_URL", default="http://127.0.0.1:8000")

@@ -37,3 +37,20 @@ STORAGES = {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+
+# Staff sign in with a second factor unless a deployment says otherwise.
+HUB_STAFF_2FA = env.str("HUB_STAFF_2FA", default="required")
+
+# Sign-in lockouts and rate limits are counted in the cache: every web process must
+# see the same counts, or each gunicorn worker grants its own five tries.
+_PROCESS_LOCAL_CACHES = (
+    "django.core.cache.backends.locmem.LocMemCache",
+    "django.core.cache.backends.dummy.DummyCache",
+)
+if CACHES["default"]["BACKEND"] in _PROCESS_LOCAL_CACHES:  # noqa: F405
+    raise ImproperlyConfigured(
+        "CACHE_URL must name a cache shared by every web process in production "
+        "(e.g. CACHE_URL=rediscache://127.0.0.1:6379/1): sign-in lockouts and "
+        "rate limits are counted there, and a per-process cache "
+        f"({CACHES['default']['BACKEND']}) lets each worker count on its own."  # noqa: F405
+    )

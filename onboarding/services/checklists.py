@@ -11,7 +11,6 @@ from hub import outbox
 from hub import permissions as access
 from hub.exceptions import PermissionDeniedError
 from hub.models import CreatorNetwork
-from hub.tasks import send_email_task
 from hub.validators import is_safe_link
 from onboarding.models import (
     Onboarding,
@@ -126,17 +125,8 @@ def _remind_batch(batch_size: int) -> tuple[int, int]:
             continue
         onboarding.stalled_reminded_at = now
         onboarding.save(update_fields=["stalled_reminded_at"])
-        manager = onboarding.network.manager
-        context = {
-            "network_name": onboarding.network.name,
-            "days": settings.HUB_ONBOARDING_STALL_DAYS,
-            "path": f"/onboarding/{onboarding.network.slug}/",
-        }
-        outbox.enqueue(
-            send_email_task,
-            to=[manager.email],
-            template="onboarding_stalled",
-            context=context,
-        )
+        from onboarding.tasks import onboarding_stalled_email_task
+
+        outbox.enqueue(onboarding_stalled_email_task, onboarding_id=onboarding.pk)
         count += 1
     return len(rows), count

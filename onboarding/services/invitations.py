@@ -14,7 +14,6 @@ from hub import outbox
 from hub import permissions as access
 from hub.exceptions import ApplicationError, PermissionDeniedError
 from hub.models import CreatorNetwork, Membership, User
-from hub.tasks import send_email_task
 from onboarding.models import Invitation
 
 INVITATION_SALT = "onboarding.invitation"
@@ -91,15 +90,9 @@ def invitation_create(
         obj=network,
         changes={"invited": email, "role": role},
     )
-    context = {
-        "network_name": network.name,
-        "inviter": str(actor),
-        "url": invitation_url(invitation),
-        "days": settings.HUB_INVITATION_MAX_AGE_DAYS,
-    }
-    outbox.enqueue(
-        send_email_task, to=[email], template="onboarding_invitation", context=context
-    )
+    from onboarding.tasks import invitation_email_task
+
+    outbox.enqueue(invitation_email_task, invitation_id=invitation.pk)
     return invitation
 
 
@@ -131,14 +124,9 @@ def invitation_accept(*, token: str, password: str, display_name: str = "") -> U
     invitation.accepted_at = timezone.now()
     invitation.accepted_user = user
     invitation.save(update_fields=["accepted_at", "accepted_user"])
-    context = {
-        "network_name": invitation.network.name,
-        "name": user.get_short_name(),
-        "url": settings.HUB_BASE_URL.rstrip("/") + reverse("onboarding:index"),
-    }
-    outbox.enqueue(
-        send_email_task, to=[user.email], template="onboarding_welcome", context=context
-    )
+    from onboarding.tasks import invitation_welcome_email_task
+
+    outbox.enqueue(invitation_welcome_email_task, invitation_id=invitation.pk)
     return user
 
 

@@ -59,3 +59,24 @@ class MembershipFactory(factory.django.DjangoModelFactory):
     user = factory.SubFactory(UserFactory)
     network = factory.SubFactory(NetworkFactory)
     role = "member"
+
+
+def totp_device_for(user):
+    """A confirmed authenticator app for ``user`` (what enrolment leaves behind)."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    return TOTPDevice.objects.create(user=user, name="Authenticator", confirmed=True)
+
+
+def totp_code(device_or_key, *, steps_ahead: int = 0) -> str:
+    """The code an authenticator app shows now (or ``steps_ahead`` × 30 s later:
+    a code is accepted once, so a second sign-in in the same 30 s needs the next)."""
+    import time
+    from binascii import unhexlify
+
+    from django_otp.oath import TOTP
+
+    key = getattr(device_or_key, "key", device_or_key)
+    totp = TOTP(unhexlify(key))
+    totp.time = time.time() + 30 * steps_ahead
+    return f"{totp.token():06d}"

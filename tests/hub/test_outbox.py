@@ -5,16 +5,13 @@ from django.core import mail
 
 from hub import outbox
 from hub.models import OutboxMessage
-from hub.tasks import send_email_task
+from hub.tasks import password_reset_email_task
+from tests.hub.factories import UserFactory
 
 
 def _enqueue_reset_mail(to):
-    return outbox.enqueue(
-        send_email_task,
-        to=[to],
-        template="password_reset",
-        context={"email": to, "reset_url": "http://x/reset"},
-    )
+    user = UserFactory(email=to)
+    return outbox.enqueue(password_reset_email_task, user_ids=[user.pk])
 
 
 @pytest.mark.django_db
@@ -78,3 +75,88 @@ def test_work_recorded_while_the_broker_is_down_goes_out_once_it_is_back(celery_
     time.sleep(0.5)
     assert sorted(m.to[0] for m in mail.outbox) == ["late@x.example", "later@x.example"]
     assert not OutboxMessage.objects.filter(dispatched_at__isnull=True).exists()
+
+
+# --- findings 3 and 4 of issue 14: rows carry ids, never addresses or links ---------
+
+
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"to": ["victim@example.com"]},
+        {"url": "https://evil.example/reset"},
+        {"context": {"reset_url": "http://x"}},
+        {"body": "Click here to keep your account"},
+        {"ids": ["1", "2"]},
+    ],
+)
+def test_the_outbox_refuses_anything_but_ids_and_short_codes(kwargs):
+    from hub.tasks import outbox_flush_task
+
+    with pytest.raises(TypeError, match="not an id or a short code"):
+        outbox.check_arguments(kwargs)
+    with pytest.raises(TypeError):
+        outbox.enqueue(outbox_flush_task, **kwargs)
+
+
+def test_ids_flags_and_codes_are_accepted():
+    outbox.check_arguments(
+        {
+            "ticket_id": 3,
+            "user_ids": [1, 2],
+            "target": "first_response",
+            "month": "2026-03",
+            "flag": True,
+            "none": None,
+        }
+    )
+
+
+@pytest.mark.django_db
+def test_an_invitation_is_queued_by_id_and_its_link_built_when_sent(
+    manager, network_a, django_capture_on_commit_callbacks
+):
+    from onboarding.services import invitation_create
+
+    with django_capture_on_commit_callbacks(execute=True):
+        invitation = invitation_create(
+            actor=manager, network=network_a, email="new.person@alpha.example"
+        )
+    row = OutboxMessage.objects.get()
+    assert row.task_name == "onboarding.tasks.invitation_email_task"
+    assert row.kwargs == {"invitation_id": invitation.pk}
+    assert mail.outbox[0].to == ["new.person@alpha.example"]
+    assert "/onboarding/invitations/" in mail.outbox[0].body
+
+
+@pytest.mark.django_db
+def test_the_migration_retires_the_links_old_rows_kept():
+    from importlib import import_module
+    from types import SimpleNamespace
+
+    from django.apps import apps
+    from django.db import connection
+
+    migration = import_module("hub.migrations.0006_retire_stored_secrets")
+    secret = {
+        "to": ["admin@hub.example"],
+        "template": "password_reset",
+        "context": {"reset_url": "http://hub/accounts/reset/MQ/abc-123/"},
+    }
+    pending = OutboxMessage.objects.create(
+        task_name=migration.RETIRED_TASK, kwargs=secret
+    )
+    sent = OutboxMessage.objects.create(
+        task_name=migration.RETIRED_TASK,
+        kwargs=secret,
+        dispatched_at="2026-01-01T00:00Z",
+    )
+    other = OutboxMessage.objects.create(
+        task_name="tickets.tasks.ticket_received_email_task", kwargs={"ticket_id": 1}
+    )
+    migration.forwards(apps, SimpleNamespace(connection=connection))
+    for row in (pending, sent, other):
+        row.refresh_from_db()
+    assert pending.kwargs == {} and sent.kwargs == {}
+    assert pending.dispatched_at is not None and "retired" in pending.last_error
+    assert other.kwargs == {"ticket_id": 1} and other.dispatched_at is None

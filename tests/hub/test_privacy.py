@@ -185,7 +185,6 @@ def test_every_foreign_key_to_the_user_has_an_erasure_policy():
 def erasable(network_a, member_a, intern, client_as):
     """member_a with a bit of everything the hub keeps about a person."""
     from django.utils import timezone
-    from rest_framework.authtoken.models import Token
 
     from audit.services import audit_record
     from faq import services as faq_services
@@ -211,7 +210,9 @@ def erasable(network_a, member_a, intern, client_as):
     Delivery.objects.create(kind="tip", recipient=member_a, key="2026-W10")
     announcement = AnnouncementFactory(published_at=timezone.now())
     AnnouncementAcknowledgement.objects.create(announcement=announcement, user=member_a)
-    Token.objects.create(user=member_a)
+    from hub.tokens import api_token_create
+
+    _token, secret = api_token_create(user=member_a, name="scripts")
     Invitation.objects.create(network=network_a, email=member_a.email)
     OutboxMessage.objects.create(
         task_name="hub.tasks.send_email_task", kwargs={"to": [member_a.email]}
@@ -225,6 +226,7 @@ def erasable(network_a, member_a, intern, client_as):
     browser = client_as(member_a)
     assert browser.get("/").status_code == 200
     return {
+        "secret": secret,
         "person": member_a,
         "ticket": ticket,
         "message": message,
@@ -271,9 +273,15 @@ def test_erasure_anonymises_tickets_and_removes_everything_else(
     assert Deflection.objects.filter(user=None).count() == 1  # kept for figures
     erasable["article"].refresh_from_db()
     assert erasable["article"].helpful_yes == 0
-    from rest_framework.authtoken.models import Token
+    from hub.models import ApiToken
 
-    assert not Token.objects.filter(user=person).exists()
+    assert not ApiToken.objects.filter(user=person).exists()
+    from rest_framework.test import APIClient
+
+    response = APIClient().get(
+        "/api/v1/tickets/", HTTP_AUTHORIZATION=f"Token {erasable['secret']}"
+    )
+    assert response.status_code == 401  # the token died with the data
     assert not Invitation.objects.filter(email__icontains="ria.lopez").exists()
     assert not OutboxMessage.objects.filter(kwargs__icontains="ria.lopez").exists()
     # signed out everywhere, and cannot sign in again

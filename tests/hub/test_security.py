@@ -6,21 +6,12 @@ from django.core import mail
 
 from tests.hub.factories import PASSWORD
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("fresh_cache")]
 
 INLINE_SCRIPT = re.compile(
     r"<script(?![^>]*\bsrc=)(?![^>]*application/json)[^>]*>", re.I
 )
 EVENT_HANDLER = re.compile(r"<[^>]+\son[a-z]+\s*=", re.I)
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    from django.core.cache import cache
-
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def test_pages_carry_a_strict_content_security_policy(client_as, member_a):

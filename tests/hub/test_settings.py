@@ -14,6 +14,8 @@ SCRUBBED = {
     "DEBUG",
     "ALLOWED_HOSTS",
     "DJANGO_ALLOW_ASYNC_UNSAFE",
+    "CACHE_URL",
+    "HUB_STAFF_2FA",
 }
 GOOD_KEY = "k" * 20 + "-a-long-random-production-secret-key-value-0123456789"
 
@@ -90,9 +92,39 @@ def test_production_passes_the_deploy_check_without_warnings():
         SECRET_KEY=GOOD_KEY,
         ALLOWED_HOSTS="hub.example",
         DATABASE_URL="sqlite:////tmp/hub-deploy-check.sqlite3",
+        CACHE_URL="rediscache://127.0.0.1:6379/1",
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no issues" in result.stdout
+
+
+@pytest.mark.parametrize("cache_url", ["locmemcache://", "dummycache://", None])
+def test_production_refuses_to_start_on_a_process_local_cache(cache_url):
+    # finding 10: each gunicorn worker counted sign-in failures on its own
+    env = {"CACHE_URL": cache_url} if cache_url else {}
+    result = _run(
+        ["check"],
+        DJANGO_SETTINGS_MODULE="hub.settings.production",
+        SECRET_KEY=GOOD_KEY,
+        ALLOWED_HOSTS="hub.example",
+        DATABASE_URL="sqlite:////tmp/hub-deploy-check.sqlite3",
+        **env,
+    )
+    assert result.returncode != 0
+    assert "CACHE_URL must name a cache shared by every web process" in result.stderr
+
+
+def test_production_requires_a_second_factor_for_staff_and_local_does_not():
+    production = _settings_value(
+        "hub.settings.production",
+        "s.HUB_STAFF_2FA",
+        SECRET_KEY=GOOD_KEY,
+        ALLOWED_HOSTS="hub.example",
+        CACHE_URL="rediscache://127.0.0.1:6379/1",
+    )
+    assert production == "required"
+    assert _settings_value("hub.settings.local", "s.HUB_STAFF_2FA") == "optional"
+    assert _settings_value("hub.settings.test", "s.HUB_STAFF_2FA") == "optional"
 
 
 @pytest.mark.django_db

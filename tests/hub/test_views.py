@@ -1,4 +1,5 @@
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.urls import reverse
 
@@ -56,7 +57,9 @@ def test_password_reset_sends_a_link_that_sets_a_new_password(
     link = next(
         line for line in mail.outbox[0].body.splitlines() if "/accounts/reset/" in line
     )
-    path = link.split("testserver", 1)[1]
+    # the link is built from HUB_BASE_URL, never from the request's Host header
+    assert link.startswith(settings.HUB_BASE_URL.rstrip("/") + "/accounts/reset/")
+    path = link[len(settings.HUB_BASE_URL.rstrip("/")) :]
     response = client.get(path, follow=True)
     form_url = response.redirect_chain[-1][0]
     response = client.post(

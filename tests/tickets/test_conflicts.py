@@ -7,9 +7,9 @@ import urllib.error
 import urllib.request
 
 import pytest
-from rest_framework.authtoken.models import Token
 
 from hub.exceptions import ConflictError
+from hub.tokens import api_token_create
 from tests.tickets.factories import TicketFactory
 from tickets import services
 from tickets.models import Ticket
@@ -96,7 +96,7 @@ def test_two_concurrent_patches_one_wins_one_conflicts(
     live_server, network_a, member_a, intern, manager
 ):
     ticket = TicketFactory(network=network_a, requester=member_a, status="open")
-    tokens = [Token.objects.create(user=u).key for u in (intern, manager)]
+    tokens = [api_token_create(user=u, name="test")[1] for u in (intern, manager)]
     payloads = [
         {"priority": "urgent", "version": 1},
         {"status": "pending", "version": 1},

@@ -1,52 +1,15 @@
+"""Networks, memberships and regions (agency managers) and the outbox (superusers:
+no staff group holds its permissions)."""
+
 from django.contrib import admin
-from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
-from django.utils.translation import gettext_lazy as _
 
-from hub.models import CreatorNetwork, Membership, OutboxMessage, Region, User
-
-admin.site.site_header = _("Creator Network Support Hub")
-admin.site.site_title = _("Hub admin")
-admin.site.index_title = _("Knowledge base, networks and settings")
+from hub.models import CreatorNetwork, Membership, OutboxMessage, Region
 
 
 class MembershipInline(admin.TabularInline):
     model = Membership
     extra = 0
     autocomplete_fields = ["user"]
-
-
-@admin.register(User)
-class UserAdmin(DjangoUserAdmin):
-    ordering = ["email"]
-    list_display = ["email", "display_name", "is_staff", "is_active", "last_login"]
-    list_filter = ["is_staff", "is_superuser", "is_active", "groups"]
-    search_fields = ["email", "display_name"]
-    fieldsets = (
-        (None, {"fields": ("email", "password")}),
-        (_("Profile"), {"fields": ("display_name", "time_zone")}),
-        (
-            _("Permissions"),
-            {
-                "fields": (
-                    "is_active",
-                    "is_staff",
-                    "is_superuser",
-                    "groups",
-                    "user_permissions",
-                )
-            },
-        ),
-        (_("Dates"), {"fields": ("last_login", "date_joined")}),
-    )
-    add_fieldsets = (
-        (
-            None,
-            {
-                "classes": ("wide",),
-                "fields": ("email", "display_name", "password1", "password2"),
-            },
-        ),
-    )
 
 
 @admin.register(Region)
