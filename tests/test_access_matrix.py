@@ -47,6 +47,11 @@ def staff_only(status=200, anonymous=LOGIN, others=404):
     }
 
 
+def manager_only(status=200, anonymous=LOGIN):
+    """Agency managers' pages: everyone else signed in gets 404."""
+    return {ANON: anonymous, MEMBER_A: 404, MEMBER_B: 404, INTERN: 404, MANAGER: status}
+
+
 def network_a_and_staff(status=200, anonymous=LOGIN):
     return {
         ANON: anonymous,

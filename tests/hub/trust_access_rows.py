@@ -5,17 +5,13 @@ queue's CSV export."""
 from tests.test_access_matrix import (
     ANON,
     INTERN,
-    LOGIN,
     MANAGER,
     MEMBER_A,
     MEMBER_B,
     Row,
+    manager_only,
     staff_only,
 )
-
-
-def manager_only(status=200, anonymous=LOGIN):
-    return {ANON: anonymous, MEMBER_A: 404, MEMBER_B: 404, INTERN: 404, MANAGER: status}
 
 
 def manager_api(status=200):
