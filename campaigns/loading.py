@@ -19,6 +19,8 @@ from campaigns.vocabulary import METRICS
 CSV_COLUMNS = ["network", "date", "metric", "value"]
 TWO_PLACES = Decimal("0.01")
 MAX_VALUE = Decimal("999999999999.99")
+MAX_CELL = 200  # characters in any one cell; longer is refused, not parsed
+SHOWN = 40  # characters of a bad value repeated in an error message
 
 
 @dataclass(frozen=True)
@@ -28,6 +30,7 @@ class RawRow:
     date: object
     metric: object
     value: object
+    problem: str | None = None  # the row could not be read at all
 
 
 @dataclass(frozen=True)
@@ -61,7 +64,14 @@ def read_csv(text: str) -> Iterator[RawRow]:
             % {"columns": ", ".join(CSV_COLUMNS), "missing": ", ".join(missing)}
         )
     where = {column: names.index(column) for column in CSV_COLUMNS}
-    for record in reader:
+    while True:
+        try:
+            record = next(reader)
+        except StopIteration:
+            return
+        except csv.Error:  # e.g. a cell past the csv module's own size limit
+            yield _unreadable(reader.line_num)
+            continue
         line = reader.line_num
         if not any(cell.strip() for cell in record):
             continue  # blank lines are ignored
@@ -71,17 +81,49 @@ def read_csv(text: str) -> Iterator[RawRow]:
         yield RawRow(line, *cells)
 
 
+def _unreadable(position: int) -> RawRow:
+    return RawRow(
+        position,
+        "",
+        "",
+        "",
+        "",
+        problem=_("the line cannot be read (a cell longer than %(n)s characters?)")
+        % {"n": MAX_CELL},
+    )
+
+
+def shown(value: object) -> str:
+    """A value as repeated in an error message: quoted, and cut short."""
+    text = str(value)
+    return repr(text if len(text) <= SHOWN else text[:SHOWN] + "…")
+
+
+def _too_long(row: RawRow) -> list[str]:
+    return [
+        _("%(column)s is longer than %(n)s characters")
+        % {"column": name, "n": MAX_CELL}
+        for name in CSV_COLUMNS
+        if len(str(getattr(row, name) or "")) > MAX_CELL
+    ]
+
+
 def parse_value(raw: object, metric: str | None) -> tuple[Decimal | None, str | None]:
-    if isinstance(raw, bool) or raw is None:
+    if isinstance(raw, bool) or raw is None or isinstance(raw, dict | list):
         return None, _("value must be a number")
+    text = str(raw).strip()
+    if len(text) > MAX_CELL:
+        return None, _("value is not a number (%(n)s characters)") % {"n": len(text)}
     try:
-        value = Decimal(str(raw).strip())
+        value = Decimal(text)
     except (InvalidOperation, ValueError):
-        return None, _("value %(value)r is not a number") % {"value": raw}
+        return None, _("value %(value)s is not a number") % {"value": shown(raw)}
     if not value.is_finite():
-        return None, _("value %(value)r is not a number") % {"value": raw}
+        return None, _("value %(value)s is not a number") % {"value": shown(raw)}
     if value < 0:
         return None, _("value must not be negative")
+    if value > MAX_VALUE:  # before rounding: 1e309 has no two-decimal form
+        return None, _("value is too large")
     value = value.quantize(TWO_PLACES, rounding=ROUND_HALF_UP)
     limit = METRICS[metric].maximum if metric in METRICS else None
     if limit is not None and value > limit:
@@ -104,29 +146,34 @@ def validate_rows(
     errors: dict[int, list[str]] = {}
     seen: dict[tuple, int] = {}
     for row in rows:
+        if row.problem or _too_long(row):
+            errors[row.position] = [row.problem] if row.problem else _too_long(row)
+            continue
         problems: list[str] = []
         slug = str(row.network or "").strip()
         network_id = networks.get(slug)
         if not slug:
             problems.append(_("network is missing"))
         elif network_id is None:
-            problems.append(_("unknown network %(slug)r") % {"slug": slug})
+            problems.append(_("unknown network %(slug)s") % {"slug": shown(slug)})
         elif network_id not in enrolled:
             problems.append(
-                _("network %(slug)r is not enrolled in this campaign") % {"slug": slug}
+                _("network %(slug)s is not enrolled in this campaign")
+                % {"slug": shown(slug)}
             )
         metric = str(row.metric or "").strip().lower()
         if metric not in METRICS:
             problems.append(
-                _("unknown metric %(metric)r (use one of: %(codes)s)")
-                % {"metric": row.metric, "codes": ", ".join(METRICS)}
+                _("unknown metric %(metric)s (use one of: %(codes)s)")
+                % {"metric": shown(row.metric), "codes": ", ".join(METRICS)}
             )
         day = None
         try:
             day = date.fromisoformat(str(row.date or "").strip())
         except ValueError:
             problems.append(
-                _("date %(date)r is not a date (YYYY-MM-DD)") % {"date": row.date}
+                _("date %(date)s is not a date (YYYY-MM-DD)")
+                % {"date": shown(row.date)}
             )
         if day is not None and not (start <= day <= end):
             problems.append(

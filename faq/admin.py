@@ -1,7 +1,8 @@
 """The interns' workplace: write, preview, publish, review and restore articles.
 
 Interns hold ``faq.*`` except ``delete_category`` (``hub.roles``); on top of that an
-intern may not delete a *published* article — only agency managers may — enforced
+intern may not delete an article that has *ever been published* (archiving it
+first changes nothing) — only agency managers may — enforced
 per object here (which also covers the bulk "delete selected" action, since Django
 checks ``has_delete_permission(request, obj)`` for every object it would delete) and
 again in ``delete_queryset`` / ``faq.services.article_delete``.
@@ -18,6 +19,7 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
@@ -153,16 +155,32 @@ class ArticleAdmin(admin.ModelAdmin):
     def delete_queryset(self, request, queryset):
         if (
             not access.is_manager(request.user)
-            and queryset.filter(status=Article.Status.PUBLISHED).exists()
+            and queryset.filter(services.ever_published_filter()).exists()
         ):
             raise PermissionDenied
-        super().delete_queryset(request, queryset)
+        for article in queryset.order_by("pk"):
+            self.delete_model(request, article)
 
     def delete_model(self, request, obj):
         try:
             services.article_delete(article=obj, user=request.user)
         except ApplicationError as exc:
             raise PermissionDenied(exc.message) from exc
+
+    def get_deleted_objects(self, objs, request):
+        """Revisions are protected from a cascade, yet deleting an article (which
+        ``has_delete_permission`` allowed) deletes them on purpose: list them as
+        going with it instead of as blocking it."""
+        to_delete, counts, perms_needed, protected = super().get_deleted_objects(
+            objs, request
+        )
+        revisions = ArticleRevision.objects.filter(article__in=list(objs))
+        label = capfirst(ArticleRevision._meta.verbose_name)
+        going = {f"{label}: {revision}" for revision in revisions}
+        protected = [item for item in protected if str(item) not in going]
+        if going:
+            counts[ArticleRevision._meta.verbose_name_plural] = len(going)
+        return to_delete, counts, perms_needed, protected
 
     # --- saving through the service ---------------------------------------------
 

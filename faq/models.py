@@ -159,8 +159,10 @@ class ArticleNeedingReview(Article):
 class ArticleRevision(models.Model):
     """A snapshot of an article's content, taken on every save."""
 
+    # PROTECT: revisions never vanish in a cascade; ``faq.services.article_delete``
+    # deletes them on purpose, after its permission check.
     article = models.ForeignKey(
-        Article, on_delete=models.CASCADE, related_name="revisions"
+        Article, on_delete=models.PROTECT, related_name="revisions"
     )
     number = models.PositiveIntegerField(_("number"))
     title = models.CharField(_("title"), max_length=200)

@@ -6,11 +6,14 @@ content and refreshes the search vector. The admin, the demo data and the other
 services all go through it.
 """
 
+import hashlib
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.db.models import F, Max, Q
+from django.db.models import Count, F, Max, Q
+from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -19,7 +22,8 @@ from faq import search
 from faq.models import Article, ArticleRevision, ArticleVote, Deflection
 from faq.rendering import render_markdown
 from hub import permissions as access
-from hub.exceptions import ApplicationError, PermissionDeniedError
+from hub.caching import within_limit
+from hub.exceptions import ApplicationError, PermissionDeniedError, RateLimitedError
 
 REVIEW_AFTER = timedelta(days=180)
 DEFLECTION_WINDOW = timedelta(hours=24)
@@ -138,21 +142,51 @@ def article_revision_restore(*, revision: ArticleRevision, editor) -> Article:
 
 
 def can_delete_article(user, article: Article | None = None) -> bool:
-    """Interns may delete drafts and archived articles; published ones need a manager."""
+    """Interns may delete articles that were never published; an article that has
+    ever been published (even if archived or back to draft since) needs a manager.
+    The rule looks at the article's history, not its current status, so archiving
+    first is no way around it."""
     if not access.is_staff_member(user):
         return False
-    if article is not None and article.status == Article.Status.PUBLISHED:
+    if article is not None and was_ever_published(article):
         return access.is_manager(user)
     return True
 
 
+def was_ever_published(article: Article) -> bool:
+    """Published now, or once (``published_at`` is set on first publication and
+    never cleared; a published revision proves it for older rows)."""
+    if article.status == Article.Status.PUBLISHED or article.published_at:
+        return True
+    if article.pk is None:
+        return False
+    return article.revisions.filter(status=Article.Status.PUBLISHED).exists()
+
+
+def ever_published_filter() -> Q:
+    """The same rule as ``was_ever_published``, for a queryset of articles."""
+    return (
+        Q(status=Article.Status.PUBLISHED)
+        | Q(published_at__isnull=False)
+        | Q(revisions__status=Article.Status.PUBLISHED)
+    )
+
+
 @transaction.atomic
-def article_delete(*, article: Article, user) -> None:
+def article_delete(*, article: Article, user) -> int:
+    """Delete an article and, deliberately, its revisions (which are protected from
+    vanishing in a cascade). Returns how many revisions went with it."""
+    article = Article.objects.select_for_update().get(pk=article.pk)
     if not can_delete_article(user, article):
         raise PermissionDeniedError(
-            _("Only agency managers may delete a published article; archive it.")
+            _(
+                "Only agency managers may delete an article that has been published; "
+                "archive it instead."
+            )
         )
+    revisions, _by_model = ArticleRevision.objects.filter(article=article).delete()
     article.delete()
+    return revisions
 
 
 def article_view_record(*, article: Article) -> None:
@@ -160,12 +194,38 @@ def article_view_record(*, article: Article) -> None:
     Article.objects.filter(pk=article.pk).update(view_count=F("view_count") + 1)
 
 
+ANONYMOUS_WINDOW_SECONDS = 3600
+
+
+def anonymous_allowed(*, kind: str, article: Article, address: str) -> bool:
+    """Anonymous votes and deflection clicks: at most
+    ``HUB_ANONYMOUS_FEEDBACK_PER_ADDRESS`` an hour per client address and
+    article, whatever the session (fresh sessions are free to make, addresses
+    are not). Signed-in people are counted once each anyway."""
+    digest = hashlib.sha256((address or "unknown").encode()).hexdigest()[:24]
+    return within_limit(
+        f"faq:anon:{kind}:{article.pk}:{digest}",
+        limit=settings.HUB_ANONYMOUS_FEEDBACK_PER_ADDRESS,
+        seconds=ANONYMOUS_WINDOW_SECONDS,
+    )
+
+
+def _is_anonymous(user) -> bool:
+    return not (user is not None and user.is_authenticated)
+
+
 @transaction.atomic
 def article_vote(
-    *, article: Article, helpful: bool, user=None, session_key: str = ""
+    *,
+    article: Article,
+    helpful: bool,
+    user=None,
+    session_key: str = "",
+    address: str = "",
 ) -> ArticleVote:
-    """One vote per person (or session when anonymous); voting again changes it."""
-    if user is not None and user.is_authenticated:
+    """One vote per person (or session when anonymous); voting again changes it.
+    New anonymous votes are limited per client ``address`` (``anonymous_allowed``)."""
+    if not _is_anonymous(user):
         lookup = {"article": article, "user": user}
     elif session_key:
         lookup = {"article": article, "user": None, "session_key": session_key}
@@ -174,6 +234,14 @@ def article_vote(
     vote = ArticleVote.objects.select_for_update().filter(**lookup).first()
     if vote is not None and vote.helpful == helpful:
         return vote
+    if (
+        vote is None
+        and _is_anonymous(user)
+        and not anonymous_allowed(kind="vote", article=article, address=address)
+    ):
+        raise RateLimitedError(
+            _("Many votes came from your address just now; please try again later.")
+        )
     try:
         with transaction.atomic():
             if vote is None:
@@ -192,6 +260,20 @@ def article_vote(
     return vote
 
 
+@transaction.atomic
+def article_votes_remove(*, user) -> int:
+    """Take back every vote of ``user`` (personal-data erasure): the votes go and
+    the articles' helpful counts go down with them. Returns how many went."""
+    votes = ArticleVote.objects.filter(user=user)
+    tallies = votes.values("article_id", "helpful").annotate(n=Count("id"))
+    for tally in tallies.order_by("article_id"):
+        field = "helpful_yes" if tally["helpful"] else "helpful_no"
+        Article.objects.filter(pk=tally["article_id"]).update(
+            **{field: Greatest(F(field) - tally["n"], 0)}
+        )
+    return votes.delete()[0]
+
+
 def _owner_lookup(user, session_key: str) -> dict:
     if user is not None and user.is_authenticated:
         return {"user": user}
@@ -202,9 +284,15 @@ def _owner_lookup(user, session_key: str) -> dict:
 
 @transaction.atomic
 def deflection_record_open(
-    *, article: Article, user=None, session_key: str = "", query: str = ""
+    *,
+    article: Article,
+    user=None,
+    session_key: str = "",
+    query: str = "",
+    address: str = "",
 ) -> Deflection | None:
-    """Someone opened a suggestion from the ticket form (once per article and day)."""
+    """Someone opened a suggestion from the ticket form (once per article and day;
+    anonymous opens beyond the per-address limit are not counted)."""
     owner = _owner_lookup(user, session_key)
     if not owner:
         return None
@@ -214,6 +302,10 @@ def deflection_record_open(
     ).first()
     if existing is not None:
         return existing
+    if _is_anonymous(user) and not anonymous_allowed(
+        kind="deflection", article=article, address=address
+    ):
+        return None
     return Deflection.objects.create(
         article=article,
         query=(query or "")[:200],
@@ -223,7 +315,12 @@ def deflection_record_open(
 
 @transaction.atomic
 def deflection_mark_solved(
-    *, article: Article, user=None, session_key: str = "", query: str = ""
+    *,
+    article: Article,
+    user=None,
+    session_key: str = "",
+    query: str = "",
+    address: str = "",
 ) -> Deflection:
     """“This solved it”: the suggestion answered the question."""
     owner = _owner_lookup(user, session_key)
@@ -235,6 +332,13 @@ def deflection_mark_solved(
         .filter(article=article, created_at__gte=since, **owner)
         .first()
     )
+    if deflection is None and (
+        _is_anonymous(user)
+        and not anonymous_allowed(kind="deflection", article=article, address=address)
+    ):
+        raise RateLimitedError(
+            _("Many answers came from your address just now; please try again later.")
+        )
     if deflection is None:
         deflection = Deflection(
             article=article,

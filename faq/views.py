@@ -23,6 +23,7 @@ from faq.rendering import render_markdown
 from hub import permissions as access
 from hub.exceptions import ApplicationError
 from hub.paginator import WindowCountPaginator
+from hub.throttling import client_address
 
 PAGE_SIZE = 20
 FROM_TICKET_FORM = "ticket-form"
@@ -93,6 +94,7 @@ def detail(request, slug: str):
             user=_user(request),
             session_key=_session_key(request),
             query=query,
+            address=client_address(request),
         )
     vote = None
     if request.user.is_authenticated:
@@ -136,6 +138,7 @@ def vote(request, slug: str):
             helpful=choice == "yes",
             user=_user(request),
             session_key=_session_key(request),
+            address=client_address(request),
         )
     except ApplicationError as exc:
         messages.error(request, exc.message)
@@ -154,6 +157,7 @@ def solved(request, slug: str):
             user=_user(request),
             session_key=_session_key(request),
             query=request.POST.get("q", ""),
+            address=client_address(request),
         )
     except ApplicationError as exc:
         messages.error(request, exc.message)

@@ -3,9 +3,10 @@
 from django.urls import include, path
 from rest_framework.routers import DefaultRouter
 
+from audit.api.views import AuditEntryViewSet
 from campaigns.api.views import CampaignViewSet
 from faq.api.views import ArticleViewSet
-from hub.api.views import NetworkViewSet
+from hub.api.views import NetworkViewSet, PersonViewSet
 from hub.auth_views import ObtainTokenView
 from insights.api.views import RecurringGroupViewSet
 from tickets.api.views import TicketViewSet
@@ -19,6 +20,8 @@ router.register(
     "insights/recurring", RecurringGroupViewSet, basename="insights-recurring"
 )
 router.register("campaigns", CampaignViewSet, basename="campaign")
+router.register("audit-log", AuditEntryViewSet, basename="audit-log")
+router.register("people", PersonViewSet, basename="person")
 
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="api-token"),

@@ -47,3 +47,21 @@ def next_generation(key: str) -> None:
         cache.set(key, 1, None)
     except Exception:  # noqa: BLE001
         logger.warning("cache unavailable, generation %s kept", key, exc_info=True)
+
+
+def within_limit(key: str, *, limit: int, seconds: int) -> bool:
+    """Count one more event under ``key`` (a window of ``seconds`` from the first);
+    False once more than ``limit`` have been counted. Counts live in the shared
+    cache, so every web process sees the same ones. When the cache cannot be
+    reached the event is allowed (a rate limit is a guard, not a dependency)."""
+    try:
+        cache.add(key, 0, seconds)
+        try:
+            count = cache.incr(key)
+        except ValueError:  # expired between add and incr
+            cache.set(key, 1, seconds)
+            count = 1
+    except Exception:  # noqa: BLE001
+        logger.warning("cache unavailable, not limiting %s", key, exc_info=True)
+        return True
+    return count <= limit

@@ -19,6 +19,7 @@ NAVIGATION = [
     ("hub:weekly", "Weekly update", {"manager", "admin"}),
     ("hub:recurring", "Recurring questions", {"intern", "manager", "admin"}),
     ("hub:feedback", "Feedback board", {"manager", "admin"}),
+    ("hub:audit", "Audit log", {"manager", "admin"}),
     ("hub:network_list", "Networks", {"intern", "manager", "admin"}),
 ]
 

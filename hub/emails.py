@@ -1,11 +1,25 @@
 """The one helper that sends e-mail: ``templates/emails/<name>.subject.txt``,
 ``<name>.txt`` and (optionally) ``<name>.html``, rendered with a shared context.
+
+Subjects and text bodies are plain text, so they are rendered with autoescaping
+off (``Creator's``, not ``Creator&#x27;s``); only the HTML part is escaped.
 """
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
-from django.template import TemplateDoesNotExist
-from django.template.loader import render_to_string
+from django.template import Context, TemplateDoesNotExist
+from django.template.loader import get_template, render_to_string
+
+
+def render_plain(name: str, context: dict) -> str:
+    """A text template rendered without HTML escaping."""
+    template = get_template(name).template
+    return template.render(Context(context, autoescape=False))
+
+
+def render_subject(template: str, context: dict) -> str:
+    """The subject of ``emails/<template>``: one line, plain text."""
+    return " ".join(render_plain(f"emails/{template}.subject.txt", context).split())
 
 
 def render_email(template: str, context: dict) -> tuple[str, str, str | None]:
@@ -15,10 +29,8 @@ def render_email(template: str, context: dict) -> tuple[str, str, str | None]:
         "base_url": settings.HUB_BASE_URL,
         **context,
     }
-    subject = " ".join(
-        render_to_string(f"emails/{template}.subject.txt", context).split()
-    )
-    text = render_to_string(f"emails/{template}.txt", context)
+    subject = render_subject(template, context)
+    text = render_plain(f"emails/{template}.txt", context)
     try:
         html = render_to_string(f"emails/{template}.html", context)
     except TemplateDoesNotExist:

@@ -17,3 +17,14 @@ def network_list(*, user, filters: dict | None = None) -> QuerySet[CreatorNetwor
     if filters:
         qs = NetworkFilter(filters, queryset=qs).qs
     return qs
+
+
+def person_get(*, pk: int):
+    """One account by id (for staff tools such as erasure), else 404."""
+    from django.contrib.auth import get_user_model
+    from django.http import Http404
+
+    person = get_user_model().objects.filter(pk=pk).first()
+    if person is None:
+        raise Http404
+    return person

@@ -7,8 +7,15 @@ from hub import account_views, auth_views, views
 hub_patterns = (
     [
         path("networks/", views.network_list_view, name="network_list"),
+        path(
+            "networks/<slug:slug>/export.zip",
+            views.network_export_view,
+            name="network_export",
+        ),
         path("networks/<slug:slug>/", views.network_detail, name="network_detail"),
+        path("people/<int:pk>/erase/", views.person_erase_view, name="person_erase"),
         path("", include("insights.urls")),
+        path("", include("audit.urls")),
     ],
     "hub",
 )

@@ -3,17 +3,21 @@
 import logging
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import connection
-from django.http import Http404, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.http import FileResponse, Http404, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_http_methods
 
 from hub import permissions as access
+from hub.decorators import manager_required
+from hub.exceptions import ApplicationError
 from hub.filters import NetworkFilter
-from hub.selectors import network_list
+from hub.selectors import network_list, person_get
 
 logger = logging.getLogger(__name__)
 
@@ -50,6 +54,50 @@ def network_detail(request, slug: str):
             "network": network,
             "memberships": memberships,
             "can_manage_members": access.can_manage_members(request.user, network),
+            "can_erase": access.is_manager(request.user),
+        },
+    )
+
+
+@manager_required
+@require_GET
+def network_export_view(request, slug: str):
+    """The network's data as a zip (JSON, CSV and the attached files)."""
+    from hub.privacy import network_export
+
+    network = get_object_or_404(network_list(user=request.user), slug=slug)
+    file, filename = network_export(actor=request.user, network=network)
+    return FileResponse(file, as_attachment=True, filename=filename)
+
+
+@manager_required
+@require_http_methods(["GET", "POST"])
+def person_erase_view(request, pk: int):
+    """Confirm, then erase a network person's personal data."""
+    from hub.privacy import person_erase
+    from hub.privacy.erasure import is_erased
+
+    person = person_get(pk=pk)
+    if request.method == "POST":
+        try:
+            removed = person_erase(actor=request.user, person=person)
+        except ApplicationError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(
+                request,
+                _("Their personal data was erased (%(n)s records removed).")
+                % {"n": sum(removed.values())},
+            )
+            return redirect("hub:network_list")
+    return render(
+        request,
+        "hub/person_erase.html",
+        {
+            "person": person,
+            "memberships": person.memberships.select_related("network"),
+            "ticket_count": person.requested_tickets.count(),
+            "erased": is_erased(person),
         },
     )
 

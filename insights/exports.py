@@ -1,20 +1,11 @@
-"""CSV exports: the weekly update and the feedback board (for product teams)."""
+"""CSV exports: the weekly update and the feedback board (for product teams).
 
-import csv
+Written by ``hub.csvfile``, which neutralises spreadsheet formulas in every cell.
+"""
 
 from django.http import HttpResponse
 
-
-def _response(filename: str):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response, csv.writer(response)
-
-
-def _safe(value) -> str:
-    """Keep spreadsheet formulas out of exported text (CSV injection)."""
-    text = "" if value is None else str(value)
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
+from hub.csvfile import csv_response as _response
 
 
 def weekly_csv(update: dict) -> HttpResponse:
@@ -28,19 +19,19 @@ def weekly_csv(update: dict) -> HttpResponse:
         writer.writerow(["volume", f"{label} opened", opened])
         writer.writerow(["volume", f"{label} solved", solved])
     for row in update["categories"]["rows"]:
-        writer.writerow(["top categories", _safe(row["name"]), row["count"]])
+        writer.writerow(["top categories", row["name"], row["count"]])
     for group in update["recurring"]["groups"]:
-        writer.writerow(["recurring questions", _safe(group.label), group.size])
+        writer.writerow(["recurring questions", group.label, group.size])
     faq = update["faq"]
     for key in ("opened", "solved", "filed", "deflection_rate"):
         writer.writerow(["faq deflection", key, faq[key]])
     for article in faq["top_articles"]:
-        writer.writerow(["faq views", _safe(article["title"]), article["view_count"]])
+        writer.writerow(["faq views", article["title"], article["view_count"]])
     for figure in (update.get("campaigns") or {}).get("figures", []):
-        writer.writerow(["campaigns", _safe(figure["label"]), figure["value"]])
+        writer.writerow(["campaigns", figure["label"], figure["value"]])
     _service_rows(writer, update.get("sla"))
     for key, value in (update.get("onboarding") or {}).items():
-        writer.writerow(["onboarding", key, _safe(value)])
+        writer.writerow(["onboarding", key, value])
     return response
 
 
@@ -69,18 +60,18 @@ def _service_rows(writer, sla: dict | None) -> None:
     if not sla:
         return
     for key in SERVICE_FIGURES:
-        writer.writerow(["service", key, _safe(sla[key])])
+        writer.writerow(["service", key, sla[key]])
     for row in sla["by_priority"]:
         for name in ("first_response", "resolution"):
             writer.writerow(
                 [
                     "service by priority",
                     f"{row['key']} {name}_pct",
-                    _safe(row[f"{name}_pct"]),
+                    row[f"{name}_pct"],
                 ]
             )
     for key in SATISFACTION_FIGURES:
-        writer.writerow(["satisfaction", key, _safe(sla[key])])
+        writer.writerow(["satisfaction", key, sla[key]])
 
 
 def feedback_csv(items) -> HttpResponse:
@@ -91,12 +82,12 @@ def feedback_csv(items) -> HttpResponse:
     for item in items:
         writer.writerow(
             [
-                _safe(item.area.name if item.area else ""),
-                _safe(item.title),
+                item.area.name if item.area else "",
+                item.title,
                 item.status,
                 item.network_count,
                 item.ticket_count,
-                _safe(item.note),
+                item.note,
                 item.updated_at.date().isoformat(),
             ]
         )

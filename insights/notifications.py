@@ -115,11 +115,7 @@ def send_feedback_status(change_id: int) -> int:
     if change is None:
         return 0
     item = change.item
-    people = (
-        get_user_model()
-        .objects.filter(requested_tickets__feedback_items=item, is_active=True)
-        .distinct()
-    )
+    people = selectors.feedback_status_recipients(item=item)
     status = FeedbackItem.Status(change.new_status).label
     sent = 0
     for person in people:

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from audit.services import audit_record
 from hub import outbox
 from hub import permissions as access
 from hub.exceptions import ApplicationError, PermissionDeniedError
@@ -156,7 +157,11 @@ def recurring_group_draft_article(*, group: RecurringGroup, actor):
 # --- the product feedback board -----------------------------------------------------
 
 
-_require_staff = access.require_staff_member
+def _require_manager(actor) -> None:
+    """The feedback board is the agency managers' (its status changes e-mail
+    networks); interns are refused here as well as on its pages."""
+    if not access.is_manager(actor):
+        raise PermissionDeniedError(_("Only agency managers may change the board."))
 
 
 def _feedback_tickets(references) -> list[Ticket]:
@@ -171,7 +176,7 @@ def _feedback_tickets(references) -> list[Ticket]:
 
 @transaction.atomic
 def product_area_get_or_create(*, name: str, actor) -> ProductArea:
-    _require_staff(actor)
+    _require_manager(actor)
     name = " ".join((name or "").split())[:80]
     if not name:
         raise ApplicationError(
@@ -186,7 +191,7 @@ def product_area_get_or_create(*, name: str, actor) -> ProductArea:
 def feedback_item_create(
     *, actor, title: str, area: ProductArea | None, references=()
 ) -> FeedbackItem:
-    _require_staff(actor)
+    _require_manager(actor)
     title = " ".join((title or "").split())
     if not title:
         raise ApplicationError(
@@ -201,7 +206,7 @@ def feedback_item_create(
 
 @transaction.atomic
 def feedback_item_link(*, item: FeedbackItem, actor, references) -> FeedbackItem:
-    _require_staff(actor)
+    _require_manager(actor)
     item.tickets.add(*_feedback_tickets(references))
     FeedbackItem.objects.filter(pk=item.pk).update(updated_at=timezone.now())
     return item
@@ -211,7 +216,7 @@ def feedback_item_link(*, item: FeedbackItem, actor, references) -> FeedbackItem
 def feedback_item_set_area(
     *, item: FeedbackItem, actor, area: ProductArea | None
 ) -> FeedbackItem:
-    _require_staff(actor)
+    _require_manager(actor)
     item.area = area
     item.updated_at = timezone.now()
     item.save(update_fields=["area", "updated_at"])
@@ -223,7 +228,7 @@ def feedback_item_set_status(
     *, item: FeedbackItem, actor, status: str, note: str = ""
 ) -> FeedbackItem:
     """Change the status with a note; the networks asking are told by e-mail."""
-    _require_staff(actor)
+    _require_manager(actor)
     if status not in FeedbackItem.Status.values:
         message = _("Choose one of: %s.") % ", ".join(FeedbackItem.Status.values)
         raise ApplicationError(message, extra={"fields": {"status": [message]}})
@@ -238,6 +243,12 @@ def feedback_item_set_status(
     item.note = note or item.note
     item.updated_at = timezone.now()
     item.save(update_fields=["status", "note", "updated_at"])
+    audit_record(
+        actor=actor,
+        action="feedback.status",
+        obj=item,
+        changes={"status": [change.old_status, status], "note": note},
+    )
     if change.old_status != status:
         from insights.tasks import feedback_status_email_task
 

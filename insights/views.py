@@ -1,14 +1,13 @@
-"""Weekly update, recurring questions and the product feedback board (staff pages)."""
+"""Weekly update and the product feedback board (agency managers), recurring
+questions (staff)."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from hub import permissions as access
+from hub.decorators import manager_required, staff_required
 from hub.exceptions import ApplicationError
 from insights import charts, exports, selectors, services
 from insights.filters import FeedbackFilter, WeeklyFilter
@@ -21,20 +20,9 @@ from insights.forms import (
 from insights.models import FeedbackItem, RecurringGroup
 
 
-def _require_manager(user) -> None:
-    if not access.is_manager(user):
-        raise Http404
-
-
-def _require_staff(user) -> None:
-    if not access.is_staff_member(user):
-        raise Http404
-
-
-@login_required
+@manager_required
 @require_GET
 def weekly_view(request):
-    _require_manager(request.user)
     week_form = WeekForm(request.GET)
     if not week_form.is_valid():
         week_form = WeekForm({})
@@ -86,18 +74,16 @@ def _sla_chart(sla: dict | None):
     )
 
 
-@login_required
+@staff_required
 @require_GET
 def recurring_view(request):
-    _require_staff(request.user)
     groups = list(selectors.recurring_group_list())
     return render(request, "insights/recurring_list.html", {"groups": groups})
 
 
-@login_required
+@staff_required
 @require_POST
 def recurring_draft_view(request, pk: int):
-    _require_staff(request.user)
     group = get_object_or_404(RecurringGroup, pk=pk)
     try:
         article = services.recurring_group_draft_article(
@@ -110,10 +96,9 @@ def recurring_draft_view(request, pk: int):
     return redirect(reverse("admin:faq_article_change", args=[article.pk]))
 
 
-@login_required
+@manager_required
 @require_GET
 def feedback_view(request):
-    _require_staff(request.user)
     filterset = FeedbackFilter(request.GET, queryset=FeedbackItem.objects.none())
     items = selectors.feedback_items(filters=request.GET, limit=200)
     areas: dict = {}
@@ -133,10 +118,9 @@ def feedback_view(request):
     )
 
 
-@login_required
+@manager_required
 @require_GET
 def feedback_export_view(request):
-    _require_staff(request.user)
     return exports.feedback_csv(selectors.feedback_items(filters=request.GET))
 
 
@@ -146,10 +130,9 @@ def _form_errors(request, form) -> None:
             messages.error(request, error)
 
 
-@login_required
+@manager_required
 @require_POST
 def feedback_create_view(request):
-    _require_staff(request.user)
     form = FeedbackItemForm(request.POST)
     if not form.is_valid():
         _form_errors(request, form)
@@ -173,10 +156,9 @@ def feedback_create_view(request):
     return redirect("hub:feedback")
 
 
-@login_required
+@manager_required
 @require_POST
 def feedback_status_view(request, pk: int):
-    _require_staff(request.user)
     item = get_object_or_404(FeedbackItem, pk=pk)
     form = FeedbackStatusForm(request.POST)
     if not form.is_valid():
@@ -196,10 +178,9 @@ def feedback_status_view(request, pk: int):
     return redirect("hub:feedback")
 
 
-@login_required
+@manager_required
 @require_POST
 def feedback_link_view(request, pk: int):
-    _require_staff(request.user)
     item = get_object_or_404(FeedbackItem, pk=pk)
     form = FeedbackLinkForm(request.POST)
     if not form.is_valid():

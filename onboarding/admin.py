@@ -178,7 +178,9 @@ class AnnouncementAdmin(admin.ModelAdmin):
     @admin.action(description=_("Publish now (and e-mail the audience)"))
     def publish_now(self, request, queryset):
         for announcement in queryset:
-            announcement_publish(announcement=announcement, now=timezone.now())
+            announcement_publish(
+                announcement=announcement, now=timezone.now(), actor=request.user
+            )
         messages.success(request, _("Published."))
 
     def get_urls(self):

@@ -91,10 +91,10 @@ def digest_email(*, network, user, period, url: str = "#", memo: dict | None = N
         memo[key] = render_email(
             "onboarding_digest", {**context, "unsubscribe_url": _URL_MARK}
         )
-    link = conditional_escape(url)  # what {{ unsubscribe_url }} writes
-    subject, text, html = (
-        part.replace(_URL_MARK, link) if part else part for part in memo[key]
-    )
+    subject, text, html = memo[key]
+    # what {{ unsubscribe_url }} writes: as it is in plain text, escaped in HTML
+    subject, text = (part.replace(_URL_MARK, url) for part in (subject, text))
+    html = html.replace(_URL_MARK, conditional_escape(url)) if html else html
     return email_message(
         to=user.email, subject=subject, text=text, html=html, headers=list_headers(url)
     )

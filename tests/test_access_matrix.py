@@ -47,6 +47,11 @@ def staff_only(status=200, anonymous=LOGIN, others=404):
     }
 
 
+def manager_only(status=200, anonymous=LOGIN):
+    """Agency managers' pages: everyone else signed in gets 404."""
+    return {ANON: anonymous, MEMBER_A: 404, MEMBER_B: 404, INTERN: 404, MANAGER: status}
+
+
 def network_a_and_staff(status=200, anonymous=LOGIN):
     return {
         ANON: anonymous,
@@ -241,23 +246,26 @@ MATRIX: dict[str, Row] = {
         staff_only(302),
         method="post",
     ),
-    "hub:feedback": Row("/hub/feedback/", staff_only()),
-    "hub:feedback_export": Row("/hub/feedback/export.csv", staff_only()),
+    # the feedback board is the agency managers' (issue 14): interns get 404
+    "hub:feedback": Row("/hub/feedback/", {**staff_only(), INTERN: 404}),
+    "hub:feedback_export": Row(
+        "/hub/feedback/export.csv", {**staff_only(), INTERN: 404}
+    ),
     "hub:feedback_create": Row(
         "/hub/feedback/new/",
-        staff_only(302),
+        {**staff_only(302), INTERN: 404},
         method="post",
         data={"title": "Dark mode for backstage"},
     ),
     "hub:feedback_status": Row(
         lambda o: f"/hub/feedback/{o['feedback_item'].pk}/status/",
-        staff_only(302),
+        {**staff_only(302), INTERN: 404},
         method="post",
         data={"status": "relayed", "note": "Sent to the product team."},
     ),
     "hub:feedback_link": Row(
         lambda o: f"/hub/feedback/{o['feedback_item'].pk}/link/",
-        staff_only(302),
+        {**staff_only(302), INTERN: 404},
         method="post",
         data={"tickets": "HUB-999999"},
     ),
@@ -320,8 +328,10 @@ EXEMPT = {
 
 # Each capability's rows live beside its tests.
 from tests.campaigns.access_rows import CAMPAIGN_ROWS  # noqa: E402
+from tests.hub.trust_access_rows import TRUST_ROWS  # noqa: E402
 
 MATRIX.update(CAMPAIGN_ROWS)
+MATRIX.update(TRUST_ROWS)
 EXEMPT_PREFIXES = {
     "admin:": "the Django admin's own staff check; tests below and per app",
 }

@@ -70,7 +70,7 @@ MATRIX: dict[str, dict[str, str]] = {
     "tickets.SatisfactionRating": row(manager=NO_ADD, superuser=NO_ADD),
     # --- knowledge base: interns write it ---
     "faq.Category": row(intern="+++-"),
-    # (the object is published: interns delete only drafts and archived articles)
+    # (the object is published: interns delete only articles never published)
     "faq.Article": row(intern="+++-"),
     "faq.ArticleNeedingReview": row(intern="+->>", manager="+->>", superuser="+->>"),
     "faq.Deflection": row(intern=READ, manager=NO_ADD, superuser=NO_ADD),
@@ -89,6 +89,8 @@ MATRIX: dict[str, dict[str, str]] = {
     "insights.ProductArea": row(),
     "insights.FeedbackItem": row(),
     "insights.WeeklyUpdateDelivery": row(),
+    # --- the audit log: append-only, read by managers and administrators ---
+    "audit.AuditEntry": row(intern=NONE, manager=READ, superuser=READ),
 }
 
 

@@ -22,6 +22,18 @@ class Changes:
             )
         )
 
+    def as_dict(self) -> dict:
+        """``{"field": [old, new]}``: the same changes, for the audit log."""
+        return {row.field: [row.old_value, row.new_value] for row in self.rows}
+
+    def audit(self, action: str) -> None:
+        """Record a staff action and its changes in the audit log."""
+        from audit.services import audit_record
+
+        audit_record(
+            actor=self.actor, action=action, obj=self.ticket, changes=self.as_dict()
+        )
+
     def save(self, *, touch: bool = True) -> None:
         now = timezone.now()
         if touch:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tickets.views import actions, files, pages, work
+from tickets.views import actions, exports, files, pages, work
 
 app_name = "tickets"
 
@@ -9,6 +9,7 @@ REF = "<str:reference>"
 urlpatterns = [
     path("", pages.ticket_list_view, name="list"),
     path("new/", pages.ticket_create_view, name="new"),
+    path("export.csv", exports.ticket_export_view, name="export"),
     path("files/<uuid:key>/", files.attachment_download_view, name="attachment"),
     path("bulk/", work.ticket_bulk_view, name="bulk"),
     path("views/", work.saved_view_create_view, name="view_create"),

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from audit.services import audit_record
 from campaigns.models import Campaign, Enrolment, Goal, Material, Task
 from campaigns.vocabulary import METRICS
 from faq.models import Article
@@ -108,12 +109,19 @@ def campaign_transition(*, campaign: Campaign, user: User, to: str) -> Campaign:
             % {"status": campaign.get_status_display(), "to": label},
             extra={"fields": {"status": [_("Not a valid next status.")]}},
         )
+    old = campaign.status
     campaign.status = to
     if to == Campaign.Status.REVIEW and not campaign.review_summary.strip():
         from campaigns.services.drafting import draft_review_summary
 
         campaign.review_summary = draft_review_summary(campaign=campaign)
     campaign.save(update_fields=["status", "review_summary", "updated_at"])
+    audit_record(
+        actor=user,
+        action="campaign.transition",
+        obj=campaign,
+        changes={"status": [old, to]},
+    )
     return campaign
 
 

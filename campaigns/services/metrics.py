@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from audit.services import audit_record
 from campaigns.loading import (
     CleanRow,
     CSVFormatError,
@@ -140,6 +141,20 @@ def _write(campaign: Campaign, diff: Diff) -> LoadResult:
     )
 
 
+def _audit_load(user, campaign: Campaign, result: LoadResult, *, source: str) -> None:
+    audit_record(
+        actor=user,
+        action="campaign.metrics_load",
+        obj=campaign,
+        changes={
+            "source": source,
+            "new": result.new,
+            "changed": result.changed,
+            "unchanged": result.unchanged,
+        },
+    )
+
+
 @transaction.atomic
 def metrics_load(
     *, campaign: Campaign, user: User, rows: Iterable[RawRow], label: str = "row"
@@ -149,7 +164,9 @@ def metrics_load(
     _check_open(campaign)
     clean = _validate(campaign, rows, label=label)
     Campaign.objects.select_for_update().filter(pk=campaign.pk).first()
-    return _write(campaign, _diff(campaign, clean))
+    result = _write(campaign, _diff(campaign, clean))
+    _audit_load(user, campaign, result, source="api")
+    return result
 
 
 @transaction.atomic
@@ -215,6 +232,7 @@ def metric_upload_confirm(*, upload: MetricUpload, user: User) -> LoadResult:
     upload.applied_at = timezone.now()
     upload.rows = []
     upload.save(update_fields=["status", "applied_at", "rows"])
+    _audit_load(user, campaign, result, source=upload.filename or "upload")
     return result
 
 

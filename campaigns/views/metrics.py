@@ -1,10 +1,7 @@
 """Loading figures from a CSV: upload → preview (new/changed/unchanged) → confirm."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
@@ -14,6 +11,7 @@ from campaigns.models import Enrolment, MetricUpload
 from campaigns.services.metrics import MetricBatchError, metric_upload_preview
 from campaigns.views.common import manager_campaign
 from campaigns.vocabulary import METRICS
+from hub.csvfile import csv_response
 from hub.exceptions import ApplicationError
 
 PREVIEW_ROWS = 50
@@ -23,11 +21,7 @@ PREVIEW_ROWS = 50
 def template_csv(request, pk: int):
     """A CSV template: the header and one example row per accepted network."""
     campaign = manager_campaign(request, pk)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="{campaign.slug}-template.csv"'
-    )
-    writer = csv.writer(response)
+    response, writer = csv_response(f"{campaign.slug}-template.csv")
     writer.writerow(["network", "date", "metric", "value"])
     slugs = campaign.enrolments.filter(status=Enrolment.Status.ACCEPTED).values_list(
         "network__slug", flat=True

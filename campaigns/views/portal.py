@@ -1,11 +1,9 @@
 """What everyone allowed may read: the list, a campaign's page, exports, files."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -28,6 +26,7 @@ from campaigns.selectors import (
 )
 from campaigns.vocabulary import METRICS
 from hub import permissions as access
+from hub.csvfile import csv_response
 from hub.exceptions import ApplicationError
 
 PAGE_SIZE = 25
@@ -155,11 +154,7 @@ def export_csv(request, pk: int):
     """The figures this person may see, in the upload format (network, date, …)."""
     campaign = campaign_get(user=request.user, pk=pk)
     rows = metric_list(user=request.user, campaign=campaign, filters=request.GET)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = (
-        f'attachment; filename="{campaign.slug}-figures.csv"'
-    )
-    writer = csv.writer(response)
+    response, writer = csv_response(f"{campaign.slug}-figures.csv")
     writer.writerow(["network", "date", "metric", "value"])
     for network, day, metric, value in rows.values_list(
         "network__slug", "date", "metric", "value"

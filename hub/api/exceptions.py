@@ -2,7 +2,11 @@
 
 import logging
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import (
+    PermissionDenied,
+    RequestDataTooBig,
+    SuspiciousOperation,
+)
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import InterfaceError, OperationalError
 from django.http import Http404
@@ -39,6 +43,16 @@ def exception_handler(exc, context):
             exc.message_dict
             if hasattr(exc, "error_dict")
             else {"non_field_errors": exc.messages}
+        )
+    if isinstance(exc, RequestDataTooBig):
+        return Response(
+            {"message": "The request body is too large.", "errors": {}},
+            status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
+        )
+    if isinstance(exc, SuspiciousOperation):  # e.g. too many fields
+        return Response(
+            {"message": "The request could not be understood.", "errors": {}},
+            status=status.HTTP_400_BAD_REQUEST,
         )
     if isinstance(exc, Http404):
         exc = exceptions.NotFound()

@@ -108,3 +108,12 @@ class TokenResponseSerializer(serializers.Serializer):
     )
     name = serializers.CharField()
     expires_at = serializers.DateTimeField()
+
+
+class ErasureResultSerializer(serializers.Serializer):
+    id = serializers.IntegerField(help_text="The erased account's id.")
+    erased = serializers.BooleanField()
+    removed = serializers.DictField(
+        child=serializers.IntegerField(),
+        help_text="Records removed, by relation (e.g. hub.Membership.user).",
+    )

@@ -10,6 +10,12 @@ REST_FRAMEWORK = {
         "django_filters.rest_framework.DjangoFilterBackend",
         "rest_framework.filters.OrderingFilter",
     ],
+    # bounded JSON (hub/api/parsers.py): 400/413 instead of a 500 on odd bodies
+    "DEFAULT_PARSER_CLASSES": [
+        "hub.api.parsers.HubJSONParser",
+        "rest_framework.parsers.FormParser",
+        "rest_framework.parsers.MultiPartParser",
+    ],
     "DEFAULT_PAGINATION_CLASS": "hub.api.pagination.PageNumberPagination",
     "PAGE_SIZE": 25,
     "EXCEPTION_HANDLER": "hub.api.exceptions.exception_handler",

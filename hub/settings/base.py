@@ -44,16 +44,20 @@ INSTALLED_APPS = [
     "campaigns",
     "onboarding",
     "insights",
+    # last: its ready() gives every model admin registered above the audit hook
+    "audit",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "hub.middleware.SecurityHeadersMiddleware",
+    "hub.middleware.RejectNulBytesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "audit.context.AuditContextMiddleware",
     "hub.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -152,6 +156,16 @@ HUB_CONTENT_SECURITY_POLICY = (
     "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
     "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
     "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
+)
+
+# Requests: the largest body read into memory (a bigger one answers 413); files
+# are streamed to disk and have their own limits. 10 MB holds the API's largest
+# batch (50,000 campaign figures).
+DATA_UPLOAD_MAX_MEMORY_SIZE = env.int("HUB_MAX_REQUEST_BYTES", default=10 * 1024 * 1024)
+# Anonymous "helpful" votes and "this solved it" clicks per client address and
+# article in an hour (fresh sessions cannot stuff them)
+HUB_ANONYMOUS_FEEDBACK_PER_ADDRESS = env.int(
+    "HUB_ANONYMOUS_FEEDBACK_PER_ADDRESS", default=5
 )
 
 # --- Accounts and sign-in (hub/throttling.py, hub/two_factor.py, hub/tokens.py) ---

@@ -99,3 +99,22 @@ def feedback_summary() -> dict:
             ),
         ),
     )
+
+
+def feedback_status_recipients(*, item: FeedbackItem) -> QuerySet:
+    """Who hears about an item's status change: the active people who filed one of
+    its tickets and still belong to that ticket's network (someone who left the
+    network, or was removed, hears nothing more about its feedback)."""
+    from django.contrib.auth import get_user_model
+
+    still_asking = Ticket.objects.filter(
+        feedback_items=item,
+        requester=OuterRef("pk"),
+        network__memberships__user=OuterRef("pk"),
+    )
+    return (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(Exists(still_asking))
+        .order_by("pk")
+    )

@@ -7,6 +7,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from hub.validators import validate_link
+
 
 class OwnerSide(models.TextChoices):
     NETWORK = "network", _("Network")
@@ -51,7 +53,11 @@ class PlanStep(models.Model):
         _("guide link"),
         max_length=300,
         blank=True,
-        help_text=_("A guide in the knowledge base, e.g. /faq/going-live/."),
+        validators=[validate_link],
+        help_text=_(
+            "A guide in the knowledge base, e.g. /faq/going-live/, or an https:// "
+            "address."
+        ),
     )
     owner_side = models.CharField(
         _("done by"), max_length=16, choices=OwnerSide, default=OwnerSide.NETWORK
@@ -117,7 +123,9 @@ class OnboardingStep(models.Model):
     order = models.PositiveIntegerField(_("order"), default=0)
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("description"), blank=True)
-    guide_url = models.CharField(_("guide link"), max_length=300, blank=True)
+    guide_url = models.CharField(
+        _("guide link"), max_length=300, blank=True, validators=[validate_link]
+    )
     owner_side = models.CharField(
         _("done by"), max_length=16, choices=OwnerSide, default=OwnerSide.NETWORK
     )

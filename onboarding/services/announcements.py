@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
+from audit.services import audit_record
 from hub import outbox
 from hub.models import Membership
 from onboarding import delivery as engine
@@ -14,8 +15,13 @@ from onboarding.selectors import (
 
 
 @transaction.atomic
-def announcement_publish(*, announcement: Announcement, now=None) -> Announcement:
-    """Publish (idempotent) and, after commit, e-mail its audience once each."""
+def announcement_publish(
+    *, announcement: Announcement, now=None, actor=None
+) -> Announcement:
+    """Publish (idempotent) and, after commit, e-mail its audience once each.
+
+    ``actor``: the staff member publishing it now (recorded in the audit log);
+    None when beat publishes a scheduled announcement."""
     announcement = Announcement.objects.select_for_update().get(pk=announcement.pk)
     if announcement.published_at is not None:
         return announcement
@@ -24,6 +30,13 @@ def announcement_publish(*, announcement: Announcement, now=None) -> Announcemen
     if announcement.publish_at is None or announcement.publish_at > now:
         announcement.publish_at = now
     announcement.save(update_fields=["published_at", "publish_at"])
+    if actor is not None:
+        audit_record(
+            actor=actor,
+            action="announcement.publish",
+            obj=announcement,
+            changes={"published_at": [None, now]},
+        )
     from onboarding.tasks import announcement_fan_out_task
 
     outbox.enqueue(announcement_fan_out_task, announcement_id=announcement.pk)

@@ -11,6 +11,7 @@ from hub import outbox
 from hub import permissions as access
 from hub.exceptions import PermissionDeniedError
 from hub.models import CreatorNetwork
+from hub.validators import is_safe_link
 from onboarding.models import (
     Onboarding,
     OnboardingPlan,
@@ -45,7 +46,7 @@ def onboarding_start(
             order=step.order,
             title=step.title,
             description=step.description,
-            guide_url=step.guide_url,
+            guide_url=step.guide_url if is_safe_link(step.guide_url) else "",
             owner_side=step.owner_side,
             due_on=start_day + timedelta(days=step.due_offset_days),
         )

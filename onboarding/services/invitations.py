@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit.services import audit_record
 from hub import outbox
 from hub import permissions as access
 from hub.exceptions import ApplicationError, PermissionDeniedError
@@ -83,6 +84,12 @@ def invitation_create(
     invitation = Invitation.objects.create(
         network=network, email=email, role=role, invited_by=actor
     )
+    audit_record(
+        actor=actor,
+        action="onboarding.invite",
+        obj=network,
+        changes={"invited": email, "role": role},
+    )
     from onboarding.tasks import invitation_email_task
 
     outbox.enqueue(invitation_email_task, invitation_id=invitation.pk)
@@ -136,4 +143,10 @@ def membership_remove(*, actor: User, membership: Membership) -> None:
         )
         if owners <= 1:
             raise ApplicationError(_("A network keeps at least one owner."))
+    audit_record(
+        actor=actor,
+        action="onboarding.member_remove",
+        obj=network,
+        changes={"removed": membership.user.email, "role": membership.role},
+    )
     membership.delete()

@@ -16,6 +16,7 @@ from tests.test_access_matrix import (
     MEMBER_A,
     MEMBER_B,
     Row,
+    manager_only,
     network_a_and_staff,
     signed_in,
 )
@@ -41,10 +42,6 @@ def _objects(o: dict) -> dict:
 
 def _url(template: str):
     return lambda o: template.format(**_objects(o))
-
-
-def manager_only(status=200, anonymous=LOGIN):
-    return {ANON: anonymous, MEMBER_A: 404, MEMBER_B: 404, INTERN: 404, MANAGER: status}
 
 
 C = "/campaigns/{campaign.pk}"

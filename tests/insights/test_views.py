@@ -122,9 +122,9 @@ def test_the_feedback_board_exports_csv_for_product_teams(
     assert len(rows) == 2
 
 
-def test_staff_add_items_and_change_status_from_the_board(client_as, intern):
+def test_managers_add_items_and_change_status_from_the_board(client_as, manager):
     ticket = TicketFactory(kind="feature_request")
-    browser = client_as(intern)
+    browser = client_as(manager)
     browser.post(
         "/hub/feedback/new/",
         {"title": "Dark mode", "new_area": "Backstage", "tickets": ticket.reference},

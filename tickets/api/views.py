@@ -4,10 +4,11 @@ from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
-from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
 from hub import permissions as access
+from hub.api.parsers import HubJSONParser
 from hub.exceptions import PermissionDeniedError
 from tickets import selectors, services
 from tickets.api.serializers import (
@@ -39,7 +40,7 @@ class TicketViewSet(
     lookup_field = "reference"
     lookup_value_regex = r"HUB-\d+"
     ordering_fields: list[str] = []  # TicketFilter's ``ordering`` sorts
-    parser_classes = [JSONParser, MultiPartParser, FormParser]
+    parser_classes = [HubJSONParser, MultiPartParser, FormParser]
 
     def get_queryset(self):
         return selectors.ticket_list(user=self.request.user)

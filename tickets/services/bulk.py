@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.utils.translation import gettext as _
 
+from audit.services import audit_record_many
 from hub.exceptions import ApplicationError
 from tickets.history import Changes
 from tickets.models import Tag, Ticket
@@ -56,7 +57,7 @@ def tickets_bulk_update(
     # Row locks in primary-key order, like every other multi-row write.
     locked = list(Ticket.objects.select_for_update().filter(pk__in=pks).order_by("pk"))
     tag = Tag.objects.get_or_create(name=tag_names[0])[0] if tag_names else None
-    refused, assigned = [], []
+    refused, assigned, audited = [], [], []
     for ticket in locked:
         changes = Changes(ticket, actor)
         try:
@@ -75,6 +76,7 @@ def tickets_bulk_update(
             changes.add("tags", ", ".join(old), ", ".join(sorted([*old, tag.name])))
         if changes.rows:
             changes.save()
+            audited.append((ticket, changes.as_dict()))
     if refused:
         details = "; ".join(f"{r['reference']}: {r['message']}" for r in refused)
         raise ApplicationError(
@@ -82,6 +84,7 @@ def tickets_bulk_update(
             % {"n": len(refused), "d": details},
             extra={"refused": refused},
         )
+    audit_record_many(actor=actor, action="ticket.bulk_update", items=audited)
     for ticket in assigned:
         _notify_assignee(ticket, actor)
     return locked

@@ -15,6 +15,7 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit.services import audit_record
 from hub import outbox
 from hub import permissions as access
 from hub.exceptions import ApplicationError, PermissionDeniedError, RateLimitedError
@@ -233,7 +234,14 @@ def ticket_add_note(
         ticket=ticket, author=author, body=body, internal=True, author_is_staff=True
     )
     _save_attachments(ticket, message, files, author)
-    Changes(ticket, author).save()
+    changes = Changes(ticket, author)
+    changes.save()
+    audit_record(
+        actor=author,
+        action="ticket.note",
+        obj=ticket,
+        changes={"internal note": message.pk, "attachments": len(files)},
+    )
     return message
 
 
@@ -248,6 +256,7 @@ def ticket_assign(
     changes = Changes(ticket, actor)
     if _apply_assignee(ticket, assignee, changes):
         changes.save()
+        changes.audit("ticket.assign")
         _notify_assignee(ticket, actor)
     return ticket
 
@@ -264,6 +273,7 @@ def ticket_set_status(
     _apply_status(ticket, status, changes)
     if changes.rows:
         changes.save()
+        changes.audit("ticket.status")
     return ticket
 
 
@@ -314,6 +324,7 @@ def ticket_update(
             changes.add("tags", ", ".join(old), ", ".join(sorted(tag_names)))
     if changes.rows:
         changes.save()
+        changes.audit("ticket.update")
     if assigned:
         _notify_assignee(ticket, actor)
     return ticket
