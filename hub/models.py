@@ -92,12 +92,16 @@ class User(AbstractBaseUser, PermissionsMixin):
     def save(self, *args, **kwargs):
         """A new password or a deactivation ends every API token of the account
         (``set_password`` leaves ``_password`` set until the save completes)."""
-        credentials_changed = self._password is not None or not self.is_active
+        reason = (
+            "password changed"
+            if self._password is not None
+            else ("deactivated" if not self.is_active else "")
+        )
         super().save(*args, **kwargs)
-        if credentials_changed:
+        if reason:
             from hub.tokens import api_tokens_revoke_all
 
-            api_tokens_revoke_all(user=self)
+            api_tokens_revoke_all(user=self, reason=reason)
 
 
 class Region(models.Model):

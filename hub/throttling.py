@@ -123,7 +123,25 @@ def record_failure(*, username: str, address: str) -> list[str]:
             )
             cache.delete(key)
             started.append(kind)
+    if started:
+        _audit_lock(username=username, kinds=started)
     return started
+
+
+def _audit_lock(*, username: str, kinds: list[str]) -> None:
+    """A lock on a real account goes in its audit log (a guessed name has none)."""
+    from django.contrib.auth import get_user_model
+
+    from audit.services import audit_record
+
+    account = get_user_model().objects.filter(email__iexact=username).first()
+    if account is not None:
+        audit_record(
+            actor=None,
+            action="sign_in.locked",
+            obj=account,
+            changes={"locks": kinds},
+        )
 
 
 def record_success(*, username: str, address: str) -> None:

@@ -17,6 +17,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from audit.services import audit_record
 from hub.exceptions import ApplicationError, NotFoundError
 from hub.models import ApiToken, User
 
@@ -50,6 +51,12 @@ def api_token_create(
         digest=token_digest(secret),
         expires_at=timezone.now() + ttl,
     )
+    audit_record(
+        actor=user,
+        action="api_token.create",
+        obj=token,
+        changes={"name": token.name, "expires_at": token.expires_at},
+    )
     return token, secret
 
 
@@ -58,13 +65,23 @@ def api_token_revoke(*, user: User, token_id: int) -> ApiToken:
     token = ApiToken.objects.filter(user=user, pk=token_id).first()
     if token is None:
         raise NotFoundError(_("No such token."))
+    audit_record(
+        actor=user, action="api_token.revoke", obj=token, changes={"name": token.name}
+    )
     token.delete()
     return token
 
 
-def api_tokens_revoke_all(*, user: User) -> int:
+def api_tokens_revoke_all(*, user: User, reason: str = "") -> int:
     """Revoke every token of ``user`` (password changed, account deactivated)."""
     deleted, _ = ApiToken.objects.filter(user=user).delete()
+    if deleted:
+        audit_record(
+            actor=user,
+            action="api_token.revoke_all",
+            obj=user,
+            changes={"tokens": deleted, "reason": reason},
+        )
     return deleted
 
 

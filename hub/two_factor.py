@@ -27,6 +27,7 @@ from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp.util import random_hex
 
+from audit.services import audit_record
 from hub import permissions as access
 from hub.exceptions import ApplicationError
 from hub.models import RecoveryCode, RecoveryCodeDevice
@@ -132,6 +133,12 @@ def recovery_codes_regenerate(*, user) -> list[str]:
     RecoveryCode.objects.bulk_create(
         RecoveryCode(device=device, digest=recovery_code_digest(code)) for code in codes
     )
+    audit_record(
+        actor=user,
+        action="two_factor.recovery_codes",
+        obj=user,
+        changes={"codes": len(codes)},
+    )
     return codes
 
 
@@ -197,15 +204,18 @@ def two_factor_enable(*, user, key: str, code: str) -> list[str]:
     device.last_t = totp.t()  # this code is spent
     TOTPDevice.objects.filter(user=user).delete()
     device.save()
+    audit_record(actor=user, action="two_factor.enable", obj=user)
     return recovery_codes_regenerate(user=user)
 
 
 @transaction.atomic
-def two_factor_disable(*, user) -> None:
+def two_factor_disable(*, user, actor=None) -> None:
     """Remove the authenticator and the recovery codes (a superuser may do this for
     someone who lost their phone; the person may when it is optional for them)."""
-    TOTPDevice.objects.filter(user=user).delete()
+    removed, _counts = TOTPDevice.objects.filter(user=user).delete()
     RecoveryCodeDevice.objects.filter(user=user).delete()
+    if removed:
+        audit_record(actor=actor or user, action="two_factor.disable", obj=user)
 
 
 # --- checking a code -----------------------------------------------------------------
@@ -230,4 +240,13 @@ def second_factor_verify(*, user, code: str) -> str | None:
         kind = "recovery"
     if device is None:
         return None
-    return kind if verify_token(user, device.persistent_id, code) else None
+    if not verify_token(user, device.persistent_id, code):
+        return None
+    if kind == "recovery":
+        audit_record(
+            actor=user,
+            action="two_factor.recovery_used",
+            obj=user,
+            changes={"codes_left": recovery_codes_left(user)},
+        )
+    return kind

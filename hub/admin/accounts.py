@@ -153,10 +153,10 @@ class TOTPDeviceAdmin(SuperuserOnlyAdmin):
     def delete_model(self, request, obj):
         from hub.two_factor import two_factor_disable
 
-        two_factor_disable(user=obj.user)
+        two_factor_disable(user=obj.user, actor=request.user)
 
     def delete_queryset(self, request, queryset):
         from hub.two_factor import two_factor_disable
 
         for device in queryset.select_related("user"):
-            two_factor_disable(user=device.user)
+            two_factor_disable(user=device.user, actor=request.user)

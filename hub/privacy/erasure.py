@@ -52,7 +52,7 @@ def _remove_votes(person) -> int:
 def _revoke_tokens(person) -> int:
     from hub.tokens import api_tokens_revoke_all
 
-    return api_tokens_revoke_all(user=person)
+    return api_tokens_revoke_all(user=person, reason="erasure")
 
 
 POLICIES: dict[str, str | Callable] = {
