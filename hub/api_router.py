@@ -10,6 +10,7 @@ from hub.api.views import NetworkViewSet, PersonViewSet
 from hub.auth_views import ObtainTokenView
 from insights.api.views import RecurringGroupViewSet
 from tickets.api.views import TicketViewSet
+from webhooks.api.views import WebhookViewSet
 
 router = DefaultRouter()
 router.include_format_suffixes = False
@@ -22,6 +23,7 @@ router.register(
 router.register("campaigns", CampaignViewSet, basename="campaign")
 router.register("audit-log", AuditEntryViewSet, basename="audit-log")
 router.register("people", PersonViewSet, basename="person")
+router.register("webhooks", WebhookViewSet, basename="webhook")
 
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="api-token"),
