@@ -23,6 +23,7 @@ from webhooks.services import (
 
 
 class EndpointForm(forms.ModelForm):
+    url = forms.URLField(label=_("URL"), max_length=500, assume_scheme="https")
     events = forms.MultipleChoiceField(
         label=_("Events"), choices=EVENTS, widget=forms.CheckboxSelectMultiple
     )
@@ -37,11 +38,6 @@ class EndpointForm(forms.ModelForm):
     class Meta:
         model = WebhookEndpoint
         fields = ["url", "description", "events", "is_active"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        if self.instance.pk:
-            del self.fields["secret"]  # rotate it with the action instead
 
     def clean(self):
         data = super().clean()
@@ -82,6 +78,12 @@ class WebhookEndpointAdmin(admin.ModelAdmin):
         "created_at",
     ]
     actions = ["rotate_secret"]
+
+    def get_fields(self, request, obj=None):
+        if obj is None:
+            return ["url", "description", "events", "secret"]
+        # an existing endpoint's secret is rotated with the action, never typed
+        return ["url", "description", "events", "is_active", *self.readonly_fields]
 
     @admin.display(description=_("events"))
     def event_list(self, obj):
