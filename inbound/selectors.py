@@ -19,6 +19,13 @@ def original_message_id(*, ticket) -> str:
     )
 
 
+def inbound_list():
+    """Every message (staff only: callers check the role)."""
+    return InboundMessage.objects.select_related("ticket").order_by(
+        "-received_at", "-id"
+    )
+
+
 def review_queue():
     """Unrouted and quarantined messages, newest first (the admin's default list)."""
-    return InboundMessage.objects.filter(status__in=InboundMessage.NEEDS_REVIEW)
+    return inbound_list().filter(status__in=InboundMessage.NEEDS_REVIEW)

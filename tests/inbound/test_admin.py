@@ -73,3 +73,28 @@ def test_a_get_changes_nothing(client_as, manager, unrouted):
         f"/admin/inbound/inboundmessage/{unrouted.pk}/handle/"
     )
     assert response.status_code == 403
+
+
+def test_staff_list_assign_and_reject_over_the_api(api_as, intern, unrouted, network_a):
+    api = api_as(intern)
+    garbage = ticket_from_email(raw=b"garbage")
+    listed = api.get("/api/v1/inbound/").json()["results"]
+    assert {m["id"] for m in listed} == {unrouted.pk, garbage.pk}
+    refused = api.post(f"/api/v1/inbound/{garbage.pk}/reject/", {}, format="json")
+    assert refused.status_code == 400 and "reason" in refused.json()["errors"]
+    api.post(f"/api/v1/inbound/{garbage.pk}/reject/", {"reason": "spam"}, format="json")
+    filed = api.post(
+        f"/api/v1/inbound/{unrouted.pk}/assign/",
+        {"network": network_a.slug},
+        format="json",
+    )
+    assert filed.status_code == 200 and filed.json()["ticket"].startswith("HUB-")
+    assert api.get("/api/v1/inbound/").json()["results"] == []
+    again = api.post(
+        f"/api/v1/inbound/{unrouted.pk}/assign/",
+        {"network": network_a.slug},
+        format="json",
+    )
+    assert again.status_code == 400 and "already handled" in again.json()["message"]
+    everything = api.get("/api/v1/inbound/?status=ticket&status=rejected").json()
+    assert everything["count"] == 2

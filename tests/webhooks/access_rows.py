@@ -1,4 +1,4 @@
-"""The webhooks' rows of the access-control matrix (``tests/test_access_matrix``):
+"""The channels' rows (inbound e-mail, webhooks) of the access-control matrix (``tests/test_access_matrix``):
 agency managers only, in the API (401 anonymous, 403 everyone else)."""
 
 from tests.test_access_matrix import ANON, INTERN, MANAGER, MEMBER_A, MEMBER_B, Row
@@ -18,7 +18,35 @@ def _endpoint(o: dict):
     return o["webhook"]
 
 
+def staff_api(status=200):
+    return {ANON: 401, MEMBER_A: 403, MEMBER_B: 403, INTERN: status, MANAGER: status}
+
+
+def _inbound(o: dict):
+    if "inbound" not in o:
+        from inbound.services import ticket_from_email
+
+        o["inbound"] = ticket_from_email(raw=b"From: x@stranger.example\r\n\r\nhi")
+    return o["inbound"]
+
+
 WEBHOOK_ROWS = {
+    # --- inbound e-mail: staff (interns work tickets too) ---
+    "inbound-list": Row("/api/v1/inbound/", staff_api()),
+    "inbound-detail": Row(lambda o: f"/api/v1/inbound/{_inbound(o).pk}/", staff_api()),
+    "inbound-assign": Row(
+        lambda o: f"/api/v1/inbound/{_inbound(o).pk}/assign/",
+        staff_api(404),  # a network that does not exist: JSON 404
+        method="post",
+        data={"network": "no-such-network"},
+    ),
+    "inbound-reject": Row(
+        lambda o: f"/api/v1/inbound/{_inbound(o).pk}/reject/",
+        staff_api(200),
+        method="post",
+        data={"reason": "spam"},
+    ),
+    # --- webhooks: agency managers ---
     "webhook-list": [
         Row("/api/v1/webhooks/", manager_api()),
         Row(
