@@ -11,7 +11,7 @@ addresses does not break them; references are matched case-insensitively.
 from __future__ import annotations
 
 import re
-from email.utils import getaddresses, make_msgid
+from email.utils import getaddresses
 
 from django.conf import settings
 from django.utils.crypto import constant_time_compare, salted_hmac
@@ -110,8 +110,3 @@ def reference_from_message_ids(ids: list[str]) -> str | None:
         ):
             return reference
     return None
-
-
-def new_message_id() -> str:
-    _, domain = mailbox_address()
-    return make_msgid(domain=domain or None)

@@ -68,6 +68,9 @@ class InboundMessageAdmin(admin.ModelAdmin):
     readonly_fields = fields
     change_form_template = "admin/inbound/inboundmessage/change_form.html"
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).defer("raw")  # read on the change page
+
     def has_add_permission(self, request):
         return False
 

@@ -157,6 +157,17 @@ def _file(row: InboundMessage, parsed: ParsedEmail) -> None:
                 _("%(sender)s answered %(ref)s but has no account in the hub.")
                 % {"sender": parsed.sender, "ref": ticket.reference},
             )
+        if access.is_staff_member(person):
+            # Everyone on the ticket holds its reply address, and a From header is
+            # easily forged: a mail "from staff" could be anyone posting as an agent.
+            raise Outcome(
+                Status.UNROUTED,
+                _(
+                    "%(sender)s is platform staff; staff answer %(ref)s in the portal "
+                    "(a staff address on an e-mail can be forged)."
+                )
+                % {"sender": parsed.sender, "ref": ticket.reference},
+            )
         try:
             message = ticket_reply(
                 ticket=ticket, author=person, body=body, attachments=uploads

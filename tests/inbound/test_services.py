@@ -321,3 +321,15 @@ def test_a_reply_to_a_closed_ticket_waits_for_staff(member_a):
     )
     assert row.status == S.UNROUTED and "closed" in row.reason
     assert not TicketMessage.objects.exists()
+
+
+def test_a_staff_address_on_an_email_never_posts_as_an_agent(member_a, intern):
+    # Members hold the reply address too; a forged "From: staff" must not post as staff.
+    ticket = TicketFactory(
+        network=member_a.memberships.get().network, requester=member_a
+    )
+    row = ticket_from_email(
+        raw=mail(sender=intern.email, to=addresses.reply_address(ticket.reference))
+    )
+    assert row.status == S.UNROUTED and "forged" in row.reason
+    assert not TicketMessage.objects.exists()

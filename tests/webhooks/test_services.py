@@ -222,3 +222,38 @@ def test_the_sweep_re_enqueues_due_deliveries_nobody_holds(endpoint, receiver):
 def test_the_signature_is_hmac_sha256_of_timestamp_dot_body():
     expected = hmac.new(b"k", b"123.{}", hashlib.sha256).hexdigest()
     assert signature("k", "123", b"{}") == f"sha256={expected}"
+
+
+def test_ticket_changes_and_messages_become_events(manager, receiver, member_a, intern):
+    from tickets.services import ticket_add_note, ticket_set_status, tickets_bulk_update
+
+    webhook_endpoint_create(
+        actor=manager, url=receiver.url, events=["ticket.updated", "message.created"]
+    )
+    ticket = TicketFactory(network=member_a.memberships.get().network)
+    ticket_set_status(ticket=ticket, actor=intern, status="pending")
+    tickets_bulk_update(tickets=[ticket], actor=manager, priority="urgent")
+    ticket_add_note(ticket=ticket, author=intern, body="Checked the ledger.")
+    events = list(WebhookDelivery.objects.order_by("pk").values_list("event", "data"))
+    assert [e for e, _ in events] == [
+        "ticket.updated",
+        "ticket.updated",
+        "message.created",
+    ]
+    assert events[0][1]["status"] == "pending" and events[1][1]["priority"] == "urgent"
+    assert (
+        events[2][1]["internal"] is True and events[2][1]["ticket"] == ticket.reference
+    )
+
+
+def test_a_campaign_transition_is_an_event(manager, receiver):
+    from campaigns.services import campaign_transition
+    from tests.campaigns.factories import CampaignFactory
+
+    webhook_endpoint_create(
+        actor=manager, url=receiver.url, events=["campaign.status_changed"]
+    )
+    campaign = CampaignFactory(status="draft")
+    campaign_transition(campaign=campaign, user=manager, to="setup")
+    [delivery] = WebhookDelivery.objects.all()
+    assert delivery.data["from"] == "draft" and delivery.data["status"] == "setup"
