@@ -8,8 +8,10 @@ from campaigns.api.views import CampaignViewSet
 from faq.api.views import ArticleViewSet
 from hub.api.views import NetworkViewSet, PersonViewSet
 from hub.auth_views import ObtainTokenView
+from inbound.api.views import InboundMessageViewSet
 from insights.api.views import RecurringGroupViewSet
 from tickets.api.views import TicketViewSet
+from webhooks.api.views import WebhookViewSet
 
 router = DefaultRouter()
 router.include_format_suffixes = False
@@ -22,6 +24,8 @@ router.register(
 router.register("campaigns", CampaignViewSet, basename="campaign")
 router.register("audit-log", AuditEntryViewSet, basename="audit-log")
 router.register("people", PersonViewSet, basename="person")
+router.register("webhooks", WebhookViewSet, basename="webhook")
+router.register("inbound", InboundMessageViewSet, basename="inbound")
 
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="api-token"),

@@ -77,4 +77,16 @@ SCHEDULE: dict[str, dict] = {
         "schedule": crontab(minute="*/15"),
         "options": {"expires": 10 * 60},
     },
+    # inbound: file new messages from the support mailbox (INBOUND_IMAP_URL).
+    "inbound: poll the support mailbox": {
+        "task": "inbound.tasks.receive_email_task",
+        "schedule": 60.0,
+        "options": {"expires": 55},
+    },
+    # webhooks: retry deliveries whose backoff is over and that no task holds.
+    "webhooks: retry due deliveries": {
+        "task": "webhooks.tasks.webhook_retry_due_task",
+        "schedule": 60.0,
+        "options": {"expires": 55},
+    },
 }

@@ -89,6 +89,10 @@ MATRIX: dict[str, dict[str, str]] = {
     "insights.ProductArea": row(),
     "insights.FeedbackItem": row(),
     "insights.WeeklyUpdateDelivery": row(),
+    # --- channels: e-mail in (rows only the services write), webhooks out ---
+    "inbound.InboundMessage": row(intern=READ, manager=READ, superuser=READ),
+    "webhooks.WebhookEndpoint": row(),
+    "webhooks.WebhookDelivery": row(manager=READ, superuser=READ),
     # --- the audit log: append-only, read by managers and administrators ---
     "audit.AuditEntry": row(intern=NONE, manager=READ, superuser=READ),
 }

@@ -93,6 +93,8 @@ POLICIES: dict[str, str | Callable] = {
     "onboarding.Announcement.created_by": KEEP,
     "insights.FeedbackItem.created_by": KEEP,
     "insights.FeedbackStatusChange.actor": KEEP,
+    "inbound.InboundMessage.handled_by": KEEP,
+    "webhooks.WebhookEndpoint.owner": KEEP,
 }
 
 

@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "campaigns",
     "onboarding",
     "insights",
+    "inbound",
+    "webhooks",
     # last: its ready() gives every model admin registered above the audit hook
     "audit",
 ]
@@ -206,6 +208,8 @@ HUB_DEMO_SEEDERS = [
     "insights.demo.seed",
     "campaigns.demo.seed",
     "onboarding.demo.seed",
+    "inbound.demo.seed",
+    "webhooks.demo.seed",
 ]
 
 LOGGING = {
@@ -249,4 +253,5 @@ HUB_HOME_CACHE_SECONDS = env.int("HUB_HOME_CACHE_SECONDS", default=30)
 
 from hub.settings.api import *  # noqa: E402, F403
 from hub.settings.celery import *  # noqa: E402, F403
+from hub.settings.channels import *  # noqa: E402, F403
 from hub.settings.email import *  # noqa: E402, F403

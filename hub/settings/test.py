@@ -72,3 +72,6 @@ if env.bool("HUB_TEST_WORKER", default=False):
     vars().update(
         {key: value for key, value in _email.items() if value not in (None, "")}
     )
+
+# --- channels: webhook receivers in tests listen on 127.0.0.1 ---
+HUB_WEBHOOK_ALLOW_PRIVATE = True
