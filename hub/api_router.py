@@ -9,6 +9,7 @@ from faq.api.views import ArticleViewSet
 from hub.api.views import NetworkViewSet, PersonViewSet
 from hub.auth_views import ObtainTokenView
 from insights.api.views import RecurringGroupViewSet
+from programmes.api.views import ProgrammeViewSet
 from tickets.api.views import TicketViewSet
 
 router = DefaultRouter()
@@ -22,6 +23,7 @@ router.register(
 router.register("campaigns", CampaignViewSet, basename="campaign")
 router.register("audit-log", AuditEntryViewSet, basename="audit-log")
 router.register("people", PersonViewSet, basename="person")
+router.register("programmes", ProgrammeViewSet, basename="programme")
 
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="api-token"),

@@ -28,6 +28,7 @@ GROUP_PERMISSIONS: dict[str, list[str]] = {
         "campaigns.*",
         "onboarding.*",
         "insights.*",
+        "programmes.*",
         # the beat schedule: see everything, pause and resume tasks (hub/admin/beat.py)
         "django_celery_beat.view_*",
         "django_celery_beat.change_periodictask",
@@ -40,6 +41,8 @@ GROUP_PERMISSIONS: dict[str, list[str]] = {
         "hub.view_creatornetwork",
         "hub.view_membership",
         "insights.view_recurringgroup",
+        "programmes.view_featuretest",
+        "programmes.view_checkin",
     ],
 }
 

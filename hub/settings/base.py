@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "campaigns",
     "onboarding",
     "insights",
+    "programmes",
     # last: its ready() gives every model admin registered above the audit hook
     "audit",
 ]
@@ -206,6 +207,7 @@ HUB_DEMO_SEEDERS = [
     "insights.demo.seed",
     "campaigns.demo.seed",
     "onboarding.demo.seed",
+    "programmes.demo.seed",
 ]
 
 LOGGING = {
