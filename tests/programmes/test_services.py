@@ -33,7 +33,9 @@ def test_a_manager_moves_recruiting_to_running_to_closed(manager, network_a):
     )
     assert test.status == "running" and test.started_at is not None
     documented(test)
-    test = services.feature_test_transition(feature_test=test, user=manager, to="closed")
+    test = services.feature_test_transition(
+        feature_test=test, user=manager, to="closed"
+    )
     assert test.status == "closed" and test.closed_at is not None
 
 
@@ -149,9 +151,12 @@ def test_an_invited_network_accepts_but_cannot_decide_another_networks(
     a = services.application_decide(application=a, user=member_a, status="accepted")
     assert a.status == "accepted" and a.decided_by == member_a
     # inviting again leaves answered networks alone
-    assert services.application_invite(
-        feature_test=test, user=manager, networks=[network_a]
-    ) == []
+    assert (
+        services.application_invite(
+            feature_test=test, user=manager, networks=[network_a]
+        )
+        == []
+    )
 
 
 def test_a_network_cannot_accept_its_own_uninvited_application(member_a, network_a):
@@ -218,9 +223,7 @@ def test_two_acceptances_at_once_cannot_both_take_the_last_place(manager):
 # --- check-ins -----------------------------------------------------------------------
 
 
-def test_a_participant_checks_in_once_per_week_and_may_correct_it(
-    member_a, network_a
-):
+def test_a_participant_checks_in_once_per_week_and_may_correct_it(member_a, network_a):
     test = running_test(network_a)
     first = services.checkin_submit(
         feature_test=test, user=member_a, rating=4, works=True
