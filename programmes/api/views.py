@@ -87,6 +87,7 @@ class ProgrammeViewSet(viewsets.GenericViewSet):
         """recruiting → running → closed (closing needs the documentation
         checklist complete)."""
         test = self.get_object()
+        services.require_manager(request.user)
         data = _valid(TransitionSerializer, request.data)
         services.feature_test_transition(
             feature_test=test, user=request.user, to=data["status"]
