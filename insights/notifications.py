@@ -80,6 +80,7 @@ def weekly_update_context(week: Week) -> dict:
         "faq": update["faq"],
         "sla": update["sla"],
         "onboarding": update["onboarding"],
+        "workflow": update.get("workflow"),
         "url": settings.HUB_BASE_URL + reverse("hub:weekly") + f"?week={week}",
     }
 

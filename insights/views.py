@@ -18,6 +18,7 @@ from insights.forms import (
     WeekForm,
 )
 from insights.models import FeedbackItem, RecurringGroup
+from insights.selectors.workflow import workflow_charts
 
 
 @manager_required
@@ -50,6 +51,7 @@ def weekly_view(request):
             [row["count"] for row in update["categories"]["rows"]],
         ),
         "sla_chart": _sla_chart(update["sla"]),
+        "workflow_charts": workflow_charts(update.get("workflow")),
     }
     return render(request, "insights/weekly_update.html", context)
 

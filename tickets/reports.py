@@ -1,7 +1,8 @@
 """Ticket figures for dashboards, digests and exports: aggregate queries only.
 
 Every function takes a period ``start <= t < end`` (aware datetimes), an optional
-``group_by`` (``None``, ``"priority"``, ``"category"`` or ``"network"``) and an
+``group_by`` (``None``, ``"priority"``, ``"category"``, ``"network"`` or
+``"assignee_group"``, the assignee's staff group) and an
 optional ``networks`` (iterable of network ids to restrict to), and returns a list of
 dicts, one per group, each with ``key`` (priority value, category slug, network
 slug; ``None`` for tickets without a category; ``"all"`` when not grouped) and
@@ -47,6 +48,8 @@ GROUPS = {
     "priority": ("priority", None),
     "category": ("category__slug", "category__name"),
     "network": ("network__slug", "network__name"),
+    # the staff group of the assignee ("Support interns", "Agency managers")
+    "assignee_group": ("assignee__groups__name", "assignee__groups__name"),
 }
 
 

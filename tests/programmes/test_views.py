@@ -128,7 +128,7 @@ def test_the_product_csv_holds_every_check_in_and_neutralises_formulas(
     assert table[0][:4] == ["feature_test", "week", "network", "rating"]
     assert len(table) == 1 + len(rows)
     bad = next(r for r in table if r[2] == "Bravo Talent")
-    assert bad[5] == "'=HYPERLINK(\"http://x\")" and bad[6] == "'-1 for audio"
+    assert bad[5] == '\'=HYPERLINK("http://x")' and bad[6] == "'-1 for audio"
     assert bad[3] == "2" and bad[4] == "no"
 
 
