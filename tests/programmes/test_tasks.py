@@ -10,7 +10,7 @@ from hub.schedule import SCHEDULE
 from onboarding.models import Delivery
 from programmes.services import checkin_requests_schedule, current_week
 from tests.hub.factories import MembershipFactory
-from tests.onboarding.smtp import RecordingHandler, start_smtp
+from tests.onboarding.smtp import RecordingHandler
 from tests.programmes.factories import feature_test, running_test
 
 
