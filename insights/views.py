@@ -18,7 +18,7 @@ from insights.forms import (
     WeekForm,
 )
 from insights.models import FeedbackItem, RecurringGroup
-from insights.selectors.workflow import workflow_charts
+from insights.selectors.workflow import weekly_workflow, workflow_charts
 
 
 @manager_required
@@ -32,6 +32,7 @@ def weekly_view(request):
     week = week_form.cleaned_data["week"]
     filterset = WeeklyFilter(request.GET, queryset=selectors.scoped_tickets())
     update = selectors.weekly_update(week=week, filterset=filterset)
+    update = {**update, "workflow": weekly_workflow(week=week, filterset=filterset)}
     if request.GET.get("format") == "csv":
         return exports.weekly_csv(update)
     volume = update["volume"]

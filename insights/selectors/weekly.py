@@ -13,7 +13,6 @@ from django.utils import timezone
 
 from insights.models import RecurringGroup
 from insights.selectors.cache import _cache_key, cached
-from insights.selectors.workflow import workflow_section
 from insights.weeks import Week
 from tickets.models import Ticket
 from tickets.reports import SERVICE_DEFAULTS
@@ -268,8 +267,4 @@ def _weekly_update(*, week: Week, filterset, network, region) -> dict:
         "faq": faq_section(week=week),
         "onboarding": onboarding_section(network=network, region=region),
         "campaigns": campaigns_section(week=week, network=network, region=region),
-        # where our own workflow loses time (a self-contained section)
-        "workflow": workflow_section(
-            week=week, networks=section_networks(network=network, region=region)
-        ),
     }

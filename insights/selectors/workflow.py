@@ -168,7 +168,7 @@ def handling_time(*, week: Week, networks=None) -> dict:
                 "hours": _hours(row.get("resolution_median_seconds")),
                 "count": row.get("resolution_count", 0),
             }
-            for row in reports.response_times(
+            for row in reports.resolution_times(
                 start=start, end=end, group_by=group_by, networks=networks
             )
             if row.get("resolution_count")
@@ -281,6 +281,28 @@ def workflow_section(*, week: Week, networks=None) -> dict:
         ],
         "biggest_change": biggest_change(this, previous),
     }
+
+
+def weekly_workflow(*, week: Week, filterset=None) -> dict:
+    """The section for the weekly update page, CSV and e-mail, narrowed like the
+    rest of the update (``WeeklyFilter``: region, network), cached briefly per week
+    and filter (``HUB_INSIGHTS_CACHE_SECONDS``)."""
+    from insights.selectors.cache import _cache_key, cached
+    from insights.selectors.weekly import section_networks
+
+    network = region = None
+    if filterset is not None and filterset.is_valid():
+        network = filterset.form.cleaned_data.get("network")
+        region = filterset.form.cleaned_data.get("region")
+    key = _cache_key(
+        "workflow", week, getattr(network, "pk", ""), getattr(region, "pk", "")
+    )
+    return cached(
+        key,
+        lambda: workflow_section(
+            week=week, networks=section_networks(network=network, region=region)
+        ),
+    )
 
 
 def workflow_charts(section: dict | None) -> dict:

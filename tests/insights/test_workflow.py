@@ -191,3 +191,16 @@ def test_the_weekly_update_page_csv_and_email_show_the_workflow(
         "emails/weekly_update.txt", {"name": "M", **weekly_update_context(W10)}
     )
     assert "Biggest change: Time in pending rose 750%" in text
+
+
+@pytest.mark.parametrize("extra", [0, 8])
+def test_the_section_costs_the_same_queries_at_two_sizes(
+    data, extra, django_assert_num_queries
+):
+    for i in range(extra):
+        ticket = TicketFactory(created_at=at(2, 8), category=CategoryFactory())
+        _moves(ticket, "status", [(at(2, 9 + i / 10), "new", "open")])
+        _moves(ticket, "assignee", [(at(2, 9), "", f"Agent {i}")])
+    with django_assert_num_queries(19):
+        section = workflow_section(week=W10)
+    assert section["this"]["handoffs"]["tickets"] == 2 + extra
