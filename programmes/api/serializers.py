@@ -9,7 +9,10 @@ class ProgrammeSerializer(serializers.ModelSerializer):
     """A feature test as anyone allowed to see it sees it."""
 
     guide = serializers.SlugRelatedField(
-        slug_field="slug", read_only=True, help_text="Slug of the KB guide."
+        slug_field="slug",
+        read_only=True,
+        allow_null=True,
+        help_text="Slug of the KB guide (or null).",
     )
     regions = serializers.SlugRelatedField(
         slug_field="code",
@@ -64,13 +67,15 @@ class ProgrammeInputSerializer(serializers.Serializer):
         help_text="Eligible region codes (none: every region).",
     )
     tiers = serializers.ListField(
-        child=serializers.ChoiceField(choices=CreatorNetwork.Tier.choices),
+        child=serializers.CharField(max_length=16),
         required=False,
-        help_text="Eligible network tiers (none: every tier).",
+        help_text="Eligible network tiers: "
+        + ", ".join(CreatorNetwork.Tier.values)
+        + " (none: every tier).",
     )
 
 
-class TransitionSerializer(serializers.Serializer):
+class ProgrammeTransitionSerializer(serializers.Serializer):
     status = serializers.ChoiceField(
         choices=FeatureTest.Status.choices, help_text="recruiting, running or closed."
     )
