@@ -10,6 +10,7 @@ from hub.api.views import NetworkViewSet, PersonViewSet
 from hub.auth_views import ObtainTokenView
 from inbound.api.views import InboundMessageViewSet
 from insights.api.views import RecurringGroupViewSet
+from programmes.api.views import ProgrammeViewSet
 from tickets.api.views import TicketViewSet
 from webhooks.api.views import WebhookViewSet
 
@@ -26,6 +27,7 @@ router.register("audit-log", AuditEntryViewSet, basename="audit-log")
 router.register("people", PersonViewSet, basename="person")
 router.register("webhooks", WebhookViewSet, basename="webhook")
 router.register("inbound", InboundMessageViewSet, basename="inbound")
+router.register("programmes", ProgrammeViewSet, basename="programme")
 
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="api-token"),

@@ -16,6 +16,7 @@ NAVIGATION = [
     ),
     ("campaigns:list", "Campaigns", {"network", "manager", "admin"}),
     ("onboarding:index", "Onboarding", {"network", "manager", "admin"}),
+    ("programmes:list", "Feature tests", {"network", "intern", "manager", "admin"}),
     ("hub:weekly", "Weekly update", {"manager", "admin"}),
     ("hub:recurring", "Recurring questions", {"intern", "manager", "admin"}),
     ("hub:feedback", "Feedback board", {"manager", "admin"}),

@@ -30,6 +30,7 @@ GROUP_PERMISSIONS: dict[str, list[str]] = {
         "insights.*",
         "inbound.*",  # unrouted and quarantined e-mail: assign or reject
         "webhooks.*",
+        "programmes.*",
         # the beat schedule: see everything, pause and resume tasks (hub/admin/beat.py)
         "django_celery_beat.view_*",
         "django_celery_beat.change_periodictask",
@@ -45,6 +46,8 @@ GROUP_PERMISSIONS: dict[str, list[str]] = {
         # interns work tickets, so they file unrouted e-mail too
         "inbound.view_inboundmessage",
         "inbound.change_inboundmessage",
+        "programmes.view_featuretest",
+        "programmes.view_checkin",
     ],
 }
 

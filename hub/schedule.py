@@ -89,4 +89,11 @@ SCHEDULE: dict[str, dict] = {
         "schedule": 60.0,
         "options": {"expires": 55},
     },
+    # programmes: ask every participant of a running feature test for this week's
+    # check-in (Mondays 09:00 UTC; the delivery ledger keeps it once per week).
+    "programmes: weekly check-in requests": {
+        "task": "programmes.tasks.checkin_requests_task",
+        "schedule": crontab(minute=0, hour=9, day_of_week=1),
+        "options": {"expires": 60 * 60},
+    },
 }

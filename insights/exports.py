@@ -6,6 +6,7 @@ Written by ``hub.csvfile``, which neutralises spreadsheet formulas in every cell
 from django.http import HttpResponse
 
 from hub.csvfile import csv_response as _response
+from insights.selectors.workflow import workflow_csv_rows
 
 
 def weekly_csv(update: dict) -> HttpResponse:
@@ -32,6 +33,7 @@ def weekly_csv(update: dict) -> HttpResponse:
     _service_rows(writer, update.get("sla"))
     for key, value in (update.get("onboarding") or {}).items():
         writer.writerow(["onboarding", key, value])
+    writer.writerows(workflow_csv_rows(update.get("workflow")))
     return response
 
 

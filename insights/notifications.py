@@ -69,6 +69,8 @@ def enqueue_due_weekly_updates(now: datetime | None = None) -> int:
 
 
 def weekly_update_context(week: Week) -> dict:
+    from insights.selectors.workflow import weekly_workflow
+
     update = selectors.weekly_update(week=week)
     return {
         "week": str(week),
@@ -80,6 +82,7 @@ def weekly_update_context(week: Week) -> dict:
         "faq": update["faq"],
         "sla": update["sla"],
         "onboarding": update["onboarding"],
+        "workflow": weekly_workflow(week=week),
         "url": settings.HUB_BASE_URL + reverse("hub:weekly") + f"?week={week}",
     }
 

@@ -93,6 +93,9 @@ MATRIX: dict[str, dict[str, str]] = {
     "inbound.InboundMessage": row(intern=READ, manager=READ, superuser=READ),
     "webhooks.WebhookEndpoint": row(),
     "webhooks.WebhookDelivery": row(manager=READ, superuser=READ),
+    # --- programmes: managers run feature tests; check-ins are the networks' ---
+    "programmes.FeatureTest": row(intern=READ),
+    "programmes.CheckIn": row(intern=READ, manager=NO_ADD, superuser=NO_ADD),
     # --- the audit log: append-only, read by managers and administrators ---
     "audit.AuditEntry": row(intern=NONE, manager=READ, superuser=READ),
 }

@@ -19,18 +19,7 @@ from campaigns.forms import (
 from campaigns.models import Campaign
 from campaigns.views.common import manager_campaign, require_manager
 from hub.exceptions import ApplicationError
-
-
-def _apply_errors(form, exc: ApplicationError) -> None:
-    fields = exc.extra.get("fields", {})
-    placed = False
-    for name, problems in fields.items():
-        if name in form.fields:
-            for problem in problems:
-                form.add_error(name, problem)
-            placed = True
-    if not placed or exc.message:
-        form.add_error(None, exc.message)
+from hub.forms import apply_service_error as _apply_errors
 
 
 def _form_page(request, *, form, title, campaign=None, action_label=None, **extra):

@@ -82,6 +82,8 @@ POLICIES: dict[str, str | Callable] = {
     "onboarding.Invitation.invited_by": KEEP,
     "onboarding.Invitation.accepted_user": KEEP,
     "onboarding.OnboardingStep.done_by": KEEP,
+    "programmes.CheckIn.submitted_by": KEEP,
+    "programmes.Application.decided_by": KEEP,
     "audit.AuditEntry.actor": KEEP,  # labels rewritten by audit_forget_person
     # staff-only relations (staff are never erased; kept if a person once was)
     "hub.CreatorNetwork.manager": KEEP,
@@ -95,6 +97,7 @@ POLICIES: dict[str, str | Callable] = {
     "insights.FeedbackStatusChange.actor": KEEP,
     "inbound.InboundMessage.handled_by": KEEP,
     "webhooks.WebhookEndpoint.owner": KEEP,
+    "programmes.FeatureTest.owner": KEEP,
 }
 
 

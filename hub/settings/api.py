@@ -45,6 +45,8 @@ SPECTACULAR_SETTINGS = {
         "TicketPriorityEnum": "tickets.models.Ticket.Priority",
         "CampaignKindEnum": "campaigns.models.Campaign.Kind",
         "CampaignStatusEnum": "campaigns.models.Campaign.Status",
+        "ProgrammeStatusEnum": "programmes.models.FeatureTest.Status",
+        "ProgrammeApplicationStatusEnum": "programmes.models.Application.Status",
     },
 }
 

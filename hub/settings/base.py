@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "insights",
     "inbound",
     "webhooks",
+    "programmes",
     # last: its ready() gives every model admin registered above the audit hook
     "audit",
 ]
@@ -210,6 +211,7 @@ HUB_DEMO_SEEDERS = [
     "onboarding.demo.seed",
     "inbound.demo.seed",
     "webhooks.demo.seed",
+    "programmes.demo.seed",
 ]
 
 LOGGING = {

@@ -17,6 +17,7 @@ class Delivery(models.Model):
         TIP = "tip", _("Weekly tip")
         DIGEST = "digest", _("Monthly digest")
         ANNOUNCEMENT = "announcement", _("Announcement")
+        CHECKIN = "checkin", _("Feature-test check-in request")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Pending")
