@@ -9,6 +9,7 @@ from faq.api.views import ArticleViewSet
 from hub.api.views import NetworkViewSet, PersonViewSet
 from hub.auth_views import ObtainTokenView
 from insights.api.views import RecurringGroupViewSet
+from marketing.api.views import BrandAssetViewSet, ContentViewSet, EventViewSet
 from tickets.api.views import TicketViewSet
 
 router = DefaultRouter()
@@ -22,6 +23,9 @@ router.register(
 router.register("campaigns", CampaignViewSet, basename="campaign")
 router.register("audit-log", AuditEntryViewSet, basename="audit-log")
 router.register("people", PersonViewSet, basename="person")
+router.register("events", EventViewSet, basename="event")
+router.register("content", ContentViewSet, basename="content")
+router.register("brand-assets", BrandAssetViewSet, basename="brand-asset")
 
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="api-token"),

@@ -28,6 +28,7 @@ GROUP_PERMISSIONS: dict[str, list[str]] = {
         "campaigns.*",
         "onboarding.*",
         "insights.*",
+        "marketing.*",
         # the beat schedule: see everything, pause and resume tasks (hub/admin/beat.py)
         "django_celery_beat.view_*",
         "django_celery_beat.change_periodictask",
@@ -40,6 +41,7 @@ GROUP_PERMISSIONS: dict[str, list[str]] = {
         "hub.view_creatornetwork",
         "hub.view_membership",
         "insights.view_recurringgroup",
+        "marketing.view_*",  # interns help with events and content; managers run them
     ],
 }
 

@@ -77,4 +77,10 @@ SCHEDULE: dict[str, dict] = {
         "schedule": crontab(minute="*/15"),
         "options": {"expires": 10 * 60},
     },
+    # marketing: event reminders a day and an hour before (each exactly once).
+    "marketing: event reminders": {
+        "task": "marketing.tasks.event_reminders_task",
+        "schedule": 300.0,
+        "options": {"expires": 280},
+    },
 }

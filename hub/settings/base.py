@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "campaigns",
     "onboarding",
     "insights",
+    "marketing",
     # last: its ready() gives every model admin registered above the audit hook
     "audit",
 ]

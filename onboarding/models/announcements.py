@@ -71,8 +71,20 @@ class AnnouncementQuerySet(models.QuerySet):
 
 
 def _audience_q(network_id: int, region_id: int, tier: str) -> Q:
-    named = Announcement.networks.through.objects.filter(announcement=OuterRef("pk"))
-    regions = Announcement.regions.through.objects.filter(announcement=OuterRef("pk"))
+    return audience_q(
+        Announcement, network_id=network_id, region_id=region_id, tier=tier
+    )
+
+
+def audience_q(model, *, network_id: int, region_id: int, tier: str) -> Q:
+    """The one audience rule (announcements, events, brand assets): rows of
+    ``model`` (with ``networks`` and ``regions`` many-to-many fields and a ``tiers``
+    field stored as ``,tier,tier,``) whose audience includes this network.
+    Nothing chosen = everyone; named networks are always included; regions and
+    tiers, when chosen, select the networks that match all of them."""
+    owner = {model._meta.model_name: OuterRef("pk")}
+    named = model.networks.through.objects.filter(**owner)
+    regions = model.regions.through.objects.filter(**owner)
     has_regions = Exists(regions)
     segmented = has_regions | ~Q(tiers="")
     everyone = ~Exists(named) & ~has_regions & Q(tiers="")

@@ -17,6 +17,7 @@ class Delivery(models.Model):
         TIP = "tip", _("Weekly tip")
         DIGEST = "digest", _("Monthly digest")
         ANNOUNCEMENT = "announcement", _("Announcement")
+        EVENT = "event", _("Event e-mail")  # marketing: confirmation, reminders
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Pending")
