@@ -112,8 +112,9 @@ def validate_figures(
             else:
                 seen[figure.key] = row.position
                 clean.append(figure)
-        if problems:
-            errors[row.position] = problems
+        if problems:  # a CSV line carries several figures: gather its problems
+            known = errors.setdefault(row.position, [])
+            known.extend(p for p in problems if p not in known)
     return clean, errors
 
 
