@@ -207,6 +207,7 @@ HUB_DEMO_SEEDERS = [
     "insights.demo.seed",
     "campaigns.demo.seed",
     "onboarding.demo.seed",
+    "marketing.demo.seed",
 ]
 
 LOGGING = {
