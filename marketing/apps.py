@@ -8,4 +8,5 @@ class MarketingConfig(AppConfig):
     verbose_name = "Marketing"
 
     def ready(self) -> None:
-        from marketing import messages  # noqa: F401 - registers the e-mail builders
+        # the portal-home panel and the e-mail builders register themselves
+        from marketing import home, messages  # noqa: F401

@@ -16,6 +16,7 @@ METRICS: dict[str, str] = {
     "watch_time_minutes": _("Watch time (minutes)"),
     "followers_gained": _("Followers gained"),
 }
+METRIC_CHOICES = list(METRICS.items())
 INTERACTIONS = ("likes", "comments", "shares")
 
 

@@ -168,13 +168,19 @@ def content_daily(*, items_qs) -> dict[str, list[tuple[date, Decimal]]]:
     return {code: sorted(daily[code].items()) for code in METRICS}
 
 
-def engagement_of(totals) -> Decimal | None:
-    return engagement_rate(totals)
-
-
 def campaign_content(*, campaign, user):
     """Content linked to a campaign, as a campaign's summary lists it."""
     return top_content(user=user).filter(campaign=campaign)
+
+
+def campaign_content_summary(*, campaign, user, limit: int = 10) -> list[dict]:
+    """The campaign's linked content for its summary: top items by views, with
+    totals and engagement rate (networks see only their own)."""
+    items = campaign_content(campaign=campaign, user=user)[:limit]
+    return [
+        {"item": item, "totals": (t := item_totals(item)), "rate": engagement_rate(t)}
+        for item in items
+    ]
 
 
 def network_campaign_refs(*, network) -> dict[str, int]:

@@ -45,6 +45,11 @@ SPECTACULAR_SETTINGS = {
         "TicketPriorityEnum": "tickets.models.Ticket.Priority",
         "CampaignKindEnum": "campaigns.models.Campaign.Kind",
         "CampaignStatusEnum": "campaigns.models.Campaign.Status",
+        "EventKindEnum": "marketing.models.Event.Kind",
+        "ContentKindEnum": "marketing.models.ContentItem.Kind",
+        "BrandAssetKindEnum": "marketing.models.BrandAsset.Kind",
+        "ContentMetricEnum": "marketing.engagement.METRIC_CHOICES",
+        "CampaignMetricEnum": "campaigns.vocabulary.METRIC_CHOICES",
     },
 }
 

@@ -1,7 +1,7 @@
 from django.urls import reverse
 from rest_framework import serializers
 
-from marketing.engagement import METRICS
+from marketing.engagement import METRIC_CHOICES
 from marketing.models import BrandAsset, ContentItem, Event, Registration
 
 
@@ -108,7 +108,7 @@ class ContentDetailSerializer(ContentItemSerializer):
 class ContentMetricRowSerializer(serializers.Serializer):
     url = serializers.CharField(help_text="The content item's URL.")
     date = serializers.CharField(help_text="YYYY-MM-DD.")
-    metric = serializers.ChoiceField(choices=list(METRICS), help_text="Metric code.")
+    metric = serializers.ChoiceField(choices=METRIC_CHOICES, help_text="Metric code.")
     value = serializers.CharField(help_text="A number ≥ 0.")
 
 

@@ -80,19 +80,6 @@ def test_engagement_rate_is_interactions_over_views():
 def test_api_figures_only_for_ones_own_content(network_a, network_b, member_a):
     mine = ContentItemFactory(network=network_a)
     theirs = ContentItemFactory(network=network_b)
-    rows = [
-        type(
-            "R",
-            (),
-            {
-                "position": 0,
-                "url": mine.url,
-                "date": "2026-03-01",
-                "metric": "views",
-                "value": "10",
-            },
-        )(),
-    ]
     from marketing.loading import FigureRow
 
     ok = services.content_metrics_load(
@@ -109,7 +96,6 @@ def test_api_figures_only_for_ones_own_content(network_a, network_b, member_a):
         )
     assert set(refused.value.extra["rows"]) == {"1"}
     assert ContentMetric.objects.count() == 1
-    del rows
 
 
 def test_upload_page_then_chart_for_the_network(client_as, network_a, member_a):
