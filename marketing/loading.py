@@ -83,6 +83,7 @@ def validate_figures(
 ) -> tuple[list[CleanFigure], dict[int, list[str]]]:
     """Check figures of existing items; ``urls`` are the items the caller may load."""
     clean, errors, seen = [], {}, {}
+    days: dict[object, tuple] = {}  # a file repeats its few dates many times
     for row in rows:
         problems = []
         url = str(row.url or "").strip()
@@ -90,7 +91,10 @@ def validate_figures(
             problems.append(_("url is missing"))
         elif url not in urls:
             problems.append(_("unknown content %(url)s") % {"url": shown(url)})
-        day, problem = _problem_date(row.date)
+        key = row.date if isinstance(row.date, str) else repr(row.date)
+        if key not in days:
+            days[key] = _problem_date(row.date)
+        day, problem = days[key]
         if problem:
             problems.append(problem)
         metric = str(row.metric or "").strip().lower()
@@ -166,6 +170,7 @@ def read_content_csv(
     items: dict[str, CleanItem] = {}
     figures: list[FigureRow] = []
     errors: dict[int, list[str]] = {}
+    checked: dict[str, tuple] = {}
     while True:
         try:
             record = next(reader)
@@ -187,9 +192,16 @@ def read_content_csv(
                 _("%(column)s is too long") % {"column": n} for n in long or ["url"]
             ]
             continue
-        problems = _item_problems(
-            cell, line, items, own_items, foreign_urls, campaigns, time_zone
-        )
+        # the same item on its next day: checked once (most lines of a big file)
+        described = tuple(cell.get(c, "") for c in ITEM_COLUMNS)
+        if checked.get(described[0]) == described:
+            problems = []
+        else:
+            problems = _item_problems(
+                cell, line, items, own_items, foreign_urls, campaigns, time_zone
+            )
+            if not problems:
+                checked[described[0]] = described
         if problems:
             errors[line] = problems
         for code in METRICS:
