@@ -8,5 +8,5 @@ class MarketingConfig(AppConfig):
     verbose_name = "Marketing"
 
     def ready(self) -> None:
-        # the portal-home panel and the e-mail builders register themselves
-        from marketing import home, messages  # noqa: F401
+        # the digest sections, the home panel and the e-mail builders register
+        from marketing import digest, home, messages  # noqa: F401

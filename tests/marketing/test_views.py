@@ -83,3 +83,41 @@ def test_attendees_csv_is_formula_safe(client_as, manager, network_a):
     services.event_register(event=event, user=user)
     body = client_as(manager).get(f"/events/{event.pk}/attendees.csv").content
     assert b"'=HYPERLINK" in body
+
+
+def test_the_monthly_digest_lists_upcoming_events_and_the_networks_top_content(
+    network_a, network_b, member_a
+):
+    import datetime as dt
+
+    from onboarding.digest import build_digest
+    from onboarding.messages import digest_email
+    from onboarding.periods import parse_month
+
+    october = parse_month("2026-10")
+    mine = EventFactory(
+        title="November masterclass", starts_at=october.end + timedelta(days=3)
+    )
+    mine.networks.add(network_a)
+    EventFactory(
+        title="Bravo only", starts_at=october.end + timedelta(days=3)
+    ).networks.add(network_b)
+    video = ContentItemFactory(network=network_a, creator_handle="ana")
+    ContentMetric.objects.create(
+        item=video, date=dt.date(2026, 10, 5), metric="views", value=900
+    )
+    ContentMetric.objects.create(
+        item=ContentItemFactory(network=network_b, creator_handle="bob"),
+        date=dt.date(2026, 10, 5),
+        metric="views",
+        value=5000,
+    )
+
+    sections = {
+        s["template"]: s for s in build_digest(network_a, member_a, october)["sections"]
+    }
+
+    assert [e.title for e in sections["events"]["events"]] == ["November masterclass"]
+    assert [i.creator_handle for i in sections["content"]["items"]] == ["ana"]
+    text = digest_email(network=network_a, user=member_a, period=october).body
+    assert "November masterclass" in text and "@ana" in text and "@bob" not in text
