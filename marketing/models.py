@@ -14,7 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from hub.models import TIME_ZONE_CHOICES
-from onboarding.models.announcements import audience_q
+from onboarding.models.announcements import audience_for_network_ids_q, audience_q
 
 
 class TargetedQuerySet(models.QuerySet):
@@ -26,6 +26,10 @@ class TargetedQuerySet(models.QuerySet):
                 self.model, network_id=network_id, region_id=region_id, tier=tier
             )
         return self.filter(q)
+
+    def for_network_ids(self, network_ids):
+        """Rows for any of these networks, in one SQL statement."""
+        return self.filter(audience_for_network_ids_q(self.model, network_ids))
 
 
 class Targeted(models.Model):

@@ -25,18 +25,12 @@ from marketing.models import (
 )
 
 
-def _member_networks(user) -> list[tuple[int, int, str]]:
-    return list(
-        CreatorNetwork.objects.filter(pk__in=access.network_ids(user)).values_list(
-            "pk", "region_id", "tier"
-        )
-    )
-
-
 def event_list(*, user):
     qs = Event.objects.all()
     if not access.is_staff_member(user):
-        qs = qs.for_networks(_member_networks(user)).exclude(status=Event.Status.DRAFT)
+        qs = qs.for_network_ids(access.network_ids(user)).exclude(
+            status=Event.Status.DRAFT
+        )
     return qs.annotate(
         seats_taken=Count(
             "registrations", filter=Q(registrations__status__in=Registration.HOLDS_SEAT)
@@ -202,7 +196,7 @@ def network_campaign_refs(*, network) -> dict[str, int]:
 def brand_asset_list(*, user):
     qs = BrandAsset.objects.all()
     if not access.is_staff_member(user):
-        qs = qs.for_networks(_member_networks(user))
+        qs = qs.for_network_ids(access.network_ids(user))
     current = BrandAssetVersion.objects.filter(is_current=True)
     return qs.prefetch_related(
         Prefetch("versions", queryset=current, to_attr="current_versions")

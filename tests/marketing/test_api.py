@@ -196,7 +196,7 @@ def test_list_pages_keep_a_constant_number_of_queries(
 
 
 # session, user, memberships/networks and the page's own queries (measured)
-EXPECTED_QUERIES = {"/events/": 8, "/content/": 8, "/brand/": 7}
+EXPECTED_QUERIES = {"/events/": 7, "/content/": 8, "/brand/": 6}
 
 
 @pytest.mark.postgres
