@@ -118,6 +118,7 @@ def event_update(
     if networks is not None:
         event.networks.set(networks)
     audit_record(actor=actor, action="event.update", obj=event, changes=changes)
+    _promote(event)  # more seats: the waitlist moves up
     return event
 
 
@@ -222,19 +223,27 @@ def registration_cancel(*, registration: Registration, actor) -> Registration | 
     registration.save(update_fields=["status", "updated_at"])
     if actor != registration.user:
         audit_record(actor=actor, action="registration.cancel", obj=registration)
-    if not held or event.status != Event.Status.PUBLISHED or not _has_seat(event):
+    if not held:
         return None
-    promoted = (
-        event.registrations.select_for_update()
-        .filter(status=Registration.Status.WAITLISTED)
-        .order_by("queued_at", "pk")
-        .first()
+    promoted = _promote(event)
+    return promoted[0] if promoted else None
+
+
+def _promote(event: Event) -> list[Registration]:
+    """Move the first in line up while seats are free (the event row is locked)."""
+    if event.status != Event.Status.PUBLISHED:
+        return []
+    waiting = event.registrations.select_for_update().filter(
+        status=Registration.Status.WAITLISTED
     )
-    if promoted is None:
-        return None
-    promoted.status = Registration.Status.REGISTERED
-    promoted.save(update_fields=["status", "updated_at"])
-    _deliver(event=event, what="confirm", registrations=[promoted])
+    free = None if event.capacity is None else event.capacity - _seats_taken(event)
+    if free is not None and free <= 0:
+        return []
+    promoted = list(waiting.order_by("queued_at", "pk")[:free])
+    for registration in promoted:
+        registration.status = Registration.Status.REGISTERED
+        registration.save(update_fields=["status", "updated_at"])
+    _deliver(event=event, what="confirm", registrations=promoted)
     return promoted
 
 

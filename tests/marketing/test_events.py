@@ -149,3 +149,13 @@ def test_the_ics_file_is_valid_rfc5545():
     assert b"DTSTART:" in raw and b"Z\r\n" in raw  # UTC form, no VTIMEZONE needed
     assert b"\\;" in raw and b"\\," in raw and b"\\n" in raw  # escaped text
     assert str(calendar["VERSION"]) == "2.0" and calendar.get("PRODID")
+
+
+def test_more_seats_move_the_waitlist_up_in_order(manager, network_a):
+    event = EventFactory(capacity=1)
+    people = [MembershipFactory(network=network_a).user for _ in range(4)]
+    regs = [services.event_register(event=event, user=p) for p in people]
+    services.event_update(event=event, actor=manager, capacity=3)
+    statuses = [Registration.objects.get(pk=r.pk).status for r in regs]
+    assert statuses == ["registered", "registered", "registered", "waitlisted"]
+    assert _keys(people[2]) == {f"e{event.pk}/confirm"}
