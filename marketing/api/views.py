@@ -81,7 +81,12 @@ class EventViewSet(
         event = services.event_publish(event=self.get_object(), actor=request.user)
         return Response(self.get_serializer(self.get_queryset().get(pk=event.pk)).data)
 
-    @extend_schema(request=None, responses=RegistrationSerializer(many=True))
+    @extend_schema(
+        methods=["GET"], request=None, responses=RegistrationSerializer(many=True)
+    )
+    @extend_schema(
+        methods=["POST"], request=None, responses={201: RegistrationSerializer}
+    )
     @action(detail=True, methods=["get", "post"])
     def registrations(self, request, pk=None):
         """GET: everyone's (staff) or your own; POST: register yourself
