@@ -10,6 +10,7 @@ from hub.api.views import NetworkViewSet, PersonViewSet
 from hub.auth_views import ObtainTokenView
 from inbound.api.views import InboundMessageViewSet
 from insights.api.views import RecurringGroupViewSet
+from marketing.api.views import BrandAssetViewSet, ContentViewSet, EventViewSet
 from programmes.api.views import ProgrammeViewSet
 from tickets.api.views import TicketViewSet
 from webhooks.api.views import WebhookViewSet
@@ -28,6 +29,9 @@ router.register("people", PersonViewSet, basename="person")
 router.register("webhooks", WebhookViewSet, basename="webhook")
 router.register("inbound", InboundMessageViewSet, basename="inbound")
 router.register("programmes", ProgrammeViewSet, basename="programme")
+router.register("events", EventViewSet, basename="event")
+router.register("content", ContentViewSet, basename="content")
+router.register("brand-assets", BrandAssetViewSet, basename="brand-asset")
 
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="api-token"),

@@ -31,6 +31,7 @@ GROUP_PERMISSIONS: dict[str, list[str]] = {
         "inbound.*",  # unrouted and quarantined e-mail: assign or reject
         "webhooks.*",
         "programmes.*",
+        "marketing.*",
         # the beat schedule: see everything, pause and resume tasks (hub/admin/beat.py)
         "django_celery_beat.view_*",
         "django_celery_beat.change_periodictask",
@@ -48,6 +49,7 @@ GROUP_PERMISSIONS: dict[str, list[str]] = {
         "inbound.change_inboundmessage",
         "programmes.view_featuretest",
         "programmes.view_checkin",
+        "marketing.view_*",  # interns help with events and content; managers run them
     ],
 }
 

@@ -96,4 +96,10 @@ SCHEDULE: dict[str, dict] = {
         "schedule": crontab(minute=0, hour=9, day_of_week=1),
         "options": {"expires": 60 * 60},
     },
+    # marketing: event reminders a day and an hour before (each exactly once).
+    "marketing: event reminders": {
+        "task": "marketing.tasks.event_reminders_task",
+        "schedule": 300.0,
+        "options": {"expires": 280},
+    },
 }

@@ -111,7 +111,8 @@ def onboarding_progress_summary(*, network=None, region=None) -> dict:
 
 
 def announcement_audience_networks(announcement: Announcement):
-    """The networks an announcement is for (see ``AnnouncementQuerySet.for_network``)."""
+    """The networks an announcement is for (see ``AnnouncementQuerySet.for_network``);
+    any object with the same audience fields (an event, a brand asset) works too."""
     named = list(announcement.networks.values_list("pk", flat=True))
     regions = list(announcement.regions.values_list("pk", flat=True))
     tiers = announcement.tier_list

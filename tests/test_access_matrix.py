@@ -329,6 +329,7 @@ EXEMPT = {
 # Each capability's rows live beside its tests.
 from tests.campaigns.access_rows import CAMPAIGN_ROWS  # noqa: E402
 from tests.hub.trust_access_rows import TRUST_ROWS  # noqa: E402
+from tests.marketing.access_rows import MARKETING_ROWS  # noqa: E402
 from tests.programmes.access_rows import PROGRAMME_ROWS  # noqa: E402
 from tests.webhooks.access_rows import WEBHOOK_ROWS  # noqa: E402
 
@@ -336,6 +337,7 @@ MATRIX.update(CAMPAIGN_ROWS)
 MATRIX.update(TRUST_ROWS)
 MATRIX.update(WEBHOOK_ROWS)
 MATRIX.update(PROGRAMME_ROWS)
+MATRIX.update(MARKETING_ROWS)
 EXEMPT_PREFIXES = {
     "admin:": "the Django admin's own staff check; tests below and per app",
 }

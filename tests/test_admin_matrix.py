@@ -96,6 +96,11 @@ MATRIX: dict[str, dict[str, str]] = {
     # --- programmes: managers run feature tests; check-ins are the networks' ---
     "programmes.FeatureTest": row(intern=READ),
     "programmes.CheckIn": row(intern=READ, manager=NO_ADD, superuser=NO_ADD),
+    # --- marketing: managers run it, interns look things up ---
+    "marketing.Event": row(intern=READ),
+    "marketing.Registration": row(intern=READ, manager=NO_ADD, superuser=NO_ADD),
+    "marketing.ContentItem": row(intern=READ),
+    "marketing.BrandAsset": row(intern=READ),
     # --- the audit log: append-only, read by managers and administrators ---
     "audit.AuditEntry": row(intern=NONE, manager=READ, superuser=READ),
 }

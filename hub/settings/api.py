@@ -47,6 +47,11 @@ SPECTACULAR_SETTINGS = {
         "CampaignStatusEnum": "campaigns.models.Campaign.Status",
         "ProgrammeStatusEnum": "programmes.models.FeatureTest.Status",
         "ProgrammeApplicationStatusEnum": "programmes.models.Application.Status",
+        "EventKindEnum": "marketing.models.Event.Kind",
+        "ContentKindEnum": "marketing.models.ContentItem.Kind",
+        "BrandAssetKindEnum": "marketing.models.BrandAsset.Kind",
+        "ContentMetricEnum": "marketing.engagement.METRIC_CHOICES",
+        "CampaignMetricEnum": "campaigns.vocabulary.METRIC_CHOICES",
     },
 }
 

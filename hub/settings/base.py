@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "inbound",
     "webhooks",
     "programmes",
+    "marketing",
     # last: its ready() gives every model admin registered above the audit hook
     "audit",
 ]
@@ -212,6 +213,7 @@ HUB_DEMO_SEEDERS = [
     "inbound.demo.seed",
     "webhooks.demo.seed",
     "programmes.demo.seed",
+    "marketing.demo.seed",
 ]
 
 LOGGING = {

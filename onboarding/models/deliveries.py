@@ -18,6 +18,7 @@ class Delivery(models.Model):
         DIGEST = "digest", _("Monthly digest")
         ANNOUNCEMENT = "announcement", _("Announcement")
         CHECKIN = "checkin", _("Feature-test check-in request")
+        EVENT = "event", _("Event e-mail")  # marketing: confirmation, reminders
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Pending")
