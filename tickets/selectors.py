@@ -5,23 +5,24 @@ and never an internal note. Another network's ticket is simply not there (404).
 """
 
 import hashlib
+from dataclasses import dataclass
 
 from django.conf import settings
+from django.core.paginator import Page
 from django.db.models import (
-    Case,
     Count,
     F,
-    IntegerField,
     Prefetch,
     Q,
     QuerySet,
-    When,
 )
 from django.http import Http404
 
 from hub import permissions as access
 from hub.caching import cached, generation, next_generation
+from hub.paginator import FastPaginator
 from tickets import sla
+from tickets.filters import TicketFilter
 from tickets.models import (
     Attachment,
     Category,
@@ -38,17 +39,6 @@ def visible_tickets(user) -> QuerySet[Ticket]:
     return Ticket.objects.filter(network_id__in=access.network_ids(user))
 
 
-def priority_rank():
-    return Case(
-        *(
-            When(priority=value, then=rank)
-            for value, rank in Ticket.PRIORITY_RANK.items()
-        ),
-        default=0,
-        output_field=IntegerField(),
-    )
-
-
 def ticket_list(
     *, user, filters=None, request=None, queue: bool = False
 ) -> QuerySet[Ticket]:
@@ -56,8 +46,6 @@ def ticket_list(
 
     Staff get the tags prefetched. ``queue=True`` is for the staff queue's rows,
     which show no requester and read the tag names with ``attach_tag_names``."""
-    from tickets.filters import TicketFilter
-
     if queue:
         qs = visible_tickets(user).select_related("network", "assignee", "category")
     else:
@@ -69,6 +57,65 @@ def ticket_list(
     if filters is not None:
         qs = TicketFilter(filters, queryset=qs, request=request).qs
     return qs
+
+
+PAGE_SIZES = (25, 50, 100)
+
+
+@dataclass
+class TicketListPage:
+    """One page of the ticket list a person sees: the staff queue, or a network's
+    tickets. ``filterset`` keeps the filters as given (its form shows them)."""
+
+    filterset: TicketFilter
+    page: Page
+    is_queue: bool
+    show_network: bool
+    saved_views: list[SavedView]
+
+    @property
+    def tickets(self) -> list[Ticket]:
+        return self.page.object_list
+
+    def staff_choices(self) -> list[tuple]:
+        """The assignees the queue's filter offers (the bulk bar offers the same)."""
+        return self.filterset.choice_lists().get("assignee", [])
+
+
+def page_size(params) -> int:
+    """``?per_page=`` when it is one of ``PAGE_SIZES``, else the first."""
+    try:
+        size = int(params.get("per_page", PAGE_SIZES[0]))
+    except (TypeError, ValueError):
+        return PAGE_SIZES[0]
+    return size if size in PAGE_SIZES else PAGE_SIZES[0]
+
+
+def ticket_list_page(*, user, params, request=None) -> TicketListPage:
+    """What ``/tickets/`` shows this person: the tickets they may see (staff: the
+    queue), filtered and sorted by ``params`` (``TicketFilter``), one page of
+    them (``?page=``, ``?per_page=``; a filtered count is kept while no ticket
+    changes) with what the rows show (staff: tag names, in one query) and, for
+    staff, the saved views."""
+    is_queue = access.is_staff_member(user)
+    filterset = TicketFilter(
+        params, queryset=ticket_list(user=user, queue=is_queue), request=request
+    )
+    paginator = FastPaginator(
+        filterset.qs,
+        page_size(params),
+        count_key=list_count_key(user=user, params=params),
+    )
+    page = paginator.get_page(params.get("page"))
+    if is_queue:
+        page.object_list = attach_tag_names(list(page.object_list))
+    return TicketListPage(
+        filterset=filterset,
+        page=page,
+        is_queue=is_queue,
+        show_network=is_queue or len(access.network_ids(user)) > 1,
+        saved_views=list(saved_views(user=user)) if is_queue else [],
+    )
 
 
 COUNTS_GENERATION_KEY = "tickets:counts-generation"
@@ -260,8 +307,6 @@ def ticket_export_rows(*, user, filters, request=None):
     (so the same people see the same tickets, in the same order), read in chunks
     of ``EXPORT_CHUNK`` with their tag names (one query per chunk)."""
     from itertools import islice
-
-    from tickets.filters import TicketFilter
 
     queryset = TicketFilter(
         filters, queryset=ticket_list(user=user, queue=True), request=request

@@ -94,8 +94,8 @@ TEMPLATES = [
     },
 ]
 
-# Django's form templates rendered in Python (hub/widgets.py; issue 9)
-FORM_RENDERER = "hub.widgets.HubFormRenderer"
+# forms render from templates, Jinja2 first (core/forms.py)
+FORM_RENDERER = "core.forms.HubFormRenderer"
 
 DATABASES = {
     "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
