@@ -5,9 +5,9 @@ from django.db.models import Case, F, IntegerField, Q, When
 from django.utils.choices import BaseChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
+from core import cache
 from core.forms import FastSelect, FastSelectMultiple
 from hub import permissions as access
-from hub.home import shared_figures
 from hub.models import User
 from tickets import sla
 from tickets.models import Category, Tag, Ticket
@@ -193,12 +193,12 @@ class TicketFilter(django_filters.FilterSet):
     def choice_lists(self) -> dict[str, list[tuple]]:
         """``{field: [(value, label), ...]}`` without the empty choice (memoized;
         the queue's bulk bar reuses the assignees). Staff all see the same lists
-        (every network, category, tag and colleague): those are shared for
-        ``HUB_HOME_CACHE_SECONDS`` like the home page's hub-wide figures."""
+        (every network, category, tag and colleague): those are shared in
+        ``core.cache.PICK_LISTS``."""
         if not hasattr(self, "_choice_lists"):
             if access.is_staff_member(getattr(self.request, "user", None)):
-                self._choice_lists = shared_figures(
-                    "ticket-filter-choices:staff", self._read_choice_lists
+                self._choice_lists = cache.PICK_LISTS.get_or_compute(
+                    "tickets:staff", self._read_choice_lists
                 )
             else:
                 self._choice_lists = self._read_choice_lists()

@@ -4,10 +4,8 @@ Staff see every network's tickets; a network member sees their networks' tickets
 and never an internal note. Another network's ticket is simply not there (404).
 """
 
-import hashlib
 from dataclasses import dataclass
 
-from django.conf import settings
 from django.core.paginator import Page
 from django.db.models import (
     Count,
@@ -18,8 +16,8 @@ from django.db.models import (
 )
 from django.http import Http404
 
+from core import cache
 from hub import permissions as access
-from hub.caching import cached, generation, next_generation
 from hub.paginator import FastPaginator
 from tickets import sla
 from tickets.filters import TicketFilter
@@ -101,10 +99,15 @@ def ticket_list_page(*, user, params, request=None) -> TicketListPage:
     filterset = TicketFilter(
         params, queryset=ticket_list(user=user, queue=is_queue), request=request
     )
+    count_key = list_count_key(user=user, params=params)
     paginator = FastPaginator(
         filterset.qs,
         page_size(params),
-        count_key=list_count_key(user=user, params=params),
+        count_cache=(
+            (lambda count: cache.TICKET_COUNTS.get_or_compute(count_key, count))
+            if count_key
+            else None
+        ),
     )
     page = paginator.get_page(params.get("page"))
     if is_queue:
@@ -118,21 +121,14 @@ def ticket_list_page(*, user, params, request=None) -> TicketListPage:
     )
 
 
-COUNTS_GENERATION_KEY = "tickets:counts-generation"
 # filters whose counts change with the clock or the person: always counted afresh
 _UNCACHED_FILTERS = {"sla_state", "mine"}
 
 
-def tickets_changed(**kwargs) -> None:
-    """A ticket was saved or deleted: filtered counts kept so far are stale (bulk
-    ``update()``s send no signal; the counts then expire within
-    ``HUB_HOME_CACHE_SECONDS``)."""
-    next_generation(COUNTS_GENERATION_KEY)
-
-
 def list_count_key(*, user, params) -> str | None:
-    """Where a filtered list's count may be kept: the same filters, seen by the
-    same networks (all of them, for staff), while no ticket has changed."""
+    """Under which name a filtered list's count may be kept (``TICKET_COUNTS``):
+    the same filters, seen by the same networks (all of them, for staff); None
+    when it may not be kept."""
     items = sorted(
         (name, value)
         for name, values in params.lists()
@@ -146,11 +142,7 @@ def list_count_key(*, user, params) -> str | None:
         if access.is_staff_member(user)
         else ",".join(map(str, sorted(access.network_ids(user))))
     )
-    kept_since = generation(COUNTS_GENERATION_KEY)
-    if kept_since is None:
-        return None
-    digest = hashlib.sha256(repr((seen_by, items)).encode()).hexdigest()[:32]
-    return f"tickets:count:{kept_since}:{digest}"
+    return cache.digest(seen_by, items)
 
 
 def attach_tag_names(tickets: list[Ticket]) -> list[Ticket]:
@@ -239,17 +231,14 @@ def home_counts_for_networks(*, network_ids) -> dict:
     )
 
 
-QUEUE_HEALTH_KEY = "tickets:queue-health"
-
-
 def queue_health() -> dict:
     """Staff's home figures: new, unassigned, open, urgent, due soon, breached.
 
     Every figure counts active tickets only, so the one aggregate query reads the
     partial covering index ``ticket_active_health_idx`` instead of the whole table;
-    the result is kept ``HUB_HOME_CACHE_SECONDS`` (0: always computed).
+    the result is kept in ``core.cache.QUEUE_HEALTH`` (ticket services invalidate it).
     """
-    return cached(QUEUE_HEALTH_KEY, settings.HUB_HOME_CACHE_SECONDS, _queue_health)
+    return cache.QUEUE_HEALTH.get_or_compute("all", _queue_health)
 
 
 def _queue_health() -> dict:
