@@ -75,17 +75,3 @@ class ApiTokenForm(forms.Form):
         max_length=80,
         help_text=_("What uses it, e.g. “Reporting script”."),
     )
-
-
-def apply_service_error(form, exc) -> None:
-    """The one way a service's ``ApplicationError`` lands on a form: its field
-    errors beside their fields, its message at the top of the form."""
-    fields = exc.extra.get("fields", {})
-    placed = False
-    for name, problems in fields.items():
-        if name in form.fields:
-            for problem in problems:
-                form.add_error(name, problem)
-            placed = True
-    if not placed or exc.message:
-        form.add_error(None, exc.message)

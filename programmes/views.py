@@ -9,11 +9,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.forms import form_add_service_error
 from hub import permissions as access
 from hub.csvfile import streaming_csv_response
 from hub.decorators import manager_required, staff_required
 from hub.exceptions import ApplicationError
-from hub.forms import apply_service_error
 from hub.models import CreatorNetwork
 from insights.charts import line_chart
 from programmes import selectors, services
@@ -115,7 +115,7 @@ def feature_test_create(request):
         try:
             test = services.feature_test_create(user=request.user, **form.cleaned_data)
         except ApplicationError as exc:
-            apply_service_error(form, exc)
+            form_add_service_error(form, exc)
         else:
             messages.success(request, _("Feature test created; it is recruiting."))
             return redirect(test)
@@ -143,7 +143,7 @@ def feature_test_edit(request, pk: int):
                 feature_test=test, user=request.user, **form.cleaned_data
             )
         except ApplicationError as exc:
-            apply_service_error(form, exc)
+            form_add_service_error(form, exc)
         else:
             messages.success(request, _("Feature test saved."))
             return redirect(test)
@@ -210,7 +210,7 @@ def application_invite(request, pk: int):
                 feature_test=test, user=request.user, **form.cleaned_data
             )
         except ApplicationError as exc:
-            apply_service_error(form, exc)
+            form_add_service_error(form, exc)
         else:
             messages.success(request, _("%(n)s networks invited.") % {"n": len(new)})
             return redirect(test)
@@ -302,7 +302,7 @@ def checkin_submit(request, pk: int):
                 **form.cleaned_data,
             )
         except ApplicationError as exc:
-            apply_service_error(form, exc)
+            form_add_service_error(form, exc)
         else:
             messages.success(request, _("Thank you: your check-in is recorded."))
             return redirect(test)
