@@ -1,6 +1,5 @@
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
-from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
@@ -18,11 +17,9 @@ from campaigns.api.serializers import (
 )
 from campaigns.filters import CampaignFilter, CampaignMetricFilter
 from campaigns.loading import RawRow
-from campaigns.models import Enrolment, Material
+from campaigns.models import CampaignMetric, Enrolment, Material
 from campaigns.selectors import campaign_list, metric_list
-from campaigns.vocabulary import METRICS
 from hub import permissions as access
-from hub.api.pagination import PageNumberPagination
 from hub.api.permissions import StaffWriteOrReadOnly
 
 MAX_API_ROWS = 50_000
@@ -48,8 +45,11 @@ class CampaignViewSet(viewsets.GenericViewSet):
     filterset_class = CampaignFilter
     serializer_class = CampaignSerializer
     ordering_fields = ["start_date", "name"]
+    search_fields: list[str] = []  # CampaignFilter's ``q`` (name) searches
 
     def get_queryset(self):
+        if self.action == "metrics":  # what the figures' filters apply to (schema)
+            return CampaignMetric.objects.none()
         return campaign_list(user=self.request.user).prefetch_related(
             "goals",
             Prefetch("materials", queryset=Material.objects.select_related("guide")),
@@ -128,19 +128,8 @@ class CampaignViewSet(viewsets.GenericViewSet):
     @extend_schema(
         methods=["GET"],
         responses=MetricSerializer(many=True),
-        filters=False,
-        parameters=[
-            OpenApiParameter("network", str, description="Network slug."),
-            OpenApiParameter(
-                "metric", str, description="Metric code: " + ", ".join(METRICS)
-            ),
-            OpenApiParameter("date_from", OpenApiTypes.DATE, description="From day."),
-            OpenApiParameter("date_to", OpenApiTypes.DATE, description="To day."),
-            OpenApiParameter("page", int, description="Page number."),
-            OpenApiParameter("page_size", int, description="Rows per page (≤ 100)."),
-        ],
         description="Figures, paginated; filter by `network`, `metric`, "
-        "`date_from`, `date_to`. A network member sees only their own.",
+        "`date_from`, `date_to`, `search`. A network member sees only their own.",
     )
     @extend_schema(
         methods=["POST"],
@@ -153,19 +142,17 @@ class CampaignViewSet(viewsets.GenericViewSet):
         detail=True,
         methods=["get", "post"],
         serializer_class=MetricSerializer,
-        filter_backends=[],
-        pagination_class=PageNumberPagination,
+        filterset_class=CampaignMetricFilter,
+        search_fields=["network__name", "network__slug", "metric"],
+        ordering_fields=["date", "metric", "value"],
     )
     def metrics(self, request, pk=None):
         # Not get_object(): the action's filterset is for figures, not campaigns.
         campaign = get_object_or_404(campaign_list(user=request.user), pk=pk)
         if request.method == "POST":
             return self._load(request, campaign)
-        qs = metric_list(user=request.user, campaign=campaign)
-        qs = CampaignMetricFilter(request.GET, queryset=qs)
-        if not qs.is_valid():
-            raise ValidationError(qs.errors)
-        page = self.paginate_queryset(qs.qs)
+        qs = self.filter_queryset(metric_list(user=request.user, campaign=campaign))
+        page = self.paginate_queryset(qs)
         return self.get_paginated_response(MetricSerializer(page, many=True).data)
 
     def _load(self, request, campaign):

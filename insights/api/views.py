@@ -14,6 +14,7 @@ class RecurringGroupViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
 
     permission_classes = [IsStaffMember]
     serializer_class = RecurringGroupSerializer
+    search_fields = ["label", "terms"]
 
     def get_queryset(self):
         return RecurringGroup.objects.select_related("article").order_by(
@@ -21,7 +22,7 @@ class RecurringGroupViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         )
 
     def list(self, request, *args, **kwargs):
-        page = self.paginate_queryset(self.get_queryset())
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
         references = selectors.recurring_references(group_ids=[g.pk for g in page])
         context = {**self.get_serializer_context(), "references": references}
         serializer = self.get_serializer(page, many=True, context=context)

@@ -40,6 +40,7 @@ class TicketViewSet(
     lookup_field = "reference"
     lookup_value_regex = r"HUB-\d+"
     ordering_fields: list[str] = []  # TicketFilter's ``ordering`` sorts
+    search_fields: list[str] = []  # the list searches with TicketFilter's ``q``
     parser_classes = [HubJSONParser, MultiPartParser, FormParser]
 
     def get_queryset(self):
@@ -104,20 +105,25 @@ class TicketViewSet(
         return Response(self.get_serializer(self.get_object()).data)
 
     @extend_schema(
-        methods=["GET"], responses=MessageSerializer(many=True), filters=False
+        methods=["GET"], responses=MessageSerializer(many=True), filters=True
     )
     @extend_schema(
         methods=["POST"],
         request=MessageCreateSerializer,
         responses={201: MessageSerializer},
     )
-    @action(detail=True, methods=["get", "post"], filterset_class=None)
+    @action(
+        detail=True,
+        methods=["get", "post"],
+        filterset_class=None,
+        search_fields=["body"],
+    )
     def messages(self, request, reference=None):
         """The conversation; ``internal`` notes only for staff."""
         ticket = self.get_object()
         if request.method == "GET":
             qs = selectors.ticket_messages(user=request.user, ticket=ticket)
-            page = self.paginate_queryset(qs)
+            page = self.paginate_queryset(self.filter_queryset(qs))
             return self.get_paginated_response(
                 MessageSerializer(page, many=True, context={"request": request}).data
             )
