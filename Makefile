@@ -29,8 +29,10 @@ seed: migrate
 run: seed
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-## test: install, then pytest (PostgreSQL and Redis when reachable; HUB_REQUIRE_SERVICES=1 makes them mandatory)
+## test: install (Chromium too, when root with apt), then pytest (PostgreSQL and Redis
+## when reachable; HUB_REQUIRE_SERVICES=1 makes them and the browser mandatory)
 test: install
+	$(PY) scripts/ensure_browser.py
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: install

@@ -73,12 +73,17 @@ def metric_list(*, user, campaign: Campaign, filters=None) -> QuerySet[CampaignM
     return qs
 
 
-def enrolments_for(*, user, campaign: Campaign) -> list[Enrolment]:
+def enrolment_list(*, user, campaign: Campaign) -> QuerySet[Enrolment]:
+    """The campaign's enrolments this person may see (a network: its own)."""
     qs = campaign.enrolments.select_related("network", "responded_by")
     allowed = figure_network_ids(user=user, campaign=campaign)
     if allowed is not None:
         qs = qs.filter(network_id__in=allowed)
-    return list(qs)
+    return qs.order_by("network__name", "id")
+
+
+def enrolments_for(*, user, campaign: Campaign) -> list[Enrolment]:
+    return list(enrolment_list(user=user, campaign=campaign))
 
 
 def campaign_detail_parts(*, campaign: Campaign, with_tasks: bool = True) -> dict:

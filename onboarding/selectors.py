@@ -64,6 +64,16 @@ def step_for_user(*, user, step_id: int) -> OnboardingStep:
     return step
 
 
+def network_members(*, network: CreatorNetwork):
+    return network.memberships.select_related("user").order_by("role", "user__email")
+
+
+def pending_invitations(*, network: CreatorNetwork):
+    return network.invitations.filter(accepted_at__isnull=True).order_by(
+        "-created_at", "-id"
+    )
+
+
 def network_for_members_page(*, user, slug: str) -> CreatorNetwork:
     network = access.visible_networks(user).filter(slug=slug).first()
     if network is None or not access.can_manage_members(user, network):
@@ -234,12 +244,21 @@ def forget_banner_announcements(user) -> None:
         delattr(user, _BANNERS_CACHE)
 
 
-def announcement_for_user(*, user, announcement_id: int) -> Announcement:
-    """A published announcement addressed to one of the user's networks, else 404."""
-    qs = Announcement.objects.published().filter(pk=announcement_id)
+def announcement_list(*, user):
+    """Published announcements addressed to the user's networks (staff: all),
+    newest first, each with ``acknowledged`` (by this person)."""
+    qs = Announcement.objects.published()
     if not access.is_staff_member(user):
         qs = qs.for_network_ids(access.network_ids(user))
-    announcement = qs.first()
+    acks = AnnouncementAcknowledgement.objects.filter(
+        announcement=OuterRef("pk"), user=user
+    )
+    return qs.annotate(acknowledged=Exists(acks)).order_by("-published_at", "-id")
+
+
+def announcement_for_user(*, user, announcement_id: int) -> Announcement:
+    """A published announcement addressed to one of the user's networks, else 404."""
+    announcement = announcement_list(user=user).filter(pk=announcement_id).first()
     if announcement is None:
         raise Http404
     return announcement

@@ -11,6 +11,7 @@ import pytest
 from django.conf import settings
 from rest_framework.test import APIClient
 
+from scripts.ensure_browser import browser_required, find_chromium
 from tests.hub.factories import (
     MembershipFactory,
     NetworkFactory,
@@ -30,11 +31,30 @@ def pytest_report_header(config):
         lines.append(
             "hub: WARNING PostgreSQL not reachable: PostgreSQL-only tests are SKIPPED"
         )
+    if find_chromium() is None and not browser_required():
+        lines.append(f"hub: WARNING {NO_BROWSER}: browser tests are SKIPPED")
     return lines
 
 
+NO_BROWSER = "Chromium is not installed (apt-get install chromium)"
+
+
+def is_browser_test(item) -> bool:
+    """Marked ``e2e`` or using Playwright's browser (whose launch args we set)."""
+    return "e2e" in item.keywords or "browser_type_launch_args" in getattr(
+        item, "fixturenames", ()
+    )
+
+
 def pytest_collection_modifyitems(config, items):
-    """Skip PostgreSQL-only tests loudly on SQLite (CI makes PostgreSQL mandatory)."""
+    """Skip loudly what this machine cannot run: the browser tests without Chromium
+    (unless HUB_REQUIRE_BROWSER/HUB_REQUIRE_SERVICES make it an error), PostgreSQL-only
+    tests on SQLite (CI makes PostgreSQL mandatory)."""
+    if find_chromium() is None and not browser_required():
+        no_browser = pytest.mark.skip(reason=f"browser test: {NO_BROWSER}")
+        for item in items:
+            if is_browser_test(item):
+                item.add_marker(no_browser)
     if settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
         return
     skip = pytest.mark.skip(
@@ -195,11 +215,30 @@ def _queue_exists(conn, name: str) -> bool:
 # --- Browser: Playwright with Debian's Chromium ----------------------------------
 
 
+def browser_skips(reports) -> int:
+    """How many of these skip reports are browser tests skipped for no Chromium."""
+    return sum(
+        1
+        for report in reports
+        if isinstance(report.longrepr, tuple) and NO_BROWSER in str(report.longrepr[2])
+    )
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    skipped = browser_skips(terminalreporter.stats.get("skipped", []))
+    if skipped:
+        terminalreporter.write_sep("!", f"{skipped} browser tests SKIPPED", red=True)
+        terminalreporter.write_line(
+            f"hub: WARNING {skipped} browser tests SKIPPED: {NO_BROWSER}; every "
+            "other test ran. CI (HUB_REQUIRE_SERVICES=1) makes this an error."
+        )
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
-    executable = shutil.which("chromium") or shutil.which("chromium-browser")
-    if not executable:
-        pytest.fail("Chromium is not installed (apt-get install chromium)")
+    executable = find_chromium()
+    if not executable:  # only reached when a browser is required (see above)
+        pytest.fail(f"{NO_BROWSER}; HUB_REQUIRE_BROWSER/HUB_REQUIRE_SERVICES is set")
     return {
         **browser_type_launch_args,
         "executable_path": executable,

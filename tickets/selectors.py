@@ -133,7 +133,7 @@ def list_count_key(*, user, params) -> str | None:
         (name, value)
         for name, values in params.lists()
         for value in values
-        if name not in ("page", "per_page", "ordering") and value != ""
+        if name not in ("page", "per_page", "page_size", "ordering") and value != ""
     )
     if not items or _UNCACHED_FILTERS & {name for name, _value in items}:
         return None

@@ -7,7 +7,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_FILTER_BACKENDS": [
-        "django_filters.rest_framework.DjangoFilterBackend",
+        "hub.api.filters.HubFilterBackend",
         "rest_framework.filters.OrderingFilter",
     ],
     # bounded JSON (hub/api/parsers.py): 400/413 instead of a 500 on odd bodies
