@@ -19,7 +19,7 @@ from campaigns.api.serializers import (
 from campaigns.filters import CampaignFilter, CampaignMetricFilter
 from campaigns.loading import RawRow
 from campaigns.models import Enrolment, Material
-from campaigns.selectors import campaign_list, metric_list
+from campaigns.selectors import campaign_list, campaign_totals, metric_list
 from campaigns.vocabulary import METRICS
 from hub import permissions as access
 from hub.api.pagination import PageNumberPagination
@@ -66,6 +66,17 @@ class CampaignViewSet(viewsets.GenericViewSet):
             else access.network_ids(self.request.user)
         )
         return context
+
+    def get_serializer(self, instance=None, *args, **kwargs):
+        """Campaigns with their totals (``campaigns.selectors.campaign_totals``,
+        one query for the whole page)."""
+        context = self.get_serializer_context()
+        if instance is not None:
+            items = instance if kwargs.get("many") else [instance]
+            context["totals"] = campaign_totals(
+                campaign_ids=[c.pk for c in items], network_ids=context["network_ids"]
+            )
+        return CampaignSerializer(instance, *args, context=context, **kwargs)
 
     @extend_schema(
         parameters=[
