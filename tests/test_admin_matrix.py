@@ -88,7 +88,6 @@ MATRIX: dict[str, dict[str, str]] = {
     "insights.RecurringGroup": row(intern=READ),
     "insights.ProductArea": row(),
     "insights.FeedbackItem": row(),
-    "insights.WeeklyUpdateDelivery": row(),
     # --- the audit log: append-only, read by managers and administrators ---
     "audit.AuditEntry": row(intern=NONE, manager=READ, superuser=READ),
 }
@@ -118,7 +117,7 @@ def _build_missing_objects(people) -> None:
     from hub import outbox
     from hub.tasks import outbox_flush_task
     from hub.tokens import api_token_create
-    from insights.models import RecurringGroup, WeeklyUpdateDelivery
+    from insights.models import RecurringGroup
     from onboarding.models import Delivery, EmailPreference, Invitation
     from tests.hub.factories import totp_device_for
     from tests.tickets.factories import PNG_BYTES
@@ -145,7 +144,6 @@ def _build_missing_objects(people) -> None:
     Delivery.objects.create(kind="tip", recipient=member, key="2026-W01")
     EmailPreference.objects.get_or_create(user=member)
     RecurringGroup.objects.create(label="Diamonds missing", size=1, network_count=1)
-    WeeklyUpdateDelivery.objects.create(manager=manager, week="2026-W01")
 
 
 @pytest.fixture
