@@ -1,26 +1,14 @@
 """The one sending task of the delivery ledger (``emails.delivery``)."""
 
-import smtplib
-
 from celery import shared_task
 from django.conf import settings
 from django.utils.module_loading import autodiscover_modules
 
 from emails import delivery as engine
-
-# The one retry policy of per-recipient e-mail: a chunk whose send failed is retried
-# with growing, jittered delays; the ledger skips the rows already sent.
-LEDGER_RETRY = {
-    "autoretry_for": (smtplib.SMTPException, OSError),
-    "retry_backoff": True,
-    "retry_backoff_max": 600,
-    "retry_jitter": True,
-    "max_retries": 8,
-    "acks_late": True,
-}
+from emails.retry import EMAIL_RETRY
 
 
-@shared_task(bind=True, **LEDGER_RETRY)
+@shared_task(bind=True, **EMAIL_RETRY)
 def send_deliveries_task(self, delivery_ids: list[int]) -> dict:
     """Send a chunk of delivery rows, each exactly once (see ``emails.delivery``).
 

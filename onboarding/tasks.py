@@ -4,7 +4,7 @@ from celery import shared_task
 from django.utils import timezone
 
 from emails import delivery as engine
-from hub.tasks import EMAIL_RETRY
+from emails.retry import EMAIL_RETRY
 from onboarding import services
 from onboarding.periods import parse_month, previous_month
 
