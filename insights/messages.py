@@ -17,8 +17,8 @@ def _memo(batch: engine.Batch, key: tuple, compute):
 @engine.register_builder(Delivery.Kind.WEEKLY_UPDATE)
 def build_weekly_update(delivery: Delivery, batch: engine.Batch):
     """``key`` is the ISO week reported; its figures are computed once per chunk."""
+    from core.periods import Week
     from insights.notifications import weekly_update_context
-    from insights.weeks import Week
 
     manager = delivery.recipient
     if not manager.is_active:

@@ -8,7 +8,6 @@ marked by ``emails.tasks.send_deliveries_task``, built by ``insights.messages``.
 from __future__ import annotations
 
 import logging
-import zoneinfo
 from datetime import datetime
 
 from django.conf import settings
@@ -17,24 +16,17 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
+from core.periods import Week, local_now
 from emails import delivery as engine
 from hub.roles import MANAGERS
 from insights import selectors
 from insights.models import FeedbackStatusChange
-from insights.weeks import Week
 from onboarding.models import Delivery
 
 logger = logging.getLogger(__name__)
 
 SEND_WEEKDAY = 0  # Monday
 SEND_HOUR = 8
-
-
-def _local(now: datetime, tz: str) -> datetime:
-    try:
-        return now.astimezone(zoneinfo.ZoneInfo(tz or "UTC"))
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return now.astimezone(zoneinfo.ZoneInfo("UTC"))
 
 
 def managers_due(now: datetime | None = None) -> list[tuple]:
@@ -48,7 +40,7 @@ def managers_due(now: datetime | None = None) -> list[tuple]:
         is_active=True, is_staff=True, groups__name=MANAGERS
     )
     for manager in managers.distinct():
-        local = _local(now, manager.time_zone)
+        local = local_now(now, manager.time_zone)
         if local.weekday() == SEND_WEEKDAY and local.hour == SEND_HOUR:
             due.append((manager, Week.of(local.date()).shift(-1)))
     return due

@@ -3,10 +3,10 @@
 from celery import shared_task
 from django.utils import timezone
 
+from core.periods import parse_month, previous_month
 from emails import delivery as engine
 from emails.retry import EMAIL_RETRY
 from onboarding import services
-from onboarding.periods import parse_month, previous_month
 
 
 @shared_task(**EMAIL_RETRY)

@@ -11,9 +11,9 @@ from importlib import import_module
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from core.periods import Week
 from insights.models import RecurringGroup
 from insights.selectors.cache import _cache_key, cached
-from insights.weeks import Week
 from tickets.models import Ticket
 from tickets.reports import SERVICE_DEFAULTS
 

@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
+from core.periods import Week
 from insights import selectors as insights
-from insights.weeks import Week
 from tests.campaigns.factories import MetricFactory, enrolled_campaign
 
 pytestmark = pytest.mark.django_db
