@@ -70,7 +70,7 @@ class CampaignViewSet(viewsets.GenericViewSet):
     def get_serializer(self, instance=None, *args, **kwargs):
         """Campaigns with their totals (``campaigns.selectors.campaign_totals``,
         one query for the whole page)."""
-        context = self.get_serializer_context()
+        context = {**self.get_serializer_context(), **kwargs.pop("context", {})}
         if instance is not None:
             items = instance if kwargs.get("many") else [instance]
             context["totals"] = campaign_totals(
