@@ -29,7 +29,8 @@ def weekly_csv(update: dict) -> HttpResponse:
     for article in faq["top_articles"]:
         writer.writerow(["faq views", article["title"], article["view_count"]])
     for figure in (update.get("campaigns") or {}).get("figures", []):
-        writer.writerow(["campaigns", figure["label"], figure["value"]])
+        key = f"{figure['campaign'].name}: {figure['label']}"
+        writer.writerow(["campaigns", key, figure["value"]])
     _service_rows(writer, update.get("sla"))
     for key, value in (update.get("onboarding") or {}).items():
         writer.writerow(["onboarding", key, value])

@@ -5,9 +5,9 @@ from datetime import timedelta
 from django.db.models import Q, Sum
 from django.utils.translation import gettext as _
 
+from core.periods import Period
 from marketing.models import ContentItem, Event
 from onboarding.digest import provider
-from onboarding.periods import Period
 
 
 @provider(per_network=True, order=35)

@@ -8,10 +8,10 @@ from zoneinfo import ZoneInfo
 
 from django.utils import timezone
 
+from emails import delivery as engine
 from hub.emails import build_email
 from marketing.calendar import event_ics
 from marketing.models import Event, Registration
-from onboarding import delivery as engine
 from onboarding.models import Delivery
 
 TEMPLATES = {

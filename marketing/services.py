@@ -4,7 +4,7 @@ Seats: ``event_register`` and ``registration_cancel`` lock the event row
 (``select_for_update``) before counting seats, so two people taking the last seat at
 once get one seat and one waitlist place, and a cancellation promotes the next in
 line exactly once. E-mails are rows of the one delivery ledger
-(``onboarding.delivery``), kind ``event``, key ``e<event>/<what>``, enqueued through
+(``emails.delivery``), kind ``event``, key ``e<event>/<what>``, enqueued through
 the outbox after the change commits.
 """
 
@@ -19,6 +19,7 @@ from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
 from audit.services import audit_record
+from emails import delivery as engine
 from hub import outbox
 from hub import permissions as access
 from hub.exceptions import ApplicationError, NotFoundError, PermissionDeniedError
@@ -30,7 +31,6 @@ from marketing.models import (
     Event,
     Registration,
 )
-from onboarding import delivery as engine
 from onboarding.models import Delivery
 
 # reminder code → how long before the start it goes out

@@ -7,6 +7,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.http import Http404
 from django.utils import timezone
 
+from core.periods import is_tip_time, iso_week_key, local_now
 from hub import permissions as access
 from hub.models import CreatorNetwork, Membership
 from onboarding.models import (
@@ -17,7 +18,6 @@ from onboarding.models import (
     OnboardingStep,
     Tip,
 )
-from onboarding.periods import is_tip_time, iso_week_key, local_now
 
 
 def onboarding_list(*, user):

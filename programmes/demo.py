@@ -8,9 +8,9 @@ from datetime import timedelta
 from django.db import transaction
 from django.utils import timezone
 
+from core.periods import Week
 from faq.models import Article
 from hub.models import CreatorNetwork, Membership, User
-from insights.weeks import Week
 from programmes.models import Application, CheckIn, FeatureTest
 
 GUIDE_TITLE = "Guide: multi-guest LIVE rooms (beta)"  # faq/demo_content.py

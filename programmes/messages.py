@@ -1,12 +1,12 @@
 """The weekly check-in request, built for a row of the one delivery ledger
-(``onboarding.delivery``): claimed, sent and marked there, exactly once per
+(``emails.delivery``): claimed, sent and marked there, exactly once per
 recipient, test and week."""
 
 from django.conf import settings
 from django.urls import reverse
 
+from emails import delivery as engine
 from hub.emails import build_email
-from onboarding import delivery as engine
 from onboarding.models import Delivery
 
 

@@ -15,9 +15,9 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.periods import Week
 from hub import permissions as access
 from hub.models import CreatorNetwork
-from insights.weeks import Week
 from programmes.models import Application, CheckIn, FeatureTest
 
 

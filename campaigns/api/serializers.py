@@ -68,6 +68,11 @@ class CampaignSerializer(serializers.ModelSerializer):
     enrolments = serializers.SerializerMethodField(
         help_text="Enrolled networks (a network member sees only their own)."
     )
+    totals = serializers.SerializerMethodField(
+        help_text="Campaign totals by metric code, as the campaign page shows them "
+        "(networks added per day, then days rolled up by metric); a network member "
+        "gets their own networks' figures only."
+    )
 
     class Meta:
         model = Campaign
@@ -85,6 +90,7 @@ class CampaignSerializer(serializers.ModelSerializer):
             "goals",
             "materials",
             "enrolments",
+            "totals",
         ]
         read_only_fields = fields
 
@@ -96,6 +102,11 @@ class CampaignSerializer(serializers.ModelSerializer):
             if allowed is None or e.network_id in allowed
         ]
         return EnrolmentSerializer(rows, many=True).data
+
+    @extend_schema_field({"type": "object", "additionalProperties": {"type": "string"}})
+    def get_totals(self, campaign) -> dict:
+        totals = self.context.get("totals", {}).get(campaign.pk, {})
+        return {code: str(value) for code, value in totals.items()}
 
 
 class CampaignInputSerializer(serializers.Serializer):
@@ -177,7 +188,7 @@ class CampaignDetailSerializer(CampaignSerializer):
     )
 
     class Meta(CampaignSerializer.Meta):
-        fields = [*CampaignSerializer.Meta.fields, "totals", "goal_results"]
+        fields = [*CampaignSerializer.Meta.fields, "goal_results"]
         read_only_fields = fields
 
     def get_totals(self, campaign) -> dict[str, str]:

@@ -27,6 +27,7 @@ from campaigns.models import CampaignMetric, Enrolment, Material
 from campaigns.selectors import (
     campaign_list,
     campaign_performance,
+    campaign_totals,
     enrolment_list,
     figure_network_ids,
     metric_list,
@@ -82,6 +83,17 @@ class CampaignViewSet(viewsets.GenericViewSet):
             else access.network_ids(self.request.user)
         )
         return context
+
+    def get_serializer(self, instance=None, *args, **kwargs):
+        """Campaigns with their totals (``campaigns.selectors.campaign_totals``,
+        one query for the whole page)."""
+        context = {**self.get_serializer_context(), **kwargs.pop("context", {})}
+        if instance is not None:
+            items = instance if kwargs.get("many") else [instance]
+            context["totals"] = campaign_totals(
+                campaign_ids=[c.pk for c in items], network_ids=context["network_ids"]
+            )
+        return CampaignSerializer(instance, *args, context=context, **kwargs)
 
     @extend_schema(
         parameters=[

@@ -66,7 +66,6 @@ POLICIES: dict[str, str | Callable] = {
     "onboarding.Delivery.recipient": DELETE,
     "onboarding.EmailPreference.user": DELETE,
     "tickets.SavedView.owner": DELETE,
-    "insights.WeeklyUpdateDelivery.manager": DELETE,
     "campaigns.MetricUpload.uploaded_by": DELETE,
     # kept for figures, naming nobody
     "faq.Deflection.user": NULLIFY,

@@ -17,7 +17,7 @@ week before, with the biggest change called out in words:
   and by agent group: ``tickets.reports.response_times``, the one owner of that
   figure.
 
-Time zones: weeks are ISO weeks in UTC (``insights.weeks``); business hours follow
+Time zones: weeks are ISO weeks in UTC (``core.periods``); business hours follow
 the support team's calendar (its own time zone and daylight saving), or the clock
 round the day when no calendar is set up.
 """
@@ -32,7 +32,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from insights.weeks import Week
+from core.periods import Week
 from tickets.business_time import Calendar, business_time_between
 from tickets.models import Ticket, TicketChange
 

@@ -6,10 +6,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.periods import Week
+from emails import delivery as engine
 from hub.exceptions import ApplicationError, NotFoundError
 from hub.models import CreatorNetwork, Membership, User
-from insights.weeks import Week
-from onboarding import delivery as engine
 from onboarding.models import Delivery
 from programmes.models import Application, CheckIn, FeatureTest
 from programmes.services.feature_tests import _field_error

@@ -17,6 +17,7 @@ import datetime as dt
 
 import pytest
 
+from core.periods import Week
 from insights.selectors.workflow import (
     handling_time,
     handoffs,
@@ -25,7 +26,6 @@ from insights.selectors.workflow import (
     workflow_csv_rows,
     workflow_section,
 )
-from insights.weeks import Week
 from tests.hub.factories import StaffFactory
 from tests.tickets.factories import CategoryFactory, TicketFactory
 from tickets.models import TicketChange

@@ -90,9 +90,9 @@ def test_the_monthly_digest_lists_upcoming_events_and_the_networks_top_content(
 ):
     import datetime as dt
 
+    from core.periods import parse_month
     from onboarding.digest import build_digest
     from onboarding.messages import digest_email
-    from onboarding.periods import parse_month
 
     october = parse_month("2026-10")
     mine = EventFactory(

@@ -7,11 +7,11 @@ from django.core import mail
 from django.core.signing import TimestampSigner
 from django.utils import timezone
 
+from core.periods import is_tip_time, iso_week_key, parse_month, previous_month
 from hub.exceptions import ApplicationError, PermissionDeniedError
 from hub.models import Membership, User
 from onboarding import services
 from onboarding.models import Announcement, Delivery, Onboarding, OnboardingStep
-from onboarding.periods import is_tip_time, iso_week_key, parse_month, previous_month
 from onboarding.selectors import announcement_audience_networks, banner_announcements
 from tests.hub.factories import MembershipFactory, NetworkFactory, RegionFactory
 from tests.onboarding.factories import AnnouncementFactory, TipFactory

@@ -107,7 +107,7 @@ def test_the_weekly_request_is_on_the_beat_schedule_with_expires():
 def test_a_closed_test_or_a_network_that_left_gets_no_request(
     network_a, member_a, mailoutbox
 ):
-    from onboarding.delivery import deliveries_create, deliveries_send
+    from emails.delivery import deliveries_create, deliveries_send
     from programmes.services import checkin_key
 
     test = running_test(network_a)

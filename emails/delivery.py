@@ -1,4 +1,8 @@
-"""Exactly-once sending over the ``Delivery`` ledger.
+"""Exactly-once sending over the ``Delivery`` ledger: the one design for every
+per-recipient e-mail (tips, digests, announcements, the weekly update, feedback
+status news). An app registers a builder per kind (``register_builder`` in its
+``messages`` module) and inserts rows; ``emails.tasks.send_deliveries_task`` sends.
+(The model is still ``onboarding.Delivery``, table ``emails.delivery``.)
 
 1. Fan-out inserts one row per recipient and period (``bulk_create`` with
    ``ignore_conflicts`` on the unique key), so re-running a period adds nobody twice.
@@ -75,7 +79,7 @@ def unsent_ids(*, kind: str, keys: Iterable[str] = (), key_prefix: str = "") -> 
 def enqueue(ids: Iterable[int]) -> int:
     """One task per small chunk of rows (``HUB_DELIVERY_CHUNK``); enqueuing a row
     twice is harmless (the claim decides). Returns the number of rows enqueued."""
-    from onboarding.tasks import send_deliveries_task
+    from emails.tasks import send_deliveries_task
 
     ids = list(ids)
     size = max(1, settings.HUB_DELIVERY_CHUNK)
