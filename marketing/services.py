@@ -66,7 +66,7 @@ def _deliver(*, event: Event, what: str, registrations) -> None:
         .order_by("pk")
         .values_list("pk", flat=True)
     )
-    from onboarding.tasks import send_deliveries_task
+    from emails.tasks import send_deliveries_task
 
     for start in range(0, len(ids), 50):
         outbox.enqueue(send_deliveries_task, delivery_ids=ids[start : start + 50])

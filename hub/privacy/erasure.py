@@ -65,6 +65,7 @@ POLICIES: dict[str, str | Callable] = {
     "onboarding.AnnouncementAcknowledgement.user": DELETE,
     "onboarding.Delivery.recipient": DELETE,
     "onboarding.EmailPreference.user": DELETE,
+    "marketing.Registration.user": DELETE,  # a seat is personal: the row goes
     "tickets.SavedView.owner": DELETE,
     "campaigns.MetricUpload.uploaded_by": DELETE,
     # kept for figures, naming nobody
@@ -97,6 +98,10 @@ POLICIES: dict[str, str | Callable] = {
     "inbound.InboundMessage.handled_by": KEEP,
     "webhooks.WebhookEndpoint.owner": KEEP,
     "programmes.FeatureTest.owner": KEEP,
+    "marketing.Event.created_by": KEEP,
+    "marketing.BrandAsset.created_by": KEEP,
+    "marketing.BrandAssetVersion.uploaded_by": KEEP,
+    "marketing.ContentUpload.uploaded_by": KEEP,  # the network's figures stay
 }
 
 
