@@ -99,15 +99,10 @@ def ticket_list_page(*, user, params, request=None) -> TicketListPage:
     filterset = TicketFilter(
         params, queryset=ticket_list(user=user, queue=is_queue), request=request
     )
-    count_key = list_count_key(user=user, params=params)
     paginator = FastPaginator(
         filterset.qs,
         page_size(params),
-        count_cache=(
-            (lambda count: cache.TICKET_COUNTS.get_or_compute(count_key, count))
-            if count_key
-            else None
-        ),
+        count_cache=list_count_cache(user=user, params=params),
     )
     page = paginator.get_page(params.get("page"))
     if is_queue:
@@ -143,6 +138,15 @@ def list_count_key(*, user, params) -> str | None:
         else ",".join(map(str, sorted(access.network_ids(user))))
     )
     return cache.digest(seen_by, items)
+
+
+def list_count_cache(*, user, params):
+    """How a filtered ticket list keeps its count (``FastPaginator``'s
+    ``count_cache``; the portal and the API alike), or None when it may not."""
+    key = list_count_key(user=user, params=params)
+    if key is None:
+        return None
+    return lambda count: cache.TICKET_COUNTS.get_or_compute(key, count)
 
 
 def attach_tag_names(tickets: list[Ticket]) -> list[Ticket]:

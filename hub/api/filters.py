@@ -15,6 +15,7 @@ from operator import or_
 import django_filters
 from django.db.models import Q
 from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import OpenApiParameter
 
 SEARCH = "search"
 ALIAS = "q"
@@ -61,3 +62,18 @@ class HubFilterBackend(DjangoFilterBackend):
         if filterset_class is None and (model is None or not fields):
             return None
         return searchable(filterset_class, model, fields)
+
+
+# --- lists served by a view's own action (``events/{id}/registrations/`` …) -------
+# The backend above filters a viewset's main list; an action that lists another
+# model's rows searches them with ``search_in`` and documents the parameter.
+
+SEARCH_PARAMETER = OpenApiParameter(
+    SEARCH, str, description="Text search (any of the list's text columns)."
+)
+
+
+def search_in(queryset, request, fields: tuple[str, ...]):
+    """``queryset`` narrowed by ``?search=`` (``q`` as its alias) over ``fields``."""
+    value = request.query_params.get(SEARCH) or request.query_params.get(ALIAS) or ""
+    return _contains_any(fields)(queryset, SEARCH, value)

@@ -15,12 +15,13 @@ class PageNumberPagination(pagination.PageNumberPagination):
     max_page_size = 100
 
     def paginate_queryset(self, queryset, request, view=None):
-        """A view may keep its filtered counts (``list_count_key(request)``: a
-        cache key, or None), as the portal's ticket list does."""
-        key = getattr(view, "list_count_key", None)
-        if key is not None:
+        """A view may keep its filtered counts (``list_count_cache(request)``:
+        ``FastPaginator``'s ``count_cache``, or None), as the portal's ticket list
+        does."""
+        count_cache = getattr(view, "list_count_cache", None)
+        if count_cache is not None:
             self.django_paginator_class = partial(
-                type(self).django_paginator_class, count_key=key(request)
+                type(self).django_paginator_class, count_cache=count_cache(request)
             )
         return super().paginate_queryset(queryset, request, view)
 

@@ -26,6 +26,7 @@ class InboundMessageViewSet(viewsets.ReadOnlyModelViewSet):
     permission_classes = [IsStaffMember]
     serializer_class = InboundMessageSerializer
     filterset_class = InboundMessageFilter
+    search_fields = ("subject", "sender")
     ordering_fields = ["received_at"]
 
     def get_queryset(self):

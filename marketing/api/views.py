@@ -12,6 +12,7 @@ from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 
 from hub import permissions as access
+from hub.api.filters import search_in
 from hub.api.pagination import PageNumberPagination
 from hub.exceptions import PermissionDeniedError
 from hub.models import CreatorNetwork
@@ -46,6 +47,7 @@ class EventViewSet(
 
     serializer_class = EventSerializer
     pagination_class = PageNumberPagination
+    search_fields = ("title", "description", "venue")
     lookup_value_regex = r"\d+"
     http_method_names = ["get", "post", "patch", "delete", "head", "options"]
 
@@ -103,6 +105,7 @@ class EventViewSet(
         qs = selectors.event_registrations(event=event)
         if not access.is_staff_member(request.user):
             qs = qs.filter(user=request.user)
+        qs = search_in(qs, request, ("user__email", "user__display_name", "comment"))
         page = self.paginate_queryset(qs)
         return self.get_paginated_response(RegistrationSerializer(page, many=True).data)
 
@@ -129,6 +132,7 @@ class ContentViewSet(
 
     serializer_class = ContentItemSerializer
     pagination_class = PageNumberPagination
+    search_fields = ("creator_handle", "url", "hashtags")
     lookup_value_regex = r"\d+"
 
     def get_queryset(self):
@@ -207,6 +211,7 @@ class BrandAssetViewSet(viewsets.ReadOnlyModelViewSet):
 
     serializer_class = BrandAssetSerializer
     pagination_class = PageNumberPagination
+    search_fields = ("title", "usage_notes")
     lookup_value_regex = r"\d+"
 
     def get_queryset(self):

@@ -6,6 +6,7 @@ from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
 
 from hub import permissions as access
+from hub.api.filters import SEARCH_PARAMETER, search_in
 from hub.api.pagination import PageNumberPagination
 from hub.models import CreatorNetwork
 from programmes import selectors, services
@@ -98,7 +99,10 @@ class ProgrammeViewSet(viewsets.GenericViewSet):
         return Response(self.get_serializer(self.get_object()).data)
 
     @extend_schema(
-        methods=["GET"], responses=ApplicationSerializer(many=True), filters=False
+        methods=["GET"],
+        responses=ApplicationSerializer(many=True),
+        filters=False,
+        parameters=[SEARCH_PARAMETER],
     )
     @extend_schema(
         methods=["POST"],
@@ -136,6 +140,7 @@ class ProgrammeViewSet(viewsets.GenericViewSet):
                 status=status.HTTP_201_CREATED,
             )
         qs = selectors.application_list(user=request.user, feature_test=test)
+        qs = search_in(qs, request, ("network__name", "note"))
         return Response(ApplicationSerializer(qs, many=True).data)
 
     @extend_schema(request=ApplicationStatusSerializer, responses=ApplicationSerializer)
@@ -163,7 +168,10 @@ class ProgrammeViewSet(viewsets.GenericViewSet):
         return Response(ApplicationSerializer(application).data)
 
     @extend_schema(
-        methods=["GET"], responses=CheckInSerializer(many=True), filters=False
+        methods=["GET"],
+        responses=CheckInSerializer(many=True),
+        filters=False,
+        parameters=[SEARCH_PARAMETER],
     )
     @extend_schema(
         methods=["POST"],
@@ -192,5 +200,6 @@ class ProgrammeViewSet(viewsets.GenericViewSet):
                 CheckInSerializer(checkin).data, status=status.HTTP_201_CREATED
             )
         qs = selectors.checkin_list(user=request.user, feature_test=test)
+        qs = search_in(qs, request, ("network__name", "issues", "comment"))
         page = self.paginate_queryset(qs)
         return self.get_paginated_response(CheckInSerializer(page, many=True).data)

@@ -49,11 +49,13 @@ class TicketViewSet(
     def get_queryset(self):
         return selectors.ticket_list(user=self.request.user)
 
-    def list_count_key(self, request) -> str | None:
+    def list_count_cache(self, request):
         """The list's count is kept like the portal's (``hub.api.pagination``)."""
         if self.action != "list":
             return None
-        return selectors.list_count_key(user=request.user, params=request.query_params)
+        return selectors.list_count_cache(
+            user=request.user, params=request.query_params
+        )
 
     def get_object(self):
         return selectors.ticket_get(

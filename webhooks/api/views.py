@@ -5,6 +5,7 @@ from rest_framework import status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from hub.api.filters import SEARCH_PARAMETER, search_in
 from hub.api.permissions import IsManager
 from webhooks import selectors, services
 from webhooks.api.serializers import (
@@ -23,6 +24,7 @@ class WebhookViewSet(viewsets.ModelViewSet):
     permission_classes = [IsManager]
     serializer_class = WebhookEndpointSerializer
     ordering_fields = ["created_at"]
+    search_fields = ("url", "description")
     http_method_names = ["get", "post", "patch", "put", "delete", "head", "options"]
 
     def get_queryset(self):
@@ -70,12 +72,18 @@ class WebhookViewSet(viewsets.ModelViewSet):
         services.webhook_endpoint_delete(endpoint=self.get_object(), actor=request.user)
         return Response(status=status.HTTP_204_NO_CONTENT)
 
-    @extend_schema(responses=WebhookDeliverySerializer(many=True))
+    @extend_schema(
+        responses=WebhookDeliverySerializer(many=True), parameters=[SEARCH_PARAMETER]
+    )
     @action(detail=True, methods=["get"])
     def deliveries(self, request, pk=None):
         """The delivery log, newest first: status, attempts, last answer, times."""
         page = self.paginate_queryset(
-            selectors.delivery_list(endpoint=self.get_object())
+            search_in(
+                selectors.delivery_list(endpoint=self.get_object()),
+                request,
+                ("event", "last_error"),
+            )
         )
         return self.get_paginated_response(
             WebhookDeliverySerializer(page, many=True).data
