@@ -32,7 +32,7 @@ run: seed
 ## test: install (Chromium too, when root with apt), then pytest (PostgreSQL and Redis
 ## when reachable; HUB_REQUIRE_SERVICES=1 makes them and the browser mandatory)
 test: install
-	$(PY) scripts/ensure_browser.py
+	$(PY) scripts/ensure_test_tools.py
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: install

@@ -11,7 +11,12 @@ import pytest
 from django.conf import settings
 from rest_framework.test import APIClient
 
-from scripts.ensure_browser import browser_required, find_chromium
+from scripts.ensure_test_tools import (
+    browser_required,
+    dovecot_required,
+    find_chromium,
+    find_dovecot,
+)
 from tests.hub.factories import (
     MembershipFactory,
     NetworkFactory,
@@ -33,10 +38,13 @@ def pytest_report_header(config):
         )
     if find_chromium() is None and not browser_required():
         lines.append(f"hub: WARNING {NO_BROWSER}: browser tests are SKIPPED")
+    if find_dovecot() is None and not dovecot_required():
+        lines.append(f"hub: WARNING {NO_DOVECOT}: inbound IMAP tests are SKIPPED")
     return lines
 
 
 NO_BROWSER = "Chromium is not installed (apt-get install chromium)"
+NO_DOVECOT = "Dovecot is not installed (apt-get install dovecot-imapd)"
 
 
 def is_browser_test(item) -> bool:
@@ -215,23 +223,29 @@ def _queue_exists(conn, name: str) -> bool:
 # --- Browser: Playwright with Debian's Chromium ----------------------------------
 
 
-def browser_skips(reports) -> int:
-    """How many of these skip reports are browser tests skipped for no Chromium."""
+def skips_for(reports, reason: str = NO_BROWSER) -> int:
+    """How many of these skip reports were skipped for this missing program."""
     return sum(
         1
         for report in reports
-        if isinstance(report.longrepr, tuple) and NO_BROWSER in str(report.longrepr[2])
+        if isinstance(report.longrepr, tuple) and reason in str(report.longrepr[2])
     )
 
 
+def browser_skips(reports) -> int:
+    return skips_for(reports, NO_BROWSER)
+
+
 def pytest_terminal_summary(terminalreporter, exitstatus, config):
-    skipped = browser_skips(terminalreporter.stats.get("skipped", []))
-    if skipped:
-        terminalreporter.write_sep("!", f"{skipped} browser tests SKIPPED", red=True)
-        terminalreporter.write_line(
-            f"hub: WARNING {skipped} browser tests SKIPPED: {NO_BROWSER}; every "
-            "other test ran. CI (HUB_REQUIRE_SERVICES=1) makes this an error."
-        )
+    reports = terminalreporter.stats.get("skipped", [])
+    for kind, reason in (("browser", NO_BROWSER), ("inbound IMAP", NO_DOVECOT)):
+        skipped = skips_for(reports, reason)
+        if skipped:
+            terminalreporter.write_sep("!", f"{skipped} {kind} tests SKIPPED", red=True)
+            terminalreporter.write_line(
+                f"hub: WARNING {skipped} {kind} tests SKIPPED: {reason}; every "
+                "other test ran. CI (HUB_REQUIRE_SERVICES=1) makes this an error."
+            )
 
 
 @pytest.fixture(scope="session")

@@ -16,9 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
+from scripts.ensure_test_tools import find_dovecot
 from tests.onboarding.smtp import free_port
-
-DOVECOT = shutil.which("dovecot") or "/usr/sbin/dovecot"
 
 CONFIG = """\
 base_dir = {root}/run
@@ -111,7 +110,8 @@ def _wait_for(port: int, timeout: float = 10.0) -> None:
 
 
 def start_dovecot() -> ImapServer:
-    if not os.path.exists(DOVECOT):
+    executable = find_dovecot()
+    if executable is None:
         raise RuntimeError("dovecot is not installed (apt-get install dovecot-imapd)")
     # A short path (UNIX socket names are limited to 108 bytes), readable by the
     # unprivileged user Dovecot runs mail processes as when the tests run as root.
@@ -145,7 +145,7 @@ def start_dovecot() -> ImapServer:
         )
     )
     process = subprocess.Popen(  # noqa: S603 - our own binary and config
-        [DOVECOT, "-F", "-c", str(config)],
+        [executable, "-F", "-c", str(config)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         start_new_session=True,

@@ -1,10 +1,11 @@
-"""``scripts/ensure_browser.py`` (run by ``make test``) and the browser-test skip.
+"""``scripts/ensure_test_tools.py`` (run by ``make test``) and the browser-test skip.
 
 Absence is simulated with ``HUB_CHROMIUM`` pointing at a missing file and a PATH
 of our own; the real Chromium on this machine is never touched. ``apt-get`` is a
 small script on that PATH that fails (offline) or "installs" a Chromium there.
 """
 
+import dataclasses
 import io
 import os
 import subprocess
@@ -13,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts import ensure_browser
-from scripts.ensure_browser import Plan, browser_required, find_chromium, main, plan
+from scripts import ensure_test_tools as ensure_browser
+from scripts.ensure_test_tools import Plan, browser_required, find_chromium, main, plan
 from tests import conftest
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -85,6 +86,8 @@ def test_ci_variables_make_the_browser_required(env, required):
 
 
 def _run(env, euid):
+    # Dovecot "present" unless a test says otherwise: these tests are about Chromium
+    env = {"HUB_DOVECOT": sys.executable, **env}
     out = io.StringIO()
     status = main(env, euid=euid, out=out)
     return status, out.getvalue()
@@ -146,9 +149,10 @@ def test_the_script_runs_on_its_own(bare_path, tmp_path, required, status):
         "HUB_CHROMIUM": str(tmp_path / "missing"),
         "HUB_REQUIRE_BROWSER": required,
         "HUB_REQUIRE_SERVICES": "0",
+        "HUB_DOVECOT": sys.executable,
     }
     done = subprocess.run(
-        [sys.executable, "scripts/ensure_browser.py"],
+        [sys.executable, "scripts/ensure_test_tools.py"],
         cwd=ROOT,
         env=env,
         capture_output=True,
@@ -240,3 +244,57 @@ def test_plan_is_a_value():
     assert ensure_browser.plan(
         found="/x", is_root=True, has_apt=True, required=True
     ) == Plan("found", "Chromium at /x")
+
+
+def test_root_with_apt_installs_dovecot(bare_path):
+    log = bare_path / "calls.log"
+    _executable(
+        bare_path / "apt-get",
+        f'echo "$@" >> {log}\n'
+        f'[ "$1" = install ] && printf "#!/bin/sh\\n" > {bare_path}/dovecot'
+        f" && /bin/chmod +x {bare_path}/dovecot\nexit 0",
+    )
+    # without its usual place in /sbin, so that this machine's own copy is not found
+    dovecot = dataclasses.replace(ensure_browser.DOVECOT, places=())
+    out = io.StringIO()
+    status = ensure_browser.ensure(dovecot, {"PATH": str(bare_path)}, euid=0, out=out)
+    assert status == 0, out.getvalue()
+    assert f"installed Dovecot at {bare_path}/dovecot" in out.getvalue()
+    assert "install -y -qq dovecot-imapd" in log.read_text()
+
+
+def test_missing_dovecot_is_an_error_only_for_ci(bare_path, tmp_path):
+    _executable(bare_path / "chromium")
+    missing = {"PATH": str(bare_path), "HUB_DOVECOT": str(tmp_path / "missing")}
+    status, out = _run(missing, euid=1000)
+    assert status == 0
+    assert "Dovecot missing" in out and "tests/inbound" in out and "SKIPPED" in out
+    status, out = _run({**missing, "HUB_REQUIRE_BROWSER": "1"}, euid=1000)
+    assert status == 0
+    status, out = _run({**missing, "HUB_REQUIRE_SERVICES": "1"}, euid=1000)
+    assert status == 1 and "dovecot-imapd" in out
+
+
+def test_the_summary_counts_inbound_skips(tmp_path):
+    env = {**os.environ, "HUB_DOVECOT": str(tmp_path / "missing")}
+    env.pop("HUB_REQUIRE_SERVICES", None)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-n",
+            "0",
+            "-p",
+            "no:randomly",
+            "tests/inbound/test_imap.py",
+        ],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 0, done.stdout[-2000:]
+    assert f"inbound IMAP tests SKIPPED: {conftest.NO_DOVECOT}" in done.stdout
