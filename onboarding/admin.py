@@ -8,6 +8,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from core.periods import parse_month, previous_month
 from hub import permissions as access
@@ -155,6 +156,29 @@ class AnnouncementAdmin(admin.ModelAdmin):
         "publish_at",
     ]
     actions = ["publish_now"]
+    _TARGETING = ("regions", "tier_choices", "networks")
+
+    def get_fields(self, request, obj=None):
+        fields = list(super().get_fields(request, obj))
+        if obj is not None and obj.published_at:
+            # who it went to was decided when it was published (and e-mailed)
+            fields = [f for f in fields if f not in self._TARGETING]
+            fields.insert(3, "audience_size")
+        return fields
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and obj.published_at:
+            return ["audience_size", "publish_at"]
+        return []
+
+    @admin.display(description=_("Audience"))
+    def audience_size(self, obj):
+        count = obj.audience.count()
+        return ngettext(
+            "%(count)d network (decided when it was published)",
+            "%(count)d networks (decided when it was published)",
+            count,
+        ) % {"count": count}
 
     def save_model(self, request, obj, form, change):
         if not change:

@@ -21,7 +21,7 @@ from onboarding.models import (
     PlanStep,
     Tip,
 )
-from onboarding.services import onboarding_start
+from onboarding.services import announcement_audience_decide, onboarding_start
 
 PLAN_STEPS = [
     # title, side, due offset (days), guide link, description
@@ -197,6 +197,8 @@ def seed(options: dict, out: Callable[[str], None]) -> None:
                 "created_by": manager,
             },
         )
+        if created:  # published three days ago, to every network (no e-mails now)
+            announcement_audience_decide(announcement=announcement)
         if created and kind == "policy":
             owner = User.objects.filter(email="owner@northstar.example").first()
             if owner:

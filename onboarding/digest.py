@@ -50,9 +50,7 @@ def provider(
 @provider(per_network=True, order=40)
 def announcements_section(network, member, period: Period) -> dict | None:
     announcements = list(
-        Announcement.objects.for_network(
-            network_id=network.pk, region_id=network.region_id, tier=network.tier
-        )
+        Announcement.objects.for_network_ids([network.pk])
         .filter(published_at__gte=period.start, published_at__lt=period.end)
         .order_by("published_at")
         .only("id", "title", "kind", "published_at")[:10]

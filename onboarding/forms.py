@@ -46,12 +46,17 @@ class AnnouncementAdminForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if self.instance.pk:
+        if self.instance.published_at:
+            # who it is for was decided (and e-mailed) when it was published
+            for name in ("tier_choices", "regions", "networks"):
+                self.fields.pop(name, None)
+        elif self.instance.pk:
             self.fields["tier_choices"].initial = self.instance.tier_list
 
     def save(self, commit=True):
-        tiers = self.cleaned_data.get("tier_choices") or []
-        self.instance.tiers = f",{','.join(tiers)}," if tiers else ""
+        if "tier_choices" in self.fields:  # not once published: the audience is set
+            tiers = self.cleaned_data.get("tier_choices") or []
+            self.instance.tiers = f",{','.join(tiers)}," if tiers else ""
         return super().save(commit=commit)
 
 

@@ -2,10 +2,8 @@
 
 import datetime as dt
 
-from django.db import connection
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.http import Http404
-from django.utils import timezone
 
 from core.periods import is_tip_time, iso_week_key, local_now
 from hub import permissions as access
@@ -121,8 +119,11 @@ def onboarding_progress_summary(*, network=None, region=None) -> dict:
 
 
 def announcement_audience_networks(announcement: Announcement):
-    """The networks an announcement is for (see ``AnnouncementQuerySet.for_network``);
-    any object with the same audience fields (an event, a brand asset) works too."""
+    """The networks an announcement's targeting selects, now: nothing chosen =
+    everyone; named networks are always included; regions and tiers, when chosen,
+    select the networks that match all of them. Publishing stores the answer
+    (``Announcement.audience``); events and brand assets follow the same rule
+    (``audience_q``; tests/onboarding/test_services.py checks the two agree)."""
     named = list(announcement.networks.values_list("pk", flat=True))
     regions = list(announcement.regions.values_list("pk", flat=True))
     tiers = announcement.tier_list
@@ -142,9 +143,9 @@ def announcement_audience_networks(announcement: Announcement):
 def banner_announcements(*, user, limit: int = 3) -> list:
     """Published announcements for this person's networks not yet acknowledged.
 
-    One query (``_BANNERS_SQL``): the person's network ids are usually cached on
-    the request's user already (``hub.permissions.network_ids``); regions and tiers
-    join in SQL. The rows are cached on the user object for the length of a request
+    One query on the audience stored at publish time (``Announcement.audience``);
+    the person's network ids are usually cached on the request's user already
+    (``hub.permissions.network_ids``). The rows are cached on the user object for the length of a request
     (the home page's panel asks for five, then the banner strip for three);
     ``announcement_acknowledge`` forgets them.
     """
@@ -158,84 +159,21 @@ def banner_announcements(*, user, limit: int = 3) -> list:
         fetched, rows = cached
         if limit <= fetched or len(rows) < fetched:  # a complete list serves any
             return rows[:limit]
-    if connection.vendor == "postgresql":
-        params = {
-            "now": timezone.now(),
-            "user": user.pk,
-            "networks": sorted(network_ids),
-            "limit": limit,
-        }
-        rows = list(Announcement.objects.raw(_BANNERS_SQL, params))
-    else:  # the embedded SQLite default: the ORM spelling of the same rule
-        acknowledged = AnnouncementAcknowledgement.objects.filter(
-            announcement=OuterRef("pk"), user=user
-        )
-        rows = list(
-            Announcement.objects.published()
-            .for_network_ids(network_ids)
-            .filter(~Exists(acknowledged))
-            .order_by("-published_at")
-            .only("id", "title", "body", "kind", "published_at")[:limit]
-        )
+    acknowledged = AnnouncementAcknowledgement.objects.filter(
+        announcement=OuterRef("pk"), user=user
+    )
+    rows = list(
+        Announcement.objects.published()
+        .for_network_ids(network_ids)
+        .filter(~Exists(acknowledged))
+        .order_by("-published_at")
+        .only("id", "title", "body", "kind", "published_at")[:limit]
+    )
     setattr(user, _BANNERS_CACHE, (limit, rows))
     return rows
 
 
 _BANNERS_CACHE = "_hub_banner_announcements"
-
-# The audience rule of ``AnnouncementQuerySet.for_network_ids`` written out in
-# PostgreSQL's SQL:
-# the ORM spelling costs ~15 ms of Python to build and compile on every page a
-# network member opens, the statement itself ~1 ms. Everyone (nothing chosen), or
-# one of the networks named, or (regions or tiers chosen) one of the networks in
-# a chosen region (when any) with a chosen tier (when any).
-# tests/onboarding/test_services.py checks both spellings agree.
-_BANNERS_SQL = """
-SELECT a.id, a.title, a.body, a.kind, a.published_at
-FROM onboarding_announcement a
-WHERE a.published_at IS NOT NULL AND a.published_at <= %(now)s
-  AND NOT EXISTS (
-    SELECT 1 FROM onboarding_announcementacknowledgement k
-    WHERE k.announcement_id = a.id AND k.user_id = %(user)s
-  )
-  AND (
-    EXISTS (
-      SELECT 1 FROM onboarding_announcement_networks n
-      WHERE n.announcement_id = a.id AND n.creatornetwork_id = ANY(%(networks)s)
-    )
-    OR (
-      a.tiers = ''
-      AND NOT EXISTS (
-        SELECT 1 FROM onboarding_announcement_networks n WHERE n.announcement_id = a.id
-      )
-      AND NOT EXISTS (
-        SELECT 1 FROM onboarding_announcement_regions r WHERE r.announcement_id = a.id
-      )
-    )
-    OR (
-      (a.tiers <> '' OR EXISTS (
-        SELECT 1 FROM onboarding_announcement_regions r WHERE r.announcement_id = a.id
-      ))
-      AND EXISTS (
-        SELECT 1 FROM hub_creatornetwork c
-        WHERE c.id = ANY(%(networks)s)
-          AND (a.tiers = '' OR strpos(a.tiers, ',' || c.tier || ',') > 0)
-          AND (
-            NOT EXISTS (
-              SELECT 1 FROM onboarding_announcement_regions r
-              WHERE r.announcement_id = a.id
-            )
-            OR EXISTS (
-              SELECT 1 FROM onboarding_announcement_regions r
-              WHERE r.announcement_id = a.id AND r.region_id = c.region_id
-            )
-          )
-      )
-    )
-  )
-ORDER BY a.published_at DESC
-LIMIT %(limit)s
-"""
 
 
 def forget_banner_announcements(user) -> None:

@@ -499,8 +499,7 @@ def _onboarding_objects(network, member) -> dict:
     plan = PlanFactory()
     PlanStepFactory(plan=plan, owner_side="network")
     onboarding = onboarding_start(network=network, plan=plan)
-    announcement = AnnouncementFactory(published_at=timezone.now())
-    announcement.networks.add(network)
+    announcement = AnnouncementFactory(published_at=timezone.now(), networks=[network])
     invitation = Invitation.objects.create(network=network, email="new@alpha.example")
     return {
         "step": onboarding.steps.get(),

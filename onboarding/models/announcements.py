@@ -14,25 +14,13 @@ class AnnouncementQuerySet(models.QuerySet):
             published_at__isnull=False, published_at__lte=now or timezone.now()
         )
 
-    def for_network(self, *, network_id: int, region_id: int, tier: str):
-        """Announcements whose audience includes this network, in one SQL statement.
-
-        Audience: nothing chosen = everyone; named networks are always included;
-        regions and tiers, when chosen, select the networks that match all of them.
-        """
-        return self.filter(_audience_q(network_id, region_id, tier))
-
     def for_network_ids(self, network_ids):
-        """Announcements for any of these networks, in one SQL statement (the
-        networks' regions and tiers are joined in the database, not fetched)."""
-        return self.filter(audience_for_network_ids_q(Announcement, network_ids))
-
-    def for_networks(self, networks):
-        """``networks``: iterable of (id, region_id, tier)."""
-        q = Q(pk__in=[])
-        for network_id, region_id, tier in networks:
-            q |= _audience_q(network_id, region_id, tier)
-        return self.filter(q)
+        """Announcements addressed to any of these networks: the audience decided
+        when each was published (``Announcement.audience``), one indexed join."""
+        addressed = Announcement.audience.through.objects.filter(
+            announcement_id=OuterRef("pk"), creatornetwork_id__in=list(network_ids)
+        )
+        return self.filter(Exists(addressed))
 
 
 def audience_for_network_ids_q(model, network_ids) -> Q:
@@ -63,12 +51,6 @@ def audience_for_network_ids_q(model, network_ids) -> Q:
         | (~Q(tiers="") & Exists(in_regions.filter(tier_pos__gt=0)))
     )
     return everyone | Exists(networks.filter(Exists(named))) | in_segment
-
-
-def _audience_q(network_id: int, region_id: int, tier: str) -> Q:
-    return audience_q(
-        Announcement, network_id=network_id, region_id=region_id, tier=tier
-    )
 
 
 def audience_q(model, *, network_id: int, region_id: int, tier: str) -> Q:
@@ -118,6 +100,17 @@ class Announcement(models.Model):
         blank=True,
         related_name="+",
         verbose_name=_("named networks"),
+    )
+    audience = models.ManyToManyField(
+        "hub.CreatorNetwork",
+        blank=True,
+        editable=False,
+        related_name="+",
+        verbose_name=_("audience"),
+        help_text=_(
+            "The networks it was addressed to, decided once when it was published "
+            "(and e-mailed): the banner, the list and the digest all read this."
+        ),
     )
     publish_at = models.DateTimeField(
         _("publish at"),

@@ -2,6 +2,7 @@
 
 from onboarding.services.announcements import (
     announcement_acknowledge,
+    announcement_audience_decide,
     announcement_fan_out,
     announcement_publish,
     announcements_publish_due,
@@ -29,6 +30,7 @@ from onboarding.services.lifecycle import (
 __all__ = [
     "InvitationError",
     "announcement_acknowledge",
+    "announcement_audience_decide",
     "announcement_fan_out",
     "announcement_publish",
     "announcements_publish_due",

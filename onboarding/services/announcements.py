@@ -30,6 +30,7 @@ def announcement_publish(
     if announcement.publish_at is None or announcement.publish_at > now:
         announcement.publish_at = now
     announcement.save(update_fields=["published_at", "publish_at"])
+    announcement_audience_decide(announcement=announcement)
     if actor is not None:
         audit_record(
             actor=actor,
@@ -41,6 +42,17 @@ def announcement_publish(
 
     outbox.enqueue(announcement_fan_out_task, announcement_id=announcement.pk)
     return announcement
+
+
+def announcement_audience_decide(*, announcement: Announcement) -> int:
+    """Store who the announcement is for, once, as it is published: the banner, the
+    list, the digest and the e-mails all read this set, so a network that changes
+    region or tier later, or joins later, does not change who was told."""
+    networks = list(
+        announcement_audience_networks(announcement).values_list("pk", flat=True)
+    )
+    announcement.audience.set(networks)
+    return len(networks)
 
 
 def announcements_publish_due(*, now=None, batch_size: int = 50) -> int:
@@ -71,7 +83,7 @@ def announcement_fan_out(*, announcement_id: int) -> int:
     key = f"a{announcement.pk}"
     rows = (
         Membership.objects.filter(
-            network__in=announcement_audience_networks(announcement),
+            network__in=announcement.audience.all(),
             user__is_active=True,
         )
         .order_by("user_id", "network_id")

@@ -97,7 +97,7 @@ def test_a_member_home_has_a_constant_number_of_queries(
     for _ in range(count):
         network = MembershipFactory(user=member_a).network
         TicketFactory(network=network, status="open")
-        AnnouncementFactory(published_at=timezone.now()).networks.add(network)
+        AnnouncementFactory(published_at=timezone.now(), networks=[network])
     browser = client_as(member_a)
     # session, user, memberships, tickets, articles, campaigns, onboarding, banners,
     # upcoming events (one query each panel)

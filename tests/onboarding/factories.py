@@ -1,6 +1,7 @@
 import factory
 
 from onboarding.models import Announcement, OnboardingPlan, PlanStep, Tip
+from onboarding.services import announcement_audience_decide
 
 
 class PlanFactory(factory.django.DjangoModelFactory):
@@ -38,3 +39,21 @@ class AnnouncementFactory(factory.django.DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Announcement {n}")
     body = "Something changed."
     kind = "product"
+
+    @factory.post_generation
+    def regions(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.regions.set(extracted)
+
+    @factory.post_generation
+    def networks(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.networks.set(extracted)
+
+    @classmethod
+    def _after_postgeneration(cls, instance, create, results=None):
+        # created as published: its audience is decided now, as publishing does
+        # (pass ``regions=[...]`` / ``networks=[...]`` so they count)
+        super()._after_postgeneration(instance, create, results)
+        if create and instance.published_at:
+            announcement_audience_decide(announcement=instance)

@@ -135,9 +135,10 @@ def test_member_list_queries_stay_constant(
 
 
 def test_acknowledging_an_announcement(api_as, member_a, member_b, network_a):
-    announcement = AnnouncementFactory(published_at=timezone.now())
-    announcement.networks.add(network_a)
-    AnnouncementFactory(published_at=None).networks.add(network_a)  # not yet out
+    announcement = AnnouncementFactory(
+        published_at=timezone.now(), networks=[network_a]
+    )
+    AnnouncementFactory(published_at=None, networks=[network_a])  # not yet out
     client = api_as(member_a)
     listed = client.get("/api/v1/announcements/").json()["results"]
     assert [(a["id"], a["acknowledged"]) for a in listed] == [(announcement.pk, False)]

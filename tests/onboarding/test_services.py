@@ -13,6 +13,7 @@ from hub.exceptions import ApplicationError, PermissionDeniedError
 from hub.models import Membership, User
 from onboarding import services
 from onboarding.models import Announcement, Delivery, Onboarding, OnboardingStep
+from onboarding.models.announcements import audience_for_network_ids_q, audience_q
 from onboarding.selectors import announcement_audience_networks, banner_announcements
 from tests.hub.factories import MembershipFactory, NetworkFactory, RegionFactory
 from tests.onboarding.factories import AnnouncementFactory, TipFactory
@@ -201,12 +202,11 @@ def three_networks(db):
 def test_announcement_audience_by_region_tier_and_name(three_networks):
     n = three_networks
     everyone = AnnouncementFactory()
-    anz = AnnouncementFactory()
-    anz.regions.add(n["anz_growth"].region)
-    anz_premier = AnnouncementFactory(tiers=",premier,")
-    anz_premier.regions.add(n["anz_growth"].region)
-    named = AnnouncementFactory()
-    named.networks.add(n["sea_growth"])
+    anz = AnnouncementFactory(regions=[n["anz_growth"].region])
+    anz_premier = AnnouncementFactory(
+        tiers=",premier,", regions=[n["anz_growth"].region]
+    )
+    named = AnnouncementFactory(networks=[n["sea_growth"]])
 
     def audience(a):
         return set(announcement_audience_networks(a))
@@ -215,17 +215,41 @@ def test_announcement_audience_by_region_tier_and_name(three_networks):
     assert audience(anz) == {n["anz_growth"], n["anz_premier"]}
     assert audience(anz_premier) == {n["anz_premier"]}
     assert audience(named) == {n["sea_growth"]}
-    # the SQL used for banners agrees with the Python audience, network by network
+    # events and brand assets spell the same rule from the other side (audience_q,
+    # audience_for_network_ids_q): both agree with it, network by network
     for network in n.values():
-        matched = set(
-            Announcement.objects.for_network(
-                network_id=network.pk, region_id=network.region_id, tier=network.tier
-            )
+        one = audience_q(
+            Announcement,
+            network_id=network.pk,
+            region_id=network.region_id,
+            tier=network.tier,
         )
         expected = {
             a for a in (everyone, anz, anz_premier, named) if network in audience(a)
         }
-        assert matched == expected
+        assert set(Announcement.objects.filter(one)) == expected
+        joined = audience_for_network_ids_q(Announcement, [network.pk])
+        assert set(Announcement.objects.filter(joined)) == expected
+
+
+def test_the_audience_is_decided_when_published(three_networks):
+    # given an announcement for the ANZ region, published
+    n = three_networks
+    anz = n["anz_growth"].region
+    announcement = AnnouncementFactory(regions=[anz])
+    services.announcement_publish(announcement=announcement)
+    assert set(announcement.audience.all()) == {n["anz_growth"], n["anz_premier"]}
+    # when a network moves into the region and a new one joins it afterwards
+    moved = n["sea_growth"]
+    moved.region = anz
+    moved.save()
+    joined = NetworkFactory(region=anz)
+    # then who was told does not change: banners, lists and digests read the same set
+    addressed = set(Announcement.objects.for_network_ids([moved.pk, joined.pk]))
+    assert addressed == set()
+    assert set(Announcement.objects.for_network_ids([n["anz_premier"].pk])) == {
+        announcement
+    }
 
 
 def test_publishing_emails_the_audience_exactly_once(
@@ -255,8 +279,9 @@ def test_scheduled_announcements_publish_when_due(db):
 
 
 def test_banner_shows_until_acknowledged(member_a, member_b, network_a):
-    announcement = AnnouncementFactory(published_at=timezone.now())
-    announcement.networks.add(network_a)
+    announcement = AnnouncementFactory(
+        published_at=timezone.now(), networks=[network_a]
+    )
     assert banner_announcements(user=member_a) == [announcement]
     assert banner_announcements(user=member_b) == []
     services.announcement_acknowledge(announcement=announcement, user=member_a)
@@ -269,17 +294,21 @@ def test_banners_match_the_audience_rule_network_by_network(three_networks):
     n = three_networks
     now = timezone.now()
     everyone = AnnouncementFactory(published_at=now - timedelta(days=6))
-    anz = AnnouncementFactory(published_at=now - timedelta(days=5))
-    anz.regions.add(n["anz_growth"].region)
-    anz_premier = AnnouncementFactory(tiers=",premier,", published_at=now)
-    anz_premier.regions.add(n["anz_growth"].region)
-    growth = AnnouncementFactory(tiers=",growth,", published_at=now - timedelta(days=3))
-    named = AnnouncementFactory(published_at=now - timedelta(days=2))
-    named.networks.add(n["sea_growth"])
-    named_or_premier = AnnouncementFactory(
-        tiers=",premier,", published_at=now - timedelta(days=1)
+    anz = AnnouncementFactory(
+        published_at=now - timedelta(days=5), regions=[n["anz_growth"].region]
     )
-    named_or_premier.networks.add(n["anz_growth"])
+    anz_premier = AnnouncementFactory(
+        tiers=",premier,", published_at=now, regions=[n["anz_growth"].region]
+    )
+    growth = AnnouncementFactory(tiers=",growth,", published_at=now - timedelta(days=3))
+    named = AnnouncementFactory(
+        published_at=now - timedelta(days=2), networks=[n["sea_growth"]]
+    )
+    named_or_premier = AnnouncementFactory(
+        tiers=",premier,",
+        published_at=now - timedelta(days=1),
+        networks=[n["anz_growth"]],
+    )
     AnnouncementFactory(published_at=None)  # a draft
     AnnouncementFactory(published_at=now + timedelta(hours=1))  # not yet
     seen = AnnouncementFactory(published_at=now - timedelta(days=4))
@@ -317,11 +346,11 @@ def test_banners_cost_one_query_per_request_until_acknowledged(
     member_a, network_a, django_assert_num_queries
 ):
     first, second = (
-        AnnouncementFactory(published_at=timezone.now() - timedelta(hours=h))
+        AnnouncementFactory(
+            published_at=timezone.now() - timedelta(hours=h), networks=[network_a]
+        )
         for h in (1, 2)
     )
-    first.networks.add(network_a)
-    second.networks.add(network_a)
     user = User.objects.get(pk=member_a.pk)
     # one request (the middleware's scope): the network ids, then the announcements
     with request_scope(), django_assert_num_queries(2):
@@ -379,10 +408,11 @@ def test_unsubscribed_members_get_no_tips(member_a):
 
 
 def test_digest_runs_once_per_member_and_period(member_a, member_b, network_a):
-    announcement = AnnouncementFactory(
-        title="October news", published_at=dt.datetime(2026, 10, 5, tzinfo=dt.UTC)
+    AnnouncementFactory(
+        title="October news",
+        published_at=dt.datetime(2026, 10, 5, tzinfo=dt.UTC),
+        networks=[network_a],
     )
-    announcement.networks.add(network_a)
     period = parse_month("2026-10")
     services.digest_schedule(period=period)
     services.digest_schedule(period=period)

@@ -210,8 +210,9 @@ def test_banner_is_shown_until_acknowledged_in_one_query(
 
 
 def test_announcement_for_another_network_answers_404(client_as, member_b, network_a):
-    announcement = AnnouncementFactory(published_at=timezone.now())
-    announcement.networks.add(network_a)
+    announcement = AnnouncementFactory(
+        published_at=timezone.now(), networks=[network_a]
+    )
     browser = client_as(member_b)
     assert (
         browser.get(
@@ -230,8 +231,9 @@ def test_announcement_for_another_network_answers_404(client_as, member_b, netwo
 def test_acknowledgement_report_for_managers_only(
     client_as, manager, member_a, owner_a, network_a, intern
 ):
-    announcement = AnnouncementFactory(published_at=timezone.now())
-    announcement.networks.add(network_a)
+    announcement = AnnouncementFactory(
+        published_at=timezone.now(), networks=[network_a]
+    )
     services.announcement_acknowledge(announcement=announcement, user=owner_a)
     url = reverse("onboarding:announcement_report", args=[announcement.pk])
     response = client_as(manager).get(url)
@@ -298,3 +300,38 @@ def test_network_member_cannot_reach_admin_previews(client_as, member_a):
         reverse("admin:onboarding_tip_preview", args=[tip.pk])
     )
     assert response.status_code == 302 and "/admin/login/" in response.url
+
+
+def test_admin_keeps_a_published_announcements_audience(
+    client_as, manager, network_a, network_b
+):
+    # given an announcement published to network A only
+    announcement = AnnouncementFactory(
+        title="Fees", published_at=timezone.now(), networks=[network_a]
+    )
+    url = reverse("admin:onboarding_announcement_change", args=[announcement.pk])
+    browser = client_as(manager)
+    # then the change page shows who it went to instead of the targeting fields
+    page = browser.get(url)
+    assert page.status_code == 200
+    assert b"1 network (decided when it was published)" in page.content
+    assert b'name="networks"' not in page.content
+    assert b'name="tier_choices"' not in page.content
+    # when the manager edits the text and submits (a crafted form adds network B)
+    response = browser.post(
+        url,
+        {
+            "title": "Fees (corrected)",
+            "kind": "product",
+            "body": "Something changed.",
+            "networks": [network_b.pk],
+            "tier_choices": ["premier"],
+        },
+    )
+    # then the text changes and the audience and targeting do not
+    assert response.status_code == 302
+    announcement.refresh_from_db()
+    assert announcement.title == "Fees (corrected)"
+    assert list(announcement.audience.all()) == [network_a]
+    assert list(announcement.networks.all()) == [network_a]
+    assert announcement.tiers == ""
