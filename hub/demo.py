@@ -70,18 +70,22 @@ def seed(options: dict, out: Callable[[str], None]) -> None:
             user.groups.add(Group.objects.get(name=role))
     manager = User.objects.get(email="manager@hub.example")
 
+    from onboarding.services import network_create
+
+    existing = set(CreatorNetwork.objects.values_list("slug", flat=True))
     for name, region, tier, status, tz in NETWORKS:
-        CreatorNetwork.objects.get_or_create(
-            slug=slugify(name),
-            defaults={
-                "name": name,
-                "region": Region.objects.get(code=region),
-                "tier": tier,
-                "status": status,
-                "manager": manager,
-                "time_zone": tz,
-            },
-        )
+        if slugify(name) not in existing:
+            network_create(
+                network=CreatorNetwork(
+                    slug=slugify(name),
+                    name=name,
+                    region=Region.objects.get(code=region),
+                    tier=tier,
+                    status=status,
+                    manager=manager,
+                    time_zone=tz,
+                )
+            )
     for email, name, network_name, role in PEOPLE:
         user = _user(email, name)
         Membership.objects.get_or_create(

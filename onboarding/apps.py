@@ -6,4 +6,4 @@ class OnboardingConfig(AppConfig):
     verbose_name = "Onboarding and lifecycle e-mails"
 
     def ready(self) -> None:
-        from onboarding import home, messages, signals  # noqa: F401 - registration
+        from onboarding import home, messages  # noqa: F401 - registration

@@ -28,6 +28,14 @@ class CreatorNetworkAdmin(admin.ModelAdmin):
     list_select_related = ["region", "manager"]
     inlines = [MembershipInline]
 
+    def save_model(self, request, obj, form, change):
+        if change:
+            super().save_model(request, obj, form, change)
+        else:  # a new network: saved, audited and given its checklist, in one place
+            from onboarding.services import network_create
+
+            network_create(network=obj, actor=request.user)
+
 
 @admin.register(Membership)
 class MembershipAdmin(admin.ModelAdmin):

@@ -26,6 +26,7 @@ from onboarding.services.lifecycle import (
     tips_schedule,
     unsubscribe,
 )
+from onboarding.services.networks import network_create
 
 __all__ = [
     "InvitationError",
@@ -40,6 +41,7 @@ __all__ = [
     "invitation_from_token",
     "invitation_token",
     "membership_remove",
+    "network_create",
     "onboarding_remind_stalled",
     "onboarding_start",
     "onboarding_step_set_done",

@@ -51,6 +51,13 @@ class NetworkFactory(factory.django.DjangoModelFactory):
     status = "active"
     time_zone = "Australia/Sydney"
 
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        # the way every network is added (checklist from the default plan included)
+        from onboarding.services import network_create
+
+        return network_create(network=model_class(*args, **kwargs))
+
 
 class MembershipFactory(factory.django.DjangoModelFactory):
     class Meta:

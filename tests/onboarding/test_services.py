@@ -10,7 +10,7 @@ from django.utils import timezone
 from core.cache import request_scope
 from core.periods import is_tip_time, iso_week_key, parse_month, previous_month
 from hub.exceptions import ApplicationError, PermissionDeniedError
-from hub.models import Membership, User
+from hub.models import CreatorNetwork, Membership, User
 from onboarding import services
 from onboarding.models import Announcement, Delivery, Onboarding, OnboardingStep
 from onboarding.models.announcements import audience_for_network_ids_q, audience_q
@@ -431,3 +431,35 @@ def test_digest_opt_out_is_respected_even_after_fan_out(member_a):
     services.digest_schedule(period=parse_month("2026-10"))
     assert mail.outbox == []
     assert User.objects.get(pk=member_a.pk).email_preference.tips is True
+
+
+def test_a_network_added_in_the_admin_gets_its_checklist_and_an_audit_entry(
+    plan, client_as, manager
+):
+    from audit.models import AuditEntry
+
+    region = RegionFactory()
+    response = client_as(manager).post(
+        "/admin/hub/creatornetwork/add/",
+        {
+            "name": "Lagoon Live",
+            "slug": "lagoon-live",
+            "region": region.pk,
+            "tier": "growth",
+            "status": "onboarding",
+            "time_zone": "Asia/Jakarta",
+            "language": "id",
+            "memberships-TOTAL_FORMS": "0",
+            "memberships-INITIAL_FORMS": "0",
+        },
+    )
+    assert response.status_code == 302, response.content[:2000]
+    network = CreatorNetwork.objects.get(slug="lagoon-live")
+    assert Onboarding.objects.get(network=network).plan == plan
+    entry = AuditEntry.objects.get(action="network.create")
+    assert entry.actor_id == manager.pk and entry.object_id == str(network.pk)
+
+
+def test_network_create_refuses_a_saved_network(db):
+    with pytest.raises(ValueError):
+        services.network_create(network=NetworkFactory())

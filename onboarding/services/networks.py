@@ -1,0 +1,32 @@
+"""A network joins the hub: saved, recorded in the audit log, given its checklist.
+
+Every way of adding a network (the admin, the demo, tests' factories) calls
+``network_create``, so what a new network gets is decided here, explicitly, rather
+than by a ``post_save`` receiver that bulk creation and fixtures silently skip.
+"""
+
+from django.db import transaction
+
+from audit.services import audit_record
+from hub.models import CreatorNetwork
+from onboarding.services.checklists import onboarding_start
+
+
+@transaction.atomic
+def network_create(*, network: CreatorNetwork, actor=None) -> CreatorNetwork:
+    """Save a new ``network`` (an unsaved instance, validated by its form or here)
+    and start its onboarding checklist from the default plan, when there is one.
+
+    ``actor``: the staff member adding it (audit log); None for the system."""
+    if network.pk is not None:
+        raise ValueError("network_create saves new networks only")
+    network.full_clean()
+    network.save(force_insert=True)
+    audit_record(
+        actor=actor,
+        action="network.create",
+        obj=network,
+        changes={"name": [None, network.name], "tier": [None, network.tier]},
+    )
+    onboarding_start(network=network)
+    return network
