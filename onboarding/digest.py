@@ -11,8 +11,7 @@ it once per network (chunks are ordered by network).
 from collections.abc import Callable
 from datetime import timedelta
 
-from django.db import connection
-from django.db.models import Aggregate, Count, DurationField, F, Q
+from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -64,34 +63,6 @@ def announcements_section(network, member, period: Period) -> dict | None:
     }
 
 
-class _Median(Aggregate):
-    """PostgreSQL ``percentile_cont(0.5)`` (works on intervals)."""
-
-    function = "percentile_cont"
-    name = "Median"
-    template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
-    output_field = DurationField()
-
-
-def _median_first_response(tickets, period: Period):
-    in_period = Q(
-        created_at__gte=period.start,
-        created_at__lt=period.end,
-        first_response_at__isnull=False,
-    )
-    if connection.vendor == "postgresql":
-        return tickets.aggregate(
-            median=_Median(F("first_response_at") - F("created_at"), filter=in_period)
-        )["median"]
-    durations = sorted(  # SQLite (local runs): one query, middle value in Python
-        end - start
-        for start, end in tickets.filter(in_period).values_list(
-            "created_at", "first_response_at"
-        )
-    )
-    return durations[len(durations) // 2] if durations else None
-
-
 def format_duration(value: timedelta | None) -> str:
     if value is None:
         return "—"
@@ -108,6 +79,7 @@ def format_duration(value: timedelta | None) -> str:
 def tickets_section(network, member, period: Period) -> dict | None:
     """Last month's tickets: opened, solved, median first response (one query)."""
     from tickets.models import Ticket
+    from tickets.reports import first_response_wall_median
 
     tickets = Ticket.objects.filter(network=network)
     figures = tickets.aggregate(
@@ -120,7 +92,9 @@ def tickets_section(network, member, period: Period) -> dict | None:
     )
     if not (figures["opened"] or figures["solved"]):
         return None
-    median = _median_first_response(tickets, period)
+    median = first_response_wall_median(
+        network_ids=[network.pk], start=period.start, end=period.end
+    )
     return {
         "template": "tickets",
         "title": _("Your tickets"),

@@ -29,19 +29,19 @@ slug; ``None`` for tickets without a category; ``"all"`` when not grouped) and
 ``summary(*, start, end, group_by=None, networks=None)``
     All of the above merged per group.
 
-Medians use PostgreSQL's ``percentile_cont(0.5)``; on SQLite the stored durations
-are fetched (one column) and the median is taken in Python.
+Medians come from ``core.db.medians`` (PostgreSQL's ``percentile_cont(0.5)``; on
+SQLite one column fetched and the median taken in Python).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import statistics
 from collections.abc import Iterable
 
-from django.db import connection
-from django.db.models import Aggregate, Avg, Count, FloatField, Q, QuerySet
+from django.db.models import Avg, Count, DurationField, F, FloatField, Q, QuerySet
 
+from core import db
+from core.db import medians
 from tickets.models import SatisfactionRating, Ticket
 
 ALL = "all"
@@ -53,14 +53,6 @@ GROUPS = {
     # the staff group of the assignee ("Support interns", "Agency managers")
     "assignee_group": ("assignee__groups__name", "assignee__groups__name"),
 }
-
-
-class Median(Aggregate):
-    """PostgreSQL ``percentile_cont(0.5) WITHIN GROUP (ORDER BY …)``."""
-
-    function = "percentile_cont"
-    template = "%(function)s(0.5) WITHIN GROUP (ORDER BY %(expressions)s)"
-    output_field = FloatField()
 
 
 def _fields(group_by: str | None, prefix: str = "") -> tuple[str, str | None] | tuple:
@@ -98,15 +90,30 @@ def _grouped(qs: QuerySet, group_by, prefix: str = "", **aggregates) -> dict:
 
 
 def _medians(qs: QuerySet, field: str, group_by, out: str) -> dict:
-    qs = qs.filter(**{f"{field}__isnull": False})
-    if connection.vendor == "postgresql":
-        return _grouped(qs, group_by, **{out: Median(field)})
     fields = _fields(group_by)
-    key = fields[0] if fields else None
-    values: dict = {}
-    for group, seconds in qs.order_by().values_list(key or "pk", field):
-        values.setdefault(group if key else ALL, []).append(seconds)
-    return {g: {out: float(statistics.median(v))} for g, v in values.items()}
+    found = medians(
+        qs, field, key=fields[0] if fields else None, output_field=FloatField()
+    )
+    return {
+        ALL if group is db.ALL else group: {out: float(value)}
+        for group, value in found.items()
+    }
+
+
+def first_response_wall_median(
+    *, network_ids: Iterable[int], start: dt.datetime, end: dt.datetime
+) -> dt.timedelta | None:
+    """Median wall-clock wait for a first response (not business time: what the
+    network lived through) over tickets opened in ``[start, end)`` and answered."""
+    opened = _tickets(network_ids).filter(
+        _period("created_at", start, end), first_response_at__isnull=False
+    )
+    found = medians(
+        opened,
+        F("first_response_at") - F("created_at"),
+        output_field=DurationField(),
+    )
+    return found.get(db.ALL)
 
 
 def _tickets(networks: Iterable[int] | None) -> QuerySet[Ticket]:
