@@ -317,14 +317,20 @@ def placeholder_problems(message, lang: str) -> list[str]:
         for name in got["named"]:
             if name not in allowed_named:
                 problems.append(f"form {index}: %({name})s is not in the msgid")
-        countless = len(ids) > 1 and index in COUNTLESS_FORMS.get(lang, ())
-        for name in want["named"]:
-            if name not in got["named"] and not countless:
-                problems.append(f"form {index}: %({name})s is missing")
+        missing = [name for name in want["named"] if name not in got["named"]]
+        # a form for an exact number may leave out one field: the count
+        if len(ids) > 1 and index in COUNTLESS_FORMS.get(lang, ()):
+            missing = missing[1:] if len(missing) == 1 else missing
+        problems.extend(f"form {index}: %({name})s is missing" for name in missing)
         for kind in ("positional", "braces", "tags"):
             if want[kind] != got[kind]:
                 problems.append(f"form {index}: {kind} {want[kind]} != {got[kind]}")
     return problems
+
+
+def _plural_key(header: str) -> str:
+    """A Plural-Forms header without the spacing, brackets and ending that vary."""
+    return re.sub(r"[\s();]", "", header)
 
 
 def problems(lang: str, template=None) -> list[str]:
@@ -334,13 +340,9 @@ def problems(lang: str, template=None) -> list[str]:
         return [f"{lang}: {path.relative_to(BASE_DIR)} is missing"]
     catalog = read_catalogue(lang)
     found = []
-    expected = PLURAL_FORMS[lang].rstrip(";")
-    header = catalog.plural_forms.rstrip(";").replace("(", "").replace(")", "")
-    if header.replace(" ", "") != expected.replace(" ", "").replace("(", "").replace(
-        ")", ""
-    ):
+    if _plural_key(catalog.plural_forms) != _plural_key(PLURAL_FORMS[lang]):
         found.append(
-            f"{lang}: Plural-Forms is {catalog.plural_forms!r}, want {expected!r}"
+            f"{lang}: Plural-Forms is {catalog.plural_forms!r}, want {PLURAL_FORMS[lang]!r}"
         )
     for message in messages(catalog):
         label = f"{lang} {key(message)} {msgid_key(message)[1][:60]!r}"

@@ -14,8 +14,6 @@ from django.utils import translation
 from scripts import messages
 
 SHIPPED = messages.LANGUAGES
-# the catalogues translated so far (Arabic follows on this branch)
-TRANSLATED = ("id", "zh_Hans")
 
 
 @pytest.fixture(scope="module")
@@ -23,7 +21,7 @@ def source_template():
     return messages.extract_template()
 
 
-@pytest.mark.parametrize("lang", TRANSLATED)
+@pytest.mark.parametrize("lang", SHIPPED)
 def test_shipped_catalogue_has_every_msgid_translated_with_its_placeholders(lang):
     found = messages.problems(lang)
 
@@ -80,6 +78,19 @@ def test_placeholder_check_passes_a_faithful_translation():
     )
 
     assert messages.placeholder_problems(message, "id") == []
+
+
+def test_arabic_exact_number_forms_may_leave_out_the_count_only():
+    ids = ("%(average)s/5 (%(n)s rating)", "%(average)s/5 (%(n)s ratings)")
+    forms = ["%(average)s/5 (%(n)s تقييم)"] * 6
+    forms[1] = "تقييم واحد"  # both fields gone: the average was lost with the count
+
+    found = messages.placeholder_problems(_message(ids, tuple(forms)), "ar")
+
+    assert found == [
+        "form 1: %(average)s is missing",
+        "form 1: %(n)s is missing",
+    ]
 
 
 def test_arabic_exact_number_forms_may_leave_the_count_out_but_others_may_not():
@@ -147,6 +158,7 @@ def compiled_locale(tmp_path):
     [
         ("id", "Tickets", "Tiket"),
         ("zh-hans", "Tickets", "工单"),
+        ("ar", "Tickets", "التذاكر"),
         ("en", "Tickets", "Tickets"),
     ],
 )
@@ -162,3 +174,32 @@ def test_compiled_catalogue_serves_plural_forms(compiled_locale):
         text = translation.ngettext("%(n)s ticket", "%(n)s tickets", 3) % {"n": 3}
 
     assert text == "3 tiket"
+
+
+@pytest.mark.parametrize(
+    ("n", "expected"),
+    [
+        (0, "لا تذاكر"),
+        (1, "تذكرة واحدة"),
+        (2, "تذكرتان"),
+        (5, "5 تذاكر"),
+        (11, "11 تذكرة"),
+        (100, "100 تذكرة"),
+    ],
+)
+def test_compiled_arabic_catalogue_uses_all_six_plural_forms(
+    compiled_locale, n, expected
+):
+    with translation.override("ar"):
+        text = translation.ngettext("%(n)s ticket", "%(n)s tickets", n) % {"n": n}
+
+    assert text == expected
+
+
+def test_plural_forms_header_is_checked(tmp_path, monkeypatch):
+    catalog = Catalog(locale="ar", domain="django", fuzzy=False)
+    catalog._num_plurals, catalog._plural_expr = 2, "(n != 1)"
+    monkeypatch.setattr(messages, "LOCALE_DIR", tmp_path)
+    messages.write_catalogue(catalog, messages.catalogue_path("ar"))
+
+    assert any("Plural-Forms" in line for line in messages.problems("ar"))
