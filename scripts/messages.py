@@ -305,6 +305,11 @@ def _num_plurals(lang: str) -> int:
     return int(re.search(r"nplurals=(\d+)", PLURAL_FORMS[lang]).group(1))
 
 
+def _stray_percent(text: str) -> bool:
+    """A % that is neither a field nor %%: formatting the string would fail."""
+    return "%" in POSITIONAL.sub("", NAMED.sub("", text.replace("%%", "")))
+
+
 def placeholder_problems(message, lang: str) -> list[str]:
     ids = list(message.id) if isinstance(message.id, tuple | list) else [message.id]
     problems = []
@@ -322,6 +327,8 @@ def placeholder_problems(message, lang: str) -> list[str]:
         if len(ids) > 1 and index in COUNTLESS_FORMS.get(lang, ()):
             missing = missing[1:] if len(missing) == 1 else missing
         problems.extend(f"form {index}: %({name})s is missing" for name in missing)
+        if _stray_percent(translation) and not _stray_percent(source):
+            problems.append(f"form {index}: a lone % (write %% for a percent sign)")
         for kind in ("positional", "braces", "tags"):
             if want[kind] != got[kind]:
                 problems.append(f"form {index}: {kind} {want[kind]} != {got[kind]}")

@@ -65,6 +65,7 @@ def _message(msgid, msgstr, **kwargs):
         ("%s replied", "membalas"),
         ("Read <a href='%(url)s'>the guide</a>", "Baca panduan di %(url)s"),
         ("Open {count} tickets", "Buka tiket"),
+        ("%(pct)s%% solved", "%(pct)s% selesai"),
     ],
 )
 def test_placeholder_check_fails_on_a_dropped_or_renamed_placeholder(msgid, msgstr):
