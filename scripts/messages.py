@@ -436,6 +436,8 @@ def fill(lang: str, table: str) -> int:
         message = by_key.get(name.strip())
         if message is None:
             raise SystemExit(f"unknown key {name!r}")
+        if message.pluralizable:
+            raise SystemExit(f"{name} has plural forms: give {name}[0] … lines")
         message.string = text
         message.flags.discard("fuzzy")
         count += 1

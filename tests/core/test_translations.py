@@ -154,6 +154,35 @@ def compiled_locale(tmp_path):
     translation._trans.__dict__.clear()
 
 
+def test_todo_then_fill_translates_a_new_message_and_its_plural_forms(
+    tmp_path, monkeypatch
+):
+    # given a catalogue with a newly extracted singular and plural message
+    catalog = Catalog(locale="ar", domain="django", fuzzy=False)
+    catalog.add("Queue")
+    catalog.add(("%(n)s view", "%(n)s views"), ("", "", "", "", "", ""))
+    monkeypatch.setattr(messages, "LOCALE_DIR", tmp_path)
+    messages.write_catalogue(catalog, messages.catalogue_path("ar"))
+    todo = messages.todo("ar").splitlines()
+    assert len(todo) == 1 + 6
+
+    # when each line's msgid is replaced by its translation
+    answers = {
+        "Queue": "قائمة الانتظار",
+        "%(n)s view": "مشاهدة واحدة",
+        "%(n)s views": "%(n)s مشاهدات",
+    }
+    table = "\n".join(
+        f"{name}\t{answers[source]}"
+        for name, source in (line.split("\t") for line in todo)
+    )
+    messages.fill("ar", table)
+
+    # then nothing is left to do and the catalogue passes its checks
+    assert messages.todo("ar") == ""
+    assert messages.problems("ar") == []
+
+
 @pytest.mark.parametrize(
     ("lang", "msgid", "expected"),
     [
@@ -204,3 +233,16 @@ def test_plural_forms_header_is_checked(tmp_path, monkeypatch):
     messages.write_catalogue(catalog, messages.catalogue_path("ar"))
 
     assert any("Plural-Forms" in line for line in messages.problems("ar"))
+
+
+def test_the_admin_speaks_too_our_labels_and_djangos_own(compiled_locale):
+    from django.apps import apps
+
+    from tickets.models import Ticket
+
+    with translation.override("zh-hans"):
+        # our app and model names, marked and translated here
+        assert str(apps.get_app_config("tickets").verbose_name) == "工单"
+        assert str(Ticket._meta.verbose_name_plural) == "工单"
+        # the admin's own words come from Django's shipped catalogue
+        assert translation.gettext("Log out") != "Log out"
