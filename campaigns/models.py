@@ -205,8 +205,8 @@ class Material(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        verbose_name = _("training material")
-        verbose_name_plural = _("training materials")
+        verbose_name = _("material")
+        verbose_name_plural = _("materials")
         ordering = ["id"]
 
     def __str__(self) -> str:
@@ -270,8 +270,8 @@ class MetricUpload(models.Model):
     applied_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
-        verbose_name = _("figures upload")
-        verbose_name_plural = _("figures uploads")
+        verbose_name = _("metric upload")
+        verbose_name_plural = _("metric uploads")
         ordering = ["-created_at"]
 
     def __str__(self) -> str:

@@ -270,8 +270,8 @@ class TicketMessage(models.Model):
     created_at = models.DateTimeField(_("sent"), default=timezone.now)
 
     class Meta:
-        verbose_name = _("message")
-        verbose_name_plural = _("messages")
+        verbose_name = _("ticket message")
+        verbose_name_plural = _("ticket messages")
         ordering = ["created_at", "id"]
         indexes = [
             models.Index(fields=["ticket", "created_at"], name="message_ticket_idx")
