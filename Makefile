@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?= -n 2
 
-.PHONY: install run test lint audit format bench migrate seed worker beat clean
+.PHONY: install run test lint audit format bench migrate seed worker beat clean messages
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -16,7 +16,20 @@ $(STAMP): pyproject.toml
 	rm -f $(VENV)/.installed-*
 	touch $(STAMP)
 
-install: $(STAMP)
+# compiled catalogues are build products: each .mo is rebuilt when its .po changes
+# (pure Python through Babel, so no GNU gettext is needed; scripts/messages.py)
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/*.po))
+
+%.mo: %.po | $(STAMP)
+	$(PY) scripts/messages.py compile $<
+
+install: $(STAMP) $(MO_FILES)
+
+## messages: re-extract every marked string into locale/*/django.po (keeps translations), compile, check
+messages: install
+	$(PY) scripts/messages.py extract
+	$(PY) scripts/messages.py compile
+	$(PY) scripts/messages.py check
 
 migrate: install
 	$(PY) manage.py migrate --noinput

@@ -94,6 +94,8 @@ class Goal(models.Model):
     target = models.DecimalField(_("target"), max_digits=14, decimal_places=2)
 
     class Meta:
+        verbose_name = _("goal")
+        verbose_name_plural = _("goals")
         ordering = ["id"]
         constraints = [
             models.UniqueConstraint(
@@ -131,6 +133,8 @@ class Enrolment(models.Model):
     )
 
     class Meta:
+        verbose_name = _("enrolment")
+        verbose_name_plural = _("enrolments")
         ordering = ["network__name"]
         constraints = [
             models.UniqueConstraint(
@@ -162,6 +166,8 @@ class Task(models.Model):
     done_at = models.DateTimeField(_("done"), null=True, blank=True)
 
     class Meta:
+        verbose_name = _("task")
+        verbose_name_plural = _("tasks")
         ordering = ["due_date", "id"]
 
     def __str__(self) -> str:
@@ -199,6 +205,8 @@ class Material(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("material")
+        verbose_name_plural = _("materials")
         ordering = ["id"]
 
     def __str__(self) -> str:
@@ -262,6 +270,8 @@ class MetricUpload(models.Model):
     applied_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("metric upload")
+        verbose_name_plural = _("metric uploads")
         ordering = ["-created_at"]
 
     def __str__(self) -> str:

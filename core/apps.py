@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class CoreConfig(AppConfig):
@@ -6,4 +7,4 @@ class CoreConfig(AppConfig):
     claims, the Jinja2 environment. It owns no domain and imports no app."""
 
     name = "core"
-    verbose_name = "Shared infrastructure"
+    verbose_name = _("Shared infrastructure")

@@ -4,8 +4,8 @@ Pages stay Django templates; the few partials rendered many times per request (q
 rows, badges, the form layout and widgets) are Jinja2, which renders them several
 times faster. A Django page includes one with ``{% load jinja %}{% jinja "…" %}``
 (``core/templatetags/jinja.py``). Text in them is marked as ``{{ _("…") }}`` or
-``{{ ngettext(…) }}`` so that Django's ``makemessages`` extracts it like any other
-string. Apps add the helpers their partials need with ``register_global`` (from
+``{{ ngettext(…) }}``; ``scripts/messages.py extract`` reads them with Jinja's Babel
+extractor (Django's ``makemessages`` cannot) into the one ``django`` catalogue. Apps add the helpers their partials need with ``register_global`` (from
 their ``AppConfig.ready``), e.g. ``tickets`` adds ``sla_label``.
 """
 

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class EmailsConfig(AppConfig):
@@ -6,4 +7,4 @@ class EmailsConfig(AppConfig):
     sent and marked here."""
 
     name = "emails"
-    verbose_name = "E-mail deliveries"
+    verbose_name = _("E-mail deliveries")

@@ -210,6 +210,8 @@ class ArticleVote(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("article vote")
+        verbose_name_plural = _("article votes")
         constraints = [
             models.UniqueConstraint(
                 fields=["article", "user"],

@@ -1,11 +1,12 @@
 from django.apps import AppConfig
 from django.contrib.admin import apps as admin_apps
+from django.utils.translation import gettext_lazy as _
 
 
 class HubConfig(AppConfig):
     default = True  # "hub" in INSTALLED_APPS; HubAdminConfig is named on its own
     name = "hub"
-    verbose_name = "Hub: people and networks"
+    verbose_name = _("Hub: people and networks")
 
     def ready(self) -> None:
         from django.contrib.auth.signals import user_logged_in

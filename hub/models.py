@@ -109,6 +109,8 @@ class Region(models.Model):
     name = models.CharField(_("name"), max_length=80, unique=True)
 
     class Meta:
+        verbose_name = _("region")
+        verbose_name_plural = _("regions")
         ordering = ["name"]
 
     def __str__(self) -> str:
@@ -187,6 +189,8 @@ class Membership(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
         ordering = ["network__name", "user__email"]
         constraints = [
             models.UniqueConstraint(
@@ -289,6 +293,8 @@ class RecoveryCode(models.Model):
     digest = models.CharField(max_length=64)
 
     class Meta:
+        verbose_name = _("recovery code")
+        verbose_name_plural = _("recovery codes")
         constraints = [
             models.UniqueConstraint(
                 fields=["device", "digest"], name="unique_recovery_code"

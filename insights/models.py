@@ -119,6 +119,8 @@ class FeedbackStatusChange(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
+        verbose_name = _("feedback status change")
+        verbose_name_plural = _("feedback status changes")
         ordering = ["created_at", "id"]
 
     def __str__(self) -> str:

@@ -1,9 +1,10 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class ProgrammesConfig(AppConfig):
     name = "programmes"
-    verbose_name = "Product programmes"
+    verbose_name = _("Product programmes")
 
     def ready(self) -> None:
         # the check-in request builder joins the one delivery ledger's registry

@@ -46,6 +46,8 @@ class Tag(models.Model):
     name = models.CharField(_("name"), max_length=50, unique=True)
 
     class Meta:
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
         ordering = ["name"]
 
     def __str__(self) -> str:
@@ -175,6 +177,8 @@ class Ticket(models.Model):
     satisfaction_requested_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("ticket")
+        verbose_name_plural = _("tickets")
         ordering = ["-created_at", "-id"]
         indexes = [
             models.Index(fields=["status"], name="ticket_status_idx"),
@@ -266,6 +270,8 @@ class TicketMessage(models.Model):
     created_at = models.DateTimeField(_("sent"), default=timezone.now)
 
     class Meta:
+        verbose_name = _("ticket message")
+        verbose_name_plural = _("ticket messages")
         ordering = ["created_at", "id"]
         indexes = [
             models.Index(fields=["ticket", "created_at"], name="message_ticket_idx")
@@ -307,6 +313,8 @@ class Attachment(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
+        verbose_name = _("attachment")
+        verbose_name_plural = _("attachments")
         ordering = ["created_at", "id"]
 
     def __str__(self) -> str:
@@ -336,6 +344,8 @@ class TicketChange(models.Model):
     version = models.PositiveIntegerField(null=True, blank=True)
 
     class Meta:
+        verbose_name = _("ticket change")
+        verbose_name_plural = _("ticket changes")
         ordering = ["created_at", "id"]
         indexes = [
             models.Index(fields=["ticket", "created_at"], name="change_ticket_idx")
