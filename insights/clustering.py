@@ -246,3 +246,91 @@ def purity(truth: Sequence[Hashable], predicted: Sequence[Hashable]) -> float:
     for label, group in zip(truth, predicted, strict=True):
         by_group[group][label] += 1
     return sum(c.most_common(1)[0][1] for c in by_group.values()) / len(truth)
+
+
+# --- grouping by meaning (embedding vectors) ---------------------------------------
+
+MEANING_THRESHOLD = 0.8  # cosine distance; flat optimum on both tuning sets
+EXACT_LIMIT = 3000  # above this, micro-clusters first (memory and time stay bounded)
+MIN_LANGUAGE_SHARE = 5  # tickets a language needs for a mean vector of its own
+MIN_CENTRED = 30  # fewer texts: the mean of typical tickets (shipped) is removed
+
+
+def centre_languages(vectors, languages):
+    """Each vector minus its language's mean vector, normalised again. A language
+    with fewer than ``MIN_LANGUAGE_SHARE`` texts uses the overall mean; fewer than
+    ``MIN_CENTRED`` texts in all, too few for a fair mean, have the mean vector of
+    typical tickets removed (``insights/data/ticket_mean.npy``, e5's common direction
+    measured on the tuning sets)."""
+    import numpy as np
+
+    vectors = np.asarray(vectors, dtype=np.float32)
+    if len(vectors) < MIN_CENTRED:
+        from pathlib import Path
+
+        mean = np.load(Path(__file__).parent / "data" / "ticket_mean.npy")
+        if not len(vectors) or vectors.shape[1] != len(mean):
+            return vectors
+        centred = vectors - mean
+        norms = np.linalg.norm(centred, axis=1, keepdims=True)
+        norms[norms == 0] = 1.0
+        return centred / norms
+    counts = Counter(languages)
+    labels = np.array(
+        [lang if counts[lang] >= MIN_LANGUAGE_SHARE else "" for lang in languages]
+    )
+    centred = vectors - vectors.mean(axis=0)
+    for language in set(labels) - {""}:
+        rows = labels == language
+        centred[rows] = vectors[rows] - vectors[rows].mean(axis=0)
+    norms = np.linalg.norm(centred, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return centred / norms
+
+
+def group_by_meaning(vectors, languages, *, threshold: float = MEANING_THRESHOLD):
+    """A group number per vector: agglomerative clustering (average linkage, cosine
+    distance cut at ``threshold``) of the language-centred vectors. Above
+    ``EXACT_LIMIT`` vectors, k-means micro-clusters are grouped instead (their
+    members follow them)."""
+    import numpy as np
+    from sklearn.cluster import AgglomerativeClustering, MiniBatchKMeans
+
+    points = centre_languages(vectors, languages)
+    n = len(points)
+    if n < 2:
+        return list(range(n))
+    micro = None
+    if n > EXACT_LIMIT:
+        kmeans = MiniBatchKMeans(
+            n_clusters=EXACT_LIMIT,
+            init="random",  # k-means++ over 3,000 centres costs more than the rest
+            batch_size=4096,
+            max_iter=20,
+            n_init=1,
+            random_state=0,
+        )
+        micro = kmeans.fit_predict(points)
+        points = kmeans.cluster_centers_
+        points = points / np.maximum(
+            np.linalg.norm(points, axis=1, keepdims=True), 1e-9
+        )
+    labels = AgglomerativeClustering(
+        n_clusters=None,
+        metric="cosine",
+        linkage="average",
+        distance_threshold=threshold,
+    ).fit_predict(points)
+    if micro is not None:
+        labels = labels[micro]
+    renumber: dict[int, int] = {}
+    return [renumber.setdefault(int(label), len(renumber)) for label in labels]
+
+
+def central_member(members, vectors) -> int:
+    """The member closest to the group's mean vector (its most typical text)."""
+    import numpy as np
+
+    block = np.asarray(vectors)[list(members)]
+    centre = block.mean(axis=0)
+    return list(members)[int(np.argmax(block @ centre))]

@@ -243,6 +243,7 @@ HUB_DELIVERY_CLAIM_TIMEOUT = env.int("HUB_DELIVERY_CLAIM_TIMEOUT", default=600)
 HUB_DELIVERY_CHUNK = env.int("HUB_DELIVERY_CHUNK", default=50)  # rows per send task
 # insights: weeks of tickets the recurring-question grouping looks at
 HUB_RECURRING_WEEKS = env.int("HUB_RECURRING_WEEKS", default=6)
+HUB_EMBEDDING_THREADS = env.int("HUB_EMBEDDING_THREADS", default=2)
 HUB_INSIGHTS_CACHE_SECONDS = env.int("HUB_INSIGHTS_CACHE_SECONDS", default=300)
 # perf: the staff home's queue-health figures are kept this long (0: always computed)
 HUB_HOME_CACHE_SECONDS = env.int("HUB_HOME_CACHE_SECONDS", default=30)

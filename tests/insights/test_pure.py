@@ -42,6 +42,7 @@ def test_tokens_drop_stop_words_handles_and_join_plurals():
     assert clustering.stem("suspensions") == clustering.stem("suspension")
 
 
+@pytest.mark.django_db  # vectors are cached in the database
 def test_similar_questions_share_a_group_and_others_do_not():
     rows = [
         (1, "Diamond payout not received", "payout missing", 1),
@@ -58,6 +59,7 @@ def test_similar_questions_share_a_group_and_others_do_not():
     assert payout.label in {r[1] for r in rows[:3]}
 
 
+@pytest.mark.django_db  # vectors are cached in the database
 def test_grouping_on_the_labelled_tickets_beats_the_measured_threshold():
     items = json.loads(LABELLED.read_text())
     assert len(items) >= 150
