@@ -29,8 +29,10 @@ seed: migrate
 run: seed
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
-## test: install, then pytest (PostgreSQL and Redis when reachable; HUB_REQUIRE_SERVICES=1 makes them mandatory)
+## test: install (Chromium too, when root with apt), then pytest (PostgreSQL and Redis
+## when reachable; HUB_REQUIRE_SERVICES=1 makes them and the browser mandatory)
 test: install
+	$(PY) scripts/ensure_test_tools.py
 	$(PY) -m pytest $(PYTEST_ARGS)
 
 lint: install
@@ -40,7 +42,7 @@ lint: install
 
 ## audit: bandit on our code; pip-audit on the pinned dependencies (needs PyPI's JSON API)
 audit: install
-	$(VENV)/bin/bandit -q -c pyproject.toml -r hub core emails audit tickets faq campaigns onboarding insights -ll
+	$(VENV)/bin/bandit -q -c pyproject.toml -r hub core emails audit tickets faq campaigns onboarding insights inbound webhooks marketing programmes -ll
 	@if $(PY) -c "import urllib.request; urllib.request.urlopen('https://pypi.org/pypi/django/5.2.19/json', timeout=10)" 2>/dev/null; then \
 		$(VENV)/bin/pip-audit --strict --skip-editable; \
 	else \

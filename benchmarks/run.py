@@ -91,13 +91,26 @@ def pick_reference(client: Client) -> str | None:
     return results[0]["reference"] if results else None
 
 
+def pick_campaign(client: Client) -> int | None:
+    status, _, data, _ = client.request("GET", "/api/v1/campaigns/?status=live")
+    if status != 200:
+        return None
+    results = json.loads(data).get("results") or []
+    return results[0]["id"] if results else None
+
+
 def latency(args) -> list[dict]:
     manager, network = Client(args.port), Client(args.port)
     manager.login("manager@hub.example")
     network.login("owner@northstar.example")
     api = Client(args.port)
     api.headers["Authorization"] = f"Token {api.token('manager@hub.example')}"
+    network_api = Client(args.port)
+    network_api.headers["Authorization"] = (
+        f"Token {network_api.token('owner@northstar.example')}"
+    )
     reference = pick_reference(api) or "HUB-000001"
+    campaign = pick_campaign(api) or 1
     deep_page = max(1, args.tickets // 25 * 3 // 4)
     targets = [
         ("healthz", Client(args.port), "/healthz"),
@@ -111,6 +124,14 @@ def latency(args) -> list[dict]:
         ("ticket page", manager, f"/tickets/{reference}/"),
         ("network's ticket list", network, "/tickets/"),
         ("API ticket list", api, "/api/v1/tickets/"),
+        ("API ticket list: network", network_api, "/api/v1/tickets/"),
+        ("API text search", api, "/api/v1/tickets/?status=open&search=payout"),
+        (
+            "API campaign enrolments",
+            api,
+            f"/api/v1/campaigns/{campaign}/enrolments/",
+        ),
+        ("API campaign detail", api, f"/api/v1/campaigns/{campaign}/"),
         ("API ticket detail", api, f"/api/v1/tickets/{reference}/"),
         ("API FAQ search", api, "/api/v1/faq/articles/?search=diamond+payout"),
         ("FAQ hub search", network, "/faq/?q=diamond+payout"),

@@ -73,12 +73,17 @@ def metric_list(*, user, campaign: Campaign, filters=None) -> QuerySet[CampaignM
     return qs
 
 
-def enrolments_for(*, user, campaign: Campaign) -> list[Enrolment]:
+def enrolment_list(*, user, campaign: Campaign) -> QuerySet[Enrolment]:
+    """The campaign's enrolments this person may see (a network: its own)."""
     qs = campaign.enrolments.select_related("network", "responded_by")
     allowed = figure_network_ids(user=user, campaign=campaign)
     if allowed is not None:
         qs = qs.filter(network_id__in=allowed)
-    return list(qs)
+    return qs.order_by("network__name", "id")
+
+
+def enrolments_for(*, user, campaign: Campaign) -> list[Enrolment]:
+    return list(enrolment_list(user=user, campaign=campaign))
 
 
 def campaign_detail_parts(*, campaign: Campaign, with_tasks: bool = True) -> dict:
@@ -102,6 +107,107 @@ class Performance:
         return [code for code in METRICS if code in self.totals]
 
 
+def _figure_rows(campaign_ids, network_ids, start, end) -> QuerySet[CampaignMetric]:
+    qs = CampaignMetric.objects.filter(campaign_id__in=list(campaign_ids))
+    if network_ids is not None:
+        qs = qs.filter(network_id__in=list(network_ids))
+    if start is not None:
+        qs = qs.filter(date__gte=start)
+    if end is not None:
+        qs = qs.filter(date__lte=end)
+    return qs
+
+
+def daily_figures(
+    *,
+    campaign_ids: Iterable[int],
+    network_ids: Iterable[int] | None = None,
+    start: date | None = None,
+    end: date | None = None,
+) -> dict[int, dict[str, list[tuple[date, Decimal]]]]:
+    """The one rule for a campaign's daily series (one query for many campaigns).
+
+    Per campaign, metric and day, networks' values are added (averaged for ``avg``
+    metrics); ``network_ids`` keeps only those networks, ``start``/``end`` (inclusive)
+    only those days. Returns ``{campaign id: {metric: [(day, value), ...]}}``.
+    """
+    qs = _figure_rows(campaign_ids, network_ids, start, end)
+    daily: dict[int, dict[str, list]] = defaultdict(lambda: defaultdict(list))
+    for row in (
+        qs.values("campaign_id", "metric", "date")
+        .annotate(total=Sum("value"), mean=Avg("value"))
+        .order_by("campaign_id", "metric", "date")
+    ):
+        how = METRICS[row["metric"]].aggregate
+        value = row["mean"] if how == "avg" else row["total"]
+        daily[row["campaign_id"]][row["metric"]].append(
+            (row["date"], Decimal(value).quantize(Decimal("0.01")))
+        )
+    return {pk: dict(series) for pk, series in daily.items()}
+
+
+def roll_up(daily: dict[str, list[tuple[date, Decimal]]]) -> dict[str, Decimal]:
+    """A campaign's totals from its daily series: days roll up by the metric's
+    aggregate (``campaigns.vocabulary``), e.g. the peak day for peak viewers."""
+    return {
+        code: combine(code, [v for _, v in daily[code]])
+        for code in METRICS
+        if code in daily
+    }
+
+
+def campaign_totals(
+    *,
+    campaign_ids: Iterable[int],
+    network_ids: Iterable[int] | None = None,
+    start: date | None = None,
+    end: date | None = None,
+) -> dict[int, dict[str, Decimal]]:
+    """``{campaign id: {metric: total}}`` as the campaign page shows them, for many
+    campaigns in one query (the API and the weekly update read these)."""
+    daily = daily_figures(
+        campaign_ids=campaign_ids, network_ids=network_ids, start=start, end=end
+    )
+    return {pk: roll_up(series) for pk, series in daily.items()}
+
+
+def campaign_figures(
+    *,
+    campaign_ids: Iterable[int],
+    network_ids: Iterable[int] | None = None,
+    start: date | None = None,
+    end: date | None = None,
+) -> dict[int, list[dict]]:
+    """Per campaign, its totals as rows for a report (two queries): ``code``,
+    ``label``, ``unit``, ``value`` (``campaign_totals``) and ``networks`` (how many
+    networks reported that metric in the period)."""
+    campaign_ids = list(campaign_ids)
+    network_ids = None if network_ids is None else list(network_ids)
+    totals = campaign_totals(
+        campaign_ids=campaign_ids, network_ids=network_ids, start=start, end=end
+    )
+    qs = _figure_rows(campaign_ids, network_ids, start, end)
+    reporting = {
+        (row["campaign_id"], row["metric"]): row["n"]
+        for row in qs.values("campaign_id", "metric").annotate(
+            n=Count("network_id", distinct=True)
+        )
+    }
+    return {
+        pk: [
+            {
+                "code": code,
+                "label": str(METRICS[code].label),
+                "unit": str(METRICS[code].unit),
+                "value": value,
+                "networks": reporting.get((pk, code), 0),
+            }
+            for code, value in figures.items()
+        ]
+        for pk, figures in totals.items()
+    }
+
+
 def campaign_performance(
     *, campaign: Campaign, network_ids: Iterable[int] | None = None
 ) -> Performance:
@@ -113,23 +219,12 @@ def campaign_performance(
     """
     qs = CampaignMetric.objects.filter(campaign=campaign)
     if network_ids is not None:
-        qs = qs.filter(network_id__in=list(network_ids))
-    daily: dict[str, list[tuple[date, Decimal]]] = defaultdict(list)
-    for row in (
-        qs.values("metric", "date")
-        .annotate(total=Sum("value"), mean=Avg("value"))
-        .order_by("metric", "date")
-    ):
-        how = METRICS[row["metric"]].aggregate
-        value = row["mean"] if how == "avg" else row["total"]
-        daily[row["metric"]].append(
-            (row["date"], Decimal(value).quantize(Decimal("0.01")))
-        )
-    totals = {
-        code: combine(code, [v for _, v in daily[code]])
-        for code in METRICS
-        if code in daily
-    }
+        network_ids = list(network_ids)
+        qs = qs.filter(network_id__in=network_ids)
+    daily = daily_figures(campaign_ids=[campaign.pk], network_ids=network_ids).get(
+        campaign.pk, {}
+    )
+    totals = roll_up(daily)
     by_network: dict[int, dict[str, Decimal]] = defaultdict(dict)
     for row in qs.values("network_id", "metric").annotate(
         s=Sum("value"), mx=Max("value"), av=Avg("value")
@@ -155,9 +250,7 @@ def campaign_performance(
         GoalResult(goal.metric, goal.target, totals.get(goal.metric, Decimal("0")))
         for goal in campaign.goals.all()
     ]
-    return Performance(
-        totals=totals, daily=dict(daily), per_network=per_network, goals=goals
-    )
+    return Performance(totals=totals, daily=daily, per_network=per_network, goals=goals)
 
 
 def network_summary(*, campaign: Campaign, totals: dict, daily: dict) -> str:
@@ -207,34 +300,23 @@ def campaign_results_for_network(*, network, start: date, end: date) -> list[dic
         end_date__gte=start,
     ).order_by("start_date", "name")
     campaigns = list(campaigns)
-    values: dict[int, dict[str, list]] = defaultdict(lambda: defaultdict(list))
-    for campaign_id, metric, day, value in (
-        CampaignMetric.objects.filter(
-            network=network,
-            campaign__in=campaigns,
-            date__gte=start,
-            date__lte=end,
-        )
-        .order_by("date")
-        .values_list("campaign_id", "metric", "date", "value")
-    ):
-        values[campaign_id][metric].append((day, value))
-    daily = values
+    daily = daily_figures(
+        campaign_ids=[c.pk for c in campaigns],
+        network_ids=[network.pk],
+        start=start,
+        end=end,
+    )
     results = []
     for campaign in campaigns:
-        figures = values.get(campaign.pk, {})
-        totals = {
-            code: combine(code, [v for _, v in figures[code]])
-            for code in METRICS
-            if code in figures
-        }
+        figures = daily.get(campaign.pk, {})
+        totals = roll_up(figures)
         results.append(
             {
                 "campaign": campaign,
                 "totals": totals,
                 "labels": {code: str(METRICS[code].label) for code in figures},
                 "summary": network_summary(
-                    campaign=campaign, totals=totals, daily=daily.get(campaign.pk, {})
+                    campaign=campaign, totals=totals, daily=figures
                 ),
             }
         )

@@ -665,4 +665,24 @@ Press **Save and publish**. Set a review-by date if the topic changes often.
 Check **Articles needing review** weekly and update or archive stale articles.
 """,
     ),
+    (
+        "using-the-hub",
+        "Guide: multi-guest LIVE rooms (beta)",
+        G,
+        NETWORKS,
+        "For networks in the multi-guest feature test: set up, split gifts, report.",
+        "feature test, beta, multi-guest, guide",
+        """## Update the app
+Install the beta build sent to your network.
+
+## Invite co-hosts
+Start a LIVE and tap **Guests** to invite up to three co-hosts.
+
+## Split gifts
+Set how gifts are split between guests before going LIVE.
+
+## Report what you find
+Answer the weekly check-in in the hub: rating, whether it works, issues.
+""",
+    ),
 ]

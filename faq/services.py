@@ -18,11 +18,11 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from core.cache import within_limit
 from faq import search
 from faq.models import Article, ArticleRevision, ArticleVote, Deflection
 from faq.rendering import render_markdown
 from hub import permissions as access
-from hub.caching import within_limit
 from hub.exceptions import ApplicationError, PermissionDeniedError, RateLimitedError
 
 REVIEW_AFTER = timedelta(days=180)

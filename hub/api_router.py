@@ -8,8 +8,20 @@ from campaigns.api.views import CampaignViewSet
 from faq.api.views import ArticleViewSet
 from hub.api.views import NetworkViewSet, PersonViewSet
 from hub.auth_views import ObtainTokenView
-from insights.api.views import RecurringGroupViewSet
-from tickets.api.views import TicketViewSet
+from inbound.api.views import InboundMessageViewSet
+from insights.api.views import FeedbackItemViewSet, RecurringGroupViewSet
+from marketing.api.views import BrandAssetViewSet, ContentViewSet, EventViewSet
+from onboarding.api.views import (
+    AnnouncementViewSet,
+    EmailPreferenceView,
+    InvitationViewSet,
+    MemberViewSet,
+    OnboardingStepViewSet,
+    OnboardingViewSet,
+)
+from programmes.api.views import ProgrammeViewSet
+from tickets.api.views import SavedViewViewSet, TicketViewSet
+from webhooks.api.views import WebhookViewSet
 
 router = DefaultRouter()
 router.include_format_suffixes = False
@@ -22,8 +34,33 @@ router.register(
 router.register("campaigns", CampaignViewSet, basename="campaign")
 router.register("audit-log", AuditEntryViewSet, basename="audit-log")
 router.register("people", PersonViewSet, basename="person")
+router.register("webhooks", WebhookViewSet, basename="webhook")
+router.register("inbound", InboundMessageViewSet, basename="inbound")
+router.register("programmes", ProgrammeViewSet, basename="programme")
+router.register("events", EventViewSet, basename="event")
+router.register("content", ContentViewSet, basename="content")
+router.register("brand-assets", BrandAssetViewSet, basename="brand-asset")
+# --- onboarding (steps before checklists: "steps" is no network slug) ---
+router.register("onboarding/steps", OnboardingStepViewSet, basename="onboarding-step")
+router.register("onboarding", OnboardingViewSet, basename="onboarding")
+router.register(
+    r"networks/(?P<network_slug>[\w-]+)/members", MemberViewSet, basename="member"
+)
+router.register(
+    r"networks/(?P<network_slug>[\w-]+)/invitations",
+    InvitationViewSet,
+    basename="invitation",
+)
+router.register("announcements", AnnouncementViewSet, basename="announcement")
+router.register("saved-views", SavedViewViewSet, basename="saved-view")
+router.register("feedback", FeedbackItemViewSet, basename="feedback-item")
 
 urlpatterns = [
     path("auth/token/", ObtainTokenView.as_view(), name="api-token"),
+    path(
+        "email-preferences/",
+        EmailPreferenceView.as_view(),
+        name="api-email-preferences",
+    ),
     path("", include(router.urls)),
 ]

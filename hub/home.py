@@ -9,11 +9,10 @@ or a dict with ``template`` (a partial under ``templates/<app>/includes/``), an
 
 from collections.abc import Callable
 
-from django.conf import settings
 from django.urls import reverse
 
+from core import cache
 from hub import permissions as access
-from hub.caching import cached
 from hub.models import CreatorNetwork
 
 Panel = Callable[..., dict | None]
@@ -28,11 +27,10 @@ def register_panel(func: Panel) -> Panel:
 
 
 def shared_figures(name: str, compute: Callable[[], object]):
-    """What a page shows everyone alike (hub-wide counts for staff, the articles
-    every network member may read, the queue's pick lists): kept
-    ``HUB_HOME_CACHE_SECONDS`` (0: always computed). ``name`` must say whose
-    figures they are."""
-    return cached(f"home:{name}", settings.HUB_HOME_CACHE_SECONDS, compute)
+    """What the home shows everyone alike (hub-wide counts for staff, the articles
+    every network member may read): kept in ``core.cache.HOME``. ``name`` must say
+    whose figures they are."""
+    return cache.HOME.get_or_compute(name, compute)
 
 
 def slug_url(viewname: str) -> Callable[[str], str]:

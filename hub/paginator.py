@@ -3,15 +3,16 @@
 * ``count``: an unfiltered queryset counts at most ``ESTIMATE_FROM`` rows; beyond
   that it takes PostgreSQL's own row estimate (``pg_class.reltuples``, kept fresh
   by autovacuum/ANALYZE) instead of a ``COUNT(*)`` over every row, and keeps that
-  estimate for ``HUB_HOME_CACHE_SECONDS``. Filtered querysets are counted exactly.
+  estimate in ``core.cache.TABLE_SIZES``. Filtered querysets are counted exactly
+  (the caller may keep that count: ``count_cache``).
   ``count_is_estimate`` tells the template to say "about".
 * deep pages (``OFFSET`` beyond ``DEFERRED_FROM``): the page's ids are found first
   (an index-only scan on the ordering's index), then only those rows are loaded
   with their joins, annotations and prefetches; a plain ``OFFSET`` would build and
   throw away every skipped row.
 * deep pages of an unfiltered list in a total order of plain columns (the queue's
-  ``-created_at, -id``): the sort key of every ``ANCHOR_EVERY``-th row is kept for
-  ``HUB_HOME_CACHE_SECONDS``, and a page is read from the anchor before it (a seek
+  ``-created_at, -id``): the sort key of every ``ANCHOR_EVERY``-th row is kept in
+  ``core.cache.TABLE_SIZES``, and a page is read from the anchor before it (a seek
   plus at most ``ANCHOR_EVERY`` rows) instead of skipping every row before it. New
   rows shift a page by as many rows while the anchor is kept, as they shift any
   offset page between two requests.
@@ -21,13 +22,12 @@ to order them (a ranked search): the page's rows carry the total as
 ``COUNT(*) OVER ()``, so the matches are found once per page instead of twice.
 """
 
-from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import connections
 from django.db.models import Count, Q, QuerySet, Window
 from django.utils.functional import cached_property
 
-from hub.caching import cached
+from core import cache
 
 ESTIMATE_FROM = 10_000  # rows: up to this many, an exact COUNT(*) is cheap
 DEFERRED_FROM = 500  # offset from which the page's ids are fetched first
@@ -35,15 +35,15 @@ ANCHOR_EVERY = 1_000  # rows between two kept sort keys (deep unfiltered pages)
 
 
 class FastPaginator(Paginator):
-    """``count_key``: a filtered list's count may be kept under this key for
-    ``HUB_HOME_CACHE_SECONDS`` (the caller makes the key say everything the count
-    depends on)."""
+    """``count_cache``: how a filtered list's count may be kept, a function that
+    takes the counting function and returns the count (the caller's cache family
+    and key, which say everything the count depends on)."""
 
     count_is_estimate = False
 
-    def __init__(self, *args, count_key: str | None = None, **kwargs):
+    def __init__(self, *args, count_cache=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.count_key = count_key
+        self.count_cache = count_cache
 
     def _exact_count(self) -> int:
         return Paginator.count.func(self)
@@ -61,10 +61,8 @@ class FastPaginator(Paginator):
     @cached_property
     def count(self) -> int:
         if not self._unfiltered():
-            if self.count_key:
-                return cached(
-                    self.count_key, settings.HUB_HOME_CACHE_SECONDS, self._exact_count
-                )
+            if self.count_cache:
+                return self.count_cache(self._exact_count)
             return self._exact_count()
         queryset = self.object_list
         connection = connections[queryset.db]
@@ -78,10 +76,8 @@ class FastPaginator(Paginator):
 
         # an estimate may as well be a few seconds old; a small table is counted
         # exactly on every request
-        capped, estimate = cached(
-            f"paginator-estimate:{queryset.model._meta.db_table}",
-            settings.HUB_HOME_CACHE_SECONDS,
-            read,
+        capped, estimate = cache.TABLE_SIZES.get_or_compute(
+            f"estimate:{queryset.model._meta.db_table}", read
         )
         if capped < ESTIMATE_FROM and not fresh:
             capped, estimate = read()
@@ -153,15 +149,13 @@ class FastPaginator(Paginator):
         if not start:  # near the top a plain offset is as cheap
             return None
         names = [name for name, _ in key]
-        cache_key = "paginator-anchor:{}:{}:{}".format(
+        cache_key = "anchor:{}:{}:{}".format(
             queryset.model._meta.db_table,
             ",".join(("-" if desc else "") + name for name, desc in key),
             start,
         )
-        anchor = cached(
-            cache_key,
-            settings.HUB_HOME_CACHE_SECONDS,
-            lambda: list(queryset.values_list(*names)[start : start + 1]),
+        anchor = cache.TABLE_SIZES.get_or_compute(
+            cache_key, lambda: list(queryset.values_list(*names)[start : start + 1])
         )
         if not anchor:
             return None

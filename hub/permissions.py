@@ -1,7 +1,7 @@
 """The one permission layer: "may this person see/do this to that object".
 
 Views, the API and the admin all ask these helpers. Results that cost a query are
-cached on the user object for the length of a request.
+kept for the length of a request (``core.cache.request_memo``).
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 from django.utils.translation import gettext as _
 
+from core.cache import request_memo, request_memo_forget, request_memo_set
 from hub.roles import INTERNS, MANAGERS
 
 if TYPE_CHECKING:
@@ -17,11 +18,11 @@ if TYPE_CHECKING:
 
 
 def _group_names(user) -> frozenset[str]:
-    cached = getattr(user, "_hub_group_names", None)
-    if cached is None:
-        cached = frozenset(user.groups.values_list("name", flat=True))
-        user._hub_group_names = cached
-    return cached
+    return request_memo(
+        "group_names",
+        user,
+        lambda: frozenset(user.groups.values_list("name", flat=True)),
+    )
 
 
 def is_staff_member(user) -> bool:
@@ -56,34 +57,34 @@ def network_ids(user) -> frozenset[int]:
     """The networks this person belongs to (empty for anonymous people)."""
     if not (user and user.is_authenticated and user.is_active):
         return frozenset()
-    cached = getattr(user, "_hub_network_ids", None)
-    if cached is None:
-        cached = frozenset(user.memberships.values_list("network_id", flat=True))
-        user._hub_network_ids = cached
-    return cached
+    return request_memo(
+        "network_ids",
+        user,
+        lambda: frozenset(user.memberships.values_list("network_id", flat=True)),
+    )
 
 
 def remember_network_ids(user, ids) -> None:
-    """Seed the ``network_ids`` cache from all of the person's memberships, when
+    """Seed the ``network_ids`` memo from all of the person's memberships, when
     a caller has just loaded them anyway (the same set the query would give)."""
     if user and user.is_authenticated and user.is_active:
-        user._hub_network_ids = frozenset(ids)
+        request_memo_set("network_ids", user, frozenset(ids))
 
 
 def owned_network_ids(user) -> frozenset[int]:
     if not (user and user.is_authenticated and user.is_active):
         return frozenset()
-    cached = getattr(user, "_hub_owned_network_ids", None)
-    if cached is None:
-        from hub.models import Membership
+    from hub.models import Membership
 
-        cached = frozenset(
+    return request_memo(
+        "owned_network_ids",
+        user,
+        lambda: frozenset(
             user.memberships.filter(role=Membership.Role.OWNER).values_list(
                 "network_id", flat=True
             )
-        )
-        user._hub_owned_network_ids = cached
-    return cached
+        ),
+    )
 
 
 def can_view_network(user, network: CreatorNetwork) -> bool:
@@ -128,6 +129,6 @@ def visible_networks(user):
 
 
 def forget(user: User) -> None:
-    """Drop cached answers (after memberships or groups change)."""
-    for attr in ("_hub_group_names", "_hub_network_ids", "_hub_owned_network_ids"):
-        user.__dict__.pop(attr, None)
+    """Drop this request's answers about the person (after memberships or groups
+    change)."""
+    request_memo_forget(user)

@@ -28,6 +28,10 @@ GROUP_PERMISSIONS: dict[str, list[str]] = {
         "campaigns.*",
         "onboarding.*",
         "insights.*",
+        "inbound.*",  # unrouted and quarantined e-mail: assign or reject
+        "webhooks.*",
+        "programmes.*",
+        "marketing.*",
         # the beat schedule: see everything, pause and resume tasks (hub/admin/beat.py)
         "django_celery_beat.view_*",
         "django_celery_beat.change_periodictask",
@@ -40,6 +44,12 @@ GROUP_PERMISSIONS: dict[str, list[str]] = {
         "hub.view_creatornetwork",
         "hub.view_membership",
         "insights.view_recurringgroup",
+        # interns work tickets, so they file unrouted e-mail too
+        "inbound.view_inboundmessage",
+        "inbound.change_inboundmessage",
+        "programmes.view_featuretest",
+        "programmes.view_checkin",
+        "marketing.view_*",  # interns help with events and content; managers run them
     ],
 }
 

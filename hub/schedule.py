@@ -77,4 +77,29 @@ SCHEDULE: dict[str, dict] = {
         "schedule": crontab(minute="*/15"),
         "options": {"expires": 10 * 60},
     },
+    # inbound: file new messages from the support mailbox (INBOUND_IMAP_URL).
+    "inbound: poll the support mailbox": {
+        "task": "inbound.tasks.receive_email_task",
+        "schedule": 60.0,
+        "options": {"expires": 55},
+    },
+    # webhooks: retry deliveries whose backoff is over and that no task holds.
+    "webhooks: retry due deliveries": {
+        "task": "webhooks.tasks.webhook_retry_due_task",
+        "schedule": 60.0,
+        "options": {"expires": 55},
+    },
+    # programmes: ask every participant of a running feature test for this week's
+    # check-in (Mondays 09:00 UTC; the delivery ledger keeps it once per week).
+    "programmes: weekly check-in requests": {
+        "task": "programmes.tasks.checkin_requests_task",
+        "schedule": crontab(minute=0, hour=9, day_of_week=1),
+        "options": {"expires": 60 * 60},
+    },
+    # marketing: event reminders a day and an hour before (each exactly once).
+    "marketing: event reminders": {
+        "task": "marketing.tasks.event_reminders_task",
+        "schedule": 300.0,
+        "options": {"expires": 280},
+    },
 }

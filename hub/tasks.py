@@ -3,14 +3,7 @@ e-mail's recipient, text and any signed link are worked out when it is sent."""
 
 from celery import shared_task
 
-# Transactional e-mails: retried with back-off when SMTP fails (smtplib's errors are
-# OSErrors), and only acknowledged once sent.
-EMAIL_RETRY = {
-    "autoretry_for": (OSError,),
-    "retry_backoff": True,
-    "max_retries": 5,
-    "acks_late": True,
-}
+from emails.retry import EMAIL_RETRY  # the one retry policy of e-mail tasks
 
 
 @shared_task(**EMAIL_RETRY)

@@ -30,7 +30,8 @@ import time
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
+
+from core import cache
 
 KNOWN_BROWSER_COOKIE = "hub_known"
 KNOWN_BROWSER_SALT = "hub.throttling.known-browser"
@@ -102,12 +103,9 @@ def locked_for(*, username: str, address: str, known_browser: bool = False) -> i
 
 
 def _hit(key: str, window: int) -> int:
-    cache.add(key, 0, timeout=window)
-    try:
-        return cache.incr(key)
-    except ValueError:  # expired between add and incr
-        cache.set(key, 1, timeout=window)
-        return 1
+    """The count so far in the window (0 when the cache cannot be reached: a
+    guard, not a dependency; ``core.cache``)."""
+    return cache.count(key, seconds=window) or 0
 
 
 def record_failure(*, username: str, address: str) -> list[str]:
@@ -118,10 +116,10 @@ def record_failure(*, username: str, address: str) -> list[str]:
     for kind, values, limit in _counters(username, address):
         key = _key(f"fail-{kind}", *values)
         if _hit(key, window) >= limit:
-            cache.set(
-                _key(f"lock-{kind}", *values), time.time() + lockout, timeout=lockout
+            cache.put(
+                _key(f"lock-{kind}", *values), time.time() + lockout, seconds=lockout
             )
-            cache.delete(key)
+            cache.forget(key)
             started.append(kind)
     if started:
         _audit_lock(username=username, kinds=started)
@@ -145,7 +143,7 @@ def _audit_lock(*, username: str, kinds: list[str]) -> None:
 
 
 def record_success(*, username: str, address: str) -> None:
-    cache.delete(_key("fail-pair", username, address))
+    cache.forget(_key("fail-pair", username, address))
 
 
 # --- browsers that signed in to an account before ---------------------------------
@@ -200,7 +198,7 @@ def password_reset_wait(*, email: str, address: str) -> int:
         ("reset-account", email, settings.HUB_PASSWORD_RESETS_PER_ACCOUNT),
     ):
         since_key = _key(f"{kind}-since", value)
-        cache.add(since_key, now, timeout=RESET_WINDOW_SECONDS)
+        cache.put(since_key, now, seconds=RESET_WINDOW_SECONDS, only_if_absent=True)
         if _hit(_key(kind, value), RESET_WINDOW_SECONDS) > limit:
             since = cache.get(since_key) or now
             wait = max(wait, int(since + RESET_WINDOW_SECONDS - now) + 1)

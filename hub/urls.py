@@ -58,6 +58,8 @@ urlpatterns = [
     path("faq/", include("faq.urls")),
     path("campaigns/", include("campaigns.urls")),
     path("onboarding/", include("onboarding.urls")),
+    path("programmes/", include("programmes.urls")),
+    path("", include("marketing.urls")),  # /events/, /content/, /brand/
     path("admin/", admin.site.urls),
     path("api/v1/", include("hub.api_router")),
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),

@@ -7,14 +7,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.db import connection
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import FileResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
 from hub import permissions as access
-from hub.decorators import manager_required
+from hub.decorators import manager_required, staff_required
 from hub.exceptions import ApplicationError
 from hub.filters import NetworkFilter
 from hub.selectors import network_list, person_get
@@ -30,10 +30,8 @@ def home(request):
     return render(request, "hub/home.html", home_context(request.user))
 
 
-@login_required
+@staff_required
 def network_list_view(request):
-    if not access.is_staff_member(request.user):
-        raise Http404
     filterset = NetworkFilter(request.GET, queryset=network_list(user=request.user))
     page = Paginator(filterset.qs, 50).get_page(request.GET.get("page"))
     return render(

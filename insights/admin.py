@@ -5,7 +5,6 @@ from insights.models import (
     FeedbackStatusChange,
     ProductArea,
     RecurringGroup,
-    WeeklyUpdateDelivery,
 )
 
 
@@ -36,10 +35,3 @@ class FeedbackItemAdmin(admin.ModelAdmin):
     raw_id_fields = ["tickets"]
     readonly_fields = ["status"]
     inlines = [StatusChangeInline]
-
-
-@admin.register(WeeklyUpdateDelivery)
-class WeeklyUpdateDeliveryAdmin(admin.ModelAdmin):
-    list_display = ["week", "manager", "claimed_at", "sent_at"]
-    list_filter = ["week"]
-    readonly_fields = ["manager", "week", "claimed_at", "sent_at"]

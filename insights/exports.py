@@ -6,6 +6,7 @@ Written by ``hub.csvfile``, which neutralises spreadsheet formulas in every cell
 from django.http import HttpResponse
 
 from hub.csvfile import csv_response as _response
+from insights.selectors.workflow import workflow_csv_rows
 
 
 def weekly_csv(update: dict) -> HttpResponse:
@@ -28,10 +29,12 @@ def weekly_csv(update: dict) -> HttpResponse:
     for article in faq["top_articles"]:
         writer.writerow(["faq views", article["title"], article["view_count"]])
     for figure in (update.get("campaigns") or {}).get("figures", []):
-        writer.writerow(["campaigns", figure["label"], figure["value"]])
+        key = f"{figure['campaign'].name}: {figure['label']}"
+        writer.writerow(["campaigns", key, figure["value"]])
     _service_rows(writer, update.get("sla"))
     for key, value in (update.get("onboarding") or {}).items():
         writer.writerow(["onboarding", key, value])
+    writer.writerows(workflow_csv_rows(update.get("workflow")))
     return response
 
 

@@ -3,8 +3,8 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import FastSelect
 from hub.models import CreatorNetwork, Region
-from hub.widgets import FastSelect
 from insights.models import FeedbackItem, ProductArea
 from tickets.models import Ticket
 

@@ -2,8 +2,8 @@ from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from core.periods import Week
 from insights.models import FeedbackItem, ProductArea
-from insights.weeks import Week
 
 
 class WeekForm(forms.Form):

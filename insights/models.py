@@ -125,29 +125,6 @@ class FeedbackStatusChange(models.Model):
         return f"{self.old_status} → {self.new_status}"
 
 
-class WeeklyUpdateDelivery(models.Model):
-    """Exactly once: one row per manager and ISO week, claimed before sending."""
-
-    manager = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
-    week = models.CharField(_("ISO week"), max_length=8)
-    claimed_at = models.DateTimeField(default=timezone.now)
-    sent_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        verbose_name = _("weekly update delivery")
-        verbose_name_plural = _("weekly update deliveries")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["manager", "week"], name="unique_weekly_delivery"
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.week} → {self.manager_id}"
-
-
 class EmbeddingCache(models.Model):
     """A text's meaning vector (float32 bytes), keyed by a hash of model and text, so
     that each ticket or article is embedded once (see ``insights.embeddings``)."""

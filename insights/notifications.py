@@ -1,13 +1,13 @@
 """E-mails of the insights app: the Monday weekly update and feedback status news.
 
-Called by the tasks in ``insights.tasks``; every message goes through
-``hub.emails``.
+Called by the tasks in ``insights.tasks``. Both are per-recipient e-mails on the
+one delivery ledger (``emails.delivery``): rows are added here, claimed, sent and
+marked by ``emails.tasks.send_deliveries_task``, built by ``insights.messages``.
 """
 
 from __future__ import annotations
 
 import logging
-import zoneinfo
 from datetime import datetime
 
 from django.conf import settings
@@ -16,24 +16,17 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from hub import outbox
-from hub.emails import send_email
+from core.periods import Week, local_now
+from emails import delivery as engine
 from hub.roles import MANAGERS
-from insights import selectors, services
-from insights.models import FeedbackItem, FeedbackStatusChange, WeeklyUpdateDelivery
-from insights.weeks import Week
+from insights import selectors
+from insights.models import FeedbackStatusChange
+from onboarding.models import Delivery
 
 logger = logging.getLogger(__name__)
 
 SEND_WEEKDAY = 0  # Monday
 SEND_HOUR = 8
-
-
-def _local(now: datetime, tz: str) -> datetime:
-    try:
-        return now.astimezone(zoneinfo.ZoneInfo(tz or "UTC"))
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return now.astimezone(zoneinfo.ZoneInfo("UTC"))
 
 
 def managers_due(now: datetime | None = None) -> list[tuple]:
@@ -47,28 +40,32 @@ def managers_due(now: datetime | None = None) -> list[tuple]:
         is_active=True, is_staff=True, groups__name=MANAGERS
     )
     for manager in managers.distinct():
-        local = _local(now, manager.time_zone)
+        local = local_now(now, manager.time_zone)
         if local.weekday() == SEND_WEEKDAY and local.hour == SEND_HOUR:
             due.append((manager, Week.of(local.date()).shift(-1)))
     return due
 
 
 def enqueue_due_weekly_updates(now: datetime | None = None) -> int:
-    """Claim a delivery row for each manager due now and enqueue the e-mail."""
-    from insights.tasks import weekly_update_email_task
-
-    queued = 0
-    for manager, week in managers_due(now):
-        with transaction.atomic():
-            delivery = services.weekly_delivery_claim(manager=manager, week=str(week))
-            if delivery is None:
-                continue  # already claimed by an earlier run
-            outbox.enqueue(weekly_update_email_task, delivery_id=delivery.pk)
-            queued += 1
-    return queued
+    """A ledger row for each manager due now (one per manager and week, so a run
+    repeated or running twice adds nobody twice), then the unsent ones are sent."""
+    due = managers_due(now)
+    weeks = sorted({str(week) for _manager, week in due})
+    created = engine.deliveries_create(
+        kind=Delivery.Kind.WEEKLY_UPDATE,
+        rows=[(manager.pk, str(week), None, None) for manager, week in due],
+    )
+    transaction.on_commit(
+        lambda: engine.enqueue(
+            engine.unsent_ids(kind=Delivery.Kind.WEEKLY_UPDATE, keys=weeks)
+        )
+    )
+    return created
 
 
 def weekly_update_context(week: Week) -> dict:
+    from insights.selectors.workflow import weekly_workflow
+
     update = selectors.weekly_update(week=week)
     return {
         "week": str(week),
@@ -80,54 +77,27 @@ def weekly_update_context(week: Week) -> dict:
         "faq": update["faq"],
         "sla": update["sla"],
         "onboarding": update["onboarding"],
+        "workflow": weekly_workflow(week=week),
         "url": settings.HUB_BASE_URL + reverse("hub:weekly") + f"?week={week}",
     }
 
 
-def send_weekly_update(delivery_id: int) -> bool:
-    """Send one claimed delivery; the row lock makes a retried or duplicate task a
-    no-op once the e-mail is out."""
-    with transaction.atomic():
-        delivery = (
-            WeeklyUpdateDelivery.objects.select_for_update()
-            .select_related("manager")
-            .filter(pk=delivery_id)
-            .first()
-        )
-        if delivery is None or delivery.sent_at is not None:
-            return False
-        week = Week.parse(delivery.week)
-        manager = delivery.manager
-        send_email(
-            to=manager.email,
-            template="weekly_update",
-            context={"name": manager.get_short_name(), **weekly_update_context(week)},
-        )
-        services.weekly_delivery_mark_sent(delivery_id=delivery.pk)
-    return True
-
-
 def send_feedback_status(change_id: int) -> int:
-    """Tell the requesters of an item's tickets that its status changed."""
-    change = (
-        FeedbackStatusChange.objects.select_related("item").filter(pk=change_id).first()
-    )
+    """A ledger row for each requester of an item's tickets told of this status
+    change, then the unsent ones are sent (a retried task adds nobody twice and
+    the ledger sends each row once). Returns the number of rows added."""
+    change = FeedbackStatusChange.objects.filter(pk=change_id).first()
     if change is None:
         return 0
-    item = change.item
-    people = selectors.feedback_status_recipients(item=item)
-    status = FeedbackItem.Status(change.new_status).label
-    sent = 0
-    for person in people:
-        send_email(
-            to=person.email,
-            template="feedback_status",
-            context={
-                "name": person.get_short_name(),
-                "title": item.title,
-                "status": status,
-                "note": change.note,
-            },
+    people = selectors.feedback_status_recipients(item=change.item)
+    key = f"change-{change.pk}"
+    created = engine.deliveries_create(
+        kind=Delivery.Kind.FEEDBACK_STATUS,
+        rows=[(pk, key, None, change.pk) for pk in people.values_list("pk", flat=True)],
+    )
+    transaction.on_commit(
+        lambda: engine.enqueue(
+            engine.unsent_ids(kind=Delivery.Kind.FEEDBACK_STATUS, keys=[key])
         )
-        sent += 1
-    return sent
+    )
+    return created

@@ -1,12 +1,12 @@
-"""Every write of the insights app: recurring groups, drafted articles, the feedback
-board and the weekly-update delivery ledger."""
+"""Every write of the insights app: recurring groups, drafted articles, and the feedback
+board."""
 
 from __future__ import annotations
 
 from collections import Counter
 from datetime import datetime
 
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -21,7 +21,6 @@ from insights.models import (
     FeedbackStatusChange,
     ProductArea,
     RecurringGroup,
-    WeeklyUpdateDelivery,
 )
 from tickets.models import Ticket, TicketMessage
 
@@ -257,24 +256,3 @@ def feedback_item_set_status(
 
         outbox.enqueue(feedback_status_email_task, change_id=change.pk)
     return item
-
-
-# --- weekly update deliveries (exactly once per manager and week) --------------------
-
-
-def weekly_delivery_claim(*, manager, week: str) -> WeeklyUpdateDelivery | None:
-    """Claim the (manager, week) row; None when someone already did."""
-    try:
-        with transaction.atomic():
-            return WeeklyUpdateDelivery.objects.create(manager=manager, week=week)
-    except IntegrityError:
-        return None
-
-
-def weekly_delivery_mark_sent(*, delivery_id: int) -> bool:
-    """True for the one caller that marks it; False when it was already sent."""
-    return bool(
-        WeeklyUpdateDelivery.objects.filter(
-            pk=delivery_id, sent_at__isnull=True
-        ).update(sent_at=timezone.now())
-    )

@@ -2,13 +2,6 @@
 
 from celery import shared_task
 
-RETRY = {
-    "autoretry_for": (OSError,),
-    "retry_backoff": True,
-    "max_retries": 5,
-    "acks_late": True,
-}
-
 
 @shared_task
 def recurring_questions_task() -> int:
@@ -26,15 +19,9 @@ def weekly_update_due_task() -> int:
     return enqueue_due_weekly_updates()
 
 
-@shared_task(**RETRY)
-def weekly_update_email_task(delivery_id: int) -> bool:
-    from insights.notifications import send_weekly_update
-
-    return send_weekly_update(delivery_id)
-
-
-@shared_task(**RETRY)
+@shared_task(acks_late=True)
 def feedback_status_email_task(change_id: int) -> int:
+    """Add a ledger row per requester told of a status change and send them."""
     from insights.notifications import send_feedback_status
 
     return send_feedback_status(change_id)

@@ -18,6 +18,7 @@ from insights.forms import (
     WeekForm,
 )
 from insights.models import FeedbackItem, RecurringGroup
+from insights.selectors.workflow import weekly_workflow, workflow_charts
 
 
 @manager_required
@@ -31,6 +32,7 @@ def weekly_view(request):
     week = week_form.cleaned_data["week"]
     filterset = WeeklyFilter(request.GET, queryset=selectors.scoped_tickets())
     update = selectors.weekly_update(week=week, filterset=filterset)
+    update = {**update, "workflow": weekly_workflow(week=week, filterset=filterset)}
     if request.GET.get("format") == "csv":
         return exports.weekly_csv(update)
     volume = update["volume"]
@@ -50,6 +52,7 @@ def weekly_view(request):
             [row["count"] for row in update["categories"]["rows"]],
         ),
         "sla_chart": _sla_chart(update["sla"]),
+        "workflow_charts": workflow_charts(update.get("workflow")),
     }
     return render(request, "insights/weekly_update.html", context)
 

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from core.periods import parse_month, previous_month
 from hub import permissions as access
 from hub.models import Membership
 from onboarding.forms import AnnouncementAdminForm, DigestPreviewForm
@@ -24,7 +25,6 @@ from onboarding.models import (
     PlanStep,
     Tip,
 )
-from onboarding.periods import parse_month, previous_month
 from onboarding.services import announcement_publish
 
 

@@ -16,8 +16,8 @@ from django.db.models import Aggregate, Count, DurationField, F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.periods import Period
 from onboarding.models import Announcement
-from onboarding.periods import Period
 
 Provider = Callable[..., dict | None]
 PROVIDERS: list[Provider] = []

@@ -10,11 +10,11 @@ from django.core import signing
 from django.urls import reverse
 from django.utils.html import conditional_escape
 
+from core.periods import parse_month
+from emails import delivery as engine
 from hub.emails import build_email, email_message, render_email
-from onboarding import delivery as engine
 from onboarding.digest import build_digest
 from onboarding.models import Announcement, Delivery, Tip
-from onboarding.periods import parse_month
 
 UNSUBSCRIBE_SALT = "onboarding.unsubscribe"
 TOPICS = ("tips", "digest")

@@ -7,6 +7,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.http import Http404
 from django.utils import timezone
 
+from core.periods import is_tip_time, iso_week_key, local_now
 from hub import permissions as access
 from hub.models import CreatorNetwork, Membership
 from onboarding.models import (
@@ -17,7 +18,6 @@ from onboarding.models import (
     OnboardingStep,
     Tip,
 )
-from onboarding.periods import is_tip_time, iso_week_key, local_now
 
 
 def onboarding_list(*, user):
@@ -62,6 +62,16 @@ def step_for_user(*, user, step_id: int) -> OnboardingStep:
     if step is None or not access.can_view_network(user, step.onboarding.network):
         raise Http404
     return step
+
+
+def network_members(*, network: CreatorNetwork):
+    return network.memberships.select_related("user").order_by("role", "user__email")
+
+
+def pending_invitations(*, network: CreatorNetwork):
+    return network.invitations.filter(accepted_at__isnull=True).order_by(
+        "-created_at", "-id"
+    )
 
 
 def network_for_members_page(*, user, slug: str) -> CreatorNetwork:
@@ -111,7 +121,8 @@ def onboarding_progress_summary(*, network=None, region=None) -> dict:
 
 
 def announcement_audience_networks(announcement: Announcement):
-    """The networks an announcement is for (see ``AnnouncementQuerySet.for_network``)."""
+    """The networks an announcement is for (see ``AnnouncementQuerySet.for_network``);
+    any object with the same audience fields (an event, a brand asset) works too."""
     named = list(announcement.networks.values_list("pk", flat=True))
     regions = list(announcement.regions.values_list("pk", flat=True))
     tiers = announcement.tier_list
@@ -233,12 +244,21 @@ def forget_banner_announcements(user) -> None:
         delattr(user, _BANNERS_CACHE)
 
 
-def announcement_for_user(*, user, announcement_id: int) -> Announcement:
-    """A published announcement addressed to one of the user's networks, else 404."""
-    qs = Announcement.objects.published().filter(pk=announcement_id)
+def announcement_list(*, user):
+    """Published announcements addressed to the user's networks (staff: all),
+    newest first, each with ``acknowledged`` (by this person)."""
+    qs = Announcement.objects.published()
     if not access.is_staff_member(user):
         qs = qs.for_network_ids(access.network_ids(user))
-    announcement = qs.first()
+    acks = AnnouncementAcknowledgement.objects.filter(
+        announcement=OuterRef("pk"), user=user
+    )
+    return qs.annotate(acknowledged=Exists(acks)).order_by("-published_at", "-id")
+
+
+def announcement_for_user(*, user, announcement_id: int) -> Announcement:
+    """A published announcement addressed to one of the user's networks, else 404."""
+    announcement = announcement_list(user=user).filter(pk=announcement_id).first()
     if announcement is None:
         raise Http404
     return announcement

@@ -1,41 +1,12 @@
 """Celery tasks of the onboarding app: thin, take ids, idempotent."""
 
-import smtplib
-
 from celery import shared_task
-from django.conf import settings
 from django.utils import timezone
 
-from hub.tasks import EMAIL_RETRY
-from onboarding import delivery as engine
+from core.periods import parse_month, previous_month
+from emails import delivery as engine
+from emails.retry import EMAIL_RETRY
 from onboarding import services
-from onboarding.periods import parse_month, previous_month
-
-
-@shared_task(
-    bind=True,
-    autoretry_for=(smtplib.SMTPException, OSError),
-    retry_backoff=True,
-    retry_backoff_max=600,
-    retry_jitter=True,
-    max_retries=8,
-    acks_late=True,
-)
-def send_deliveries_task(self, delivery_ids: list[int]) -> dict:
-    """Send a chunk of delivery rows, each exactly once (see ``onboarding.delivery``).
-
-    Rows another worker holds a fresh claim on (or died holding) are looked at
-    again once that claim would have gone stale.
-    """
-    import onboarding.messages  # noqa: F401 - registers the builders
-
-    outcomes = engine.deliveries_send(delivery_ids=delivery_ids)
-    if outcomes[engine.BUSY] and not self.request.is_eager:
-        send_deliveries_task.apply_async(
-            args=[outcomes[engine.BUSY]],
-            countdown=settings.HUB_DELIVERY_CLAIM_TIMEOUT + 1,
-        )
-    return {outcome: len(ids) for outcome, ids in outcomes.items()}
 
 
 @shared_task(**EMAIL_RETRY)

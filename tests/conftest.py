@@ -11,6 +11,12 @@ import pytest
 from django.conf import settings
 from rest_framework.test import APIClient
 
+from scripts.ensure_test_tools import (
+    browser_required,
+    dovecot_required,
+    find_chromium,
+    find_dovecot,
+)
 from tests.hub.factories import (
     MembershipFactory,
     NetworkFactory,
@@ -30,11 +36,33 @@ def pytest_report_header(config):
         lines.append(
             "hub: WARNING PostgreSQL not reachable: PostgreSQL-only tests are SKIPPED"
         )
+    if find_chromium() is None and not browser_required():
+        lines.append(f"hub: WARNING {NO_BROWSER}: browser tests are SKIPPED")
+    if find_dovecot() is None and not dovecot_required():
+        lines.append(f"hub: WARNING {NO_DOVECOT}: inbound IMAP tests are SKIPPED")
     return lines
 
 
+NO_BROWSER = "Chromium is not installed (apt-get install chromium)"
+NO_DOVECOT = "Dovecot is not installed (apt-get install dovecot-imapd)"
+
+
+def is_browser_test(item) -> bool:
+    """Marked ``e2e`` or using Playwright's browser (whose launch args we set)."""
+    return "e2e" in item.keywords or "browser_type_launch_args" in getattr(
+        item, "fixturenames", ()
+    )
+
+
 def pytest_collection_modifyitems(config, items):
-    """Skip PostgreSQL-only tests loudly on SQLite (CI makes PostgreSQL mandatory)."""
+    """Skip loudly what this machine cannot run: the browser tests without Chromium
+    (unless HUB_REQUIRE_BROWSER/HUB_REQUIRE_SERVICES make it an error), PostgreSQL-only
+    tests on SQLite (CI makes PostgreSQL mandatory)."""
+    if find_chromium() is None and not browser_required():
+        no_browser = pytest.mark.skip(reason=f"browser test: {NO_BROWSER}")
+        for item in items:
+            if is_browser_test(item):
+                item.add_marker(no_browser)
     if settings.DATABASES["default"]["ENGINE"].endswith("postgresql"):
         return
     skip = pytest.mark.skip(
@@ -195,11 +223,36 @@ def _queue_exists(conn, name: str) -> bool:
 # --- Browser: Playwright with Debian's Chromium ----------------------------------
 
 
+def skips_for(reports, reason: str = NO_BROWSER) -> int:
+    """How many of these skip reports were skipped for this missing program."""
+    return sum(
+        1
+        for report in reports
+        if isinstance(report.longrepr, tuple) and reason in str(report.longrepr[2])
+    )
+
+
+def browser_skips(reports) -> int:
+    return skips_for(reports, NO_BROWSER)
+
+
+def pytest_terminal_summary(terminalreporter, exitstatus, config):
+    reports = terminalreporter.stats.get("skipped", [])
+    for kind, reason in (("browser", NO_BROWSER), ("inbound IMAP", NO_DOVECOT)):
+        skipped = skips_for(reports, reason)
+        if skipped:
+            terminalreporter.write_sep("!", f"{skipped} {kind} tests SKIPPED", red=True)
+            terminalreporter.write_line(
+                f"hub: WARNING {skipped} {kind} tests SKIPPED: {reason}; every "
+                "other test ran. CI (HUB_REQUIRE_SERVICES=1) makes this an error."
+            )
+
+
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
-    executable = shutil.which("chromium") or shutil.which("chromium-browser")
-    if not executable:
-        pytest.fail("Chromium is not installed (apt-get install chromium)")
+    executable = find_chromium()
+    if not executable:  # only reached when a browser is required (see above)
+        pytest.fail(f"{NO_BROWSER}; HUB_REQUIRE_BROWSER/HUB_REQUIRE_SERVICES is set")
     return {
         **browser_type_launch_args,
         "executable_path": executable,

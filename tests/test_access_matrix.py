@@ -19,6 +19,7 @@ ANON, MEMBER_A, MEMBER_B, INTERN, MANAGER = (
 )
 ROLES = [ANON, MEMBER_A, MEMBER_B, INTERN, MANAGER]
 LOGIN = "login"  # redirected to the sign-in page
+JSON_BODY = ("patch", "put")  # sent as JSON (the API's updates)
 
 
 @dataclass
@@ -319,6 +320,69 @@ MATRIX: dict[str, Row] = {
         lambda o: f"/onboarding/announcements/{o['announcement'].pk}/report/",
         {**staff_only(404), MANAGER: 200},  # agency managers only
     ),
+    # --- onboarding over the API (the same rules as the pages above) ---
+    "onboarding-list": Row("/api/v1/onboarding/", signed_in(200, anonymous=401)),
+    "onboarding-detail": Row(
+        lambda o: f"/api/v1/onboarding/{o['network'].slug}/",
+        network_a_and_staff(anonymous=401),
+    ),
+    "onboarding-step-detail": Row(
+        lambda o: f"/api/v1/onboarding/steps/{o['step'].pk}/",
+        network_a_and_staff(anonymous=401),
+        method="patch",
+        data={"done": True},
+    ),
+    "member-list": Row(
+        lambda o: f"/api/v1/networks/{o['network'].slug}/members/",
+        {**staff_only(404, anonymous=401), MANAGER: 200},  # managers and owners
+    ),
+    "member-detail": Row(
+        lambda o: f"/api/v1/networks/{o['network'].slug}/members/{o['membership'].pk}/",
+        {**staff_only(404, anonymous=401), MANAGER: 204},
+        method="delete",
+    ),
+    "invitation-list": Row(
+        lambda o: f"/api/v1/networks/{o['network'].slug}/invitations/",
+        {**staff_only(404, anonymous=401), MANAGER: 200},
+    ),
+    "announcement-list": Row("/api/v1/announcements/", signed_in(200, anonymous=401)),
+    "announcement-detail": Row(
+        lambda o: f"/api/v1/announcements/{o['announcement'].pk}/",
+        network_a_and_staff(anonymous=401),
+    ),
+    "announcement-acknowledge": Row(
+        lambda o: f"/api/v1/announcements/{o['announcement'].pk}/acknowledge/",
+        network_a_and_staff(anonymous=401),
+        method="post",
+    ),
+    # --- tickets' saved views and ratings, the feedback board, over the API ---
+    "saved-view-list": Row(
+        "/api/v1/saved-views/",
+        {ANON: 401, MEMBER_A: 403, MEMBER_B: 403, INTERN: 200, MANAGER: 200},
+    ),
+    "saved-view-detail": Row(  # a shared view: managed in the admin only
+        lambda o: f"/api/v1/saved-views/{o['saved_view'].pk}/",
+        {**everyone(403), ANON: 401},
+        method="delete",
+    ),
+    "ticket-rating": Row(  # an open ticket: not yet (400); staff never rate (403)
+        lambda o: f"/api/v1/tickets/{o['ticket'].reference}/rating/",
+        {ANON: 401, MEMBER_A: 400, MEMBER_B: 404, INTERN: 403, MANAGER: 403},
+        method="post",
+        data={"score": 5},
+    ),
+    "feedback-item-list": Row(
+        "/api/v1/feedback/", {**everyone(403), ANON: 401, MANAGER: 200}
+    ),
+    "feedback-item-status": Row(
+        lambda o: f"/api/v1/feedback/{o['feedback_item'].pk}/status/",
+        {**everyone(403), ANON: 401, MANAGER: 400},
+        method="post",
+        data={"status": "bogus"},
+    ),
+    "api-email-preferences": Row(
+        "/api/v1/email-preferences/", signed_in(200, anonymous=401)
+    ),
 }
 
 # Routes checked elsewhere, with the reason.
@@ -329,9 +393,15 @@ EXEMPT = {
 # Each capability's rows live beside its tests.
 from tests.campaigns.access_rows import CAMPAIGN_ROWS  # noqa: E402
 from tests.hub.trust_access_rows import TRUST_ROWS  # noqa: E402
+from tests.marketing.access_rows import MARKETING_ROWS  # noqa: E402
+from tests.programmes.access_rows import PROGRAMME_ROWS  # noqa: E402
+from tests.webhooks.access_rows import WEBHOOK_ROWS  # noqa: E402
 
 MATRIX.update(CAMPAIGN_ROWS)
 MATRIX.update(TRUST_ROWS)
+MATRIX.update(WEBHOOK_ROWS)
+MATRIX.update(PROGRAMME_ROWS)
+MATRIX.update(MARKETING_ROWS)
 EXEMPT_PREFIXES = {
     "admin:": "the Django admin's own staff check; tests below and per app",
 }
@@ -397,8 +467,10 @@ def objects(network_a, member_a, intern):
     item = FeedbackItem.objects.create(title="Schedule LIVE battles")
     item.tickets.add(ticket)
     from hub.tokens import api_token_create
+    from tickets.models import SavedView
 
     return {
+        "saved_view": SavedView.objects.create(name="Matrix shared", query="q=x"),
         "api_token": api_token_create(user=member_a, name="Reporting")[0],
         "recurring_group": group,
         "feedback_item": item,
@@ -469,7 +541,8 @@ def test_route_answers_each_role_as_the_matrix_says(
     if person is not None:
         client.force_login(person)
     url = row.url(objects) if callable(row.url) else row.url
-    response = getattr(client, row.method)(url, row.data)
+    json_body = {"content_type": "application/json"} if row.method in JSON_BODY else {}
+    response = getattr(client, row.method)(url, row.data, **json_body)
     expected = row.expect[role]
     if expected == LOGIN:
         assert response.status_code == 302, f"{name} as {role}: {response.status_code}"

@@ -88,7 +88,18 @@ MATRIX: dict[str, dict[str, str]] = {
     "insights.RecurringGroup": row(intern=READ),
     "insights.ProductArea": row(),
     "insights.FeedbackItem": row(),
-    "insights.WeeklyUpdateDelivery": row(),
+    # --- channels: e-mail in (rows only the services write), webhooks out ---
+    "inbound.InboundMessage": row(intern=READ, manager=READ, superuser=READ),
+    "webhooks.WebhookEndpoint": row(),
+    "webhooks.WebhookDelivery": row(manager=READ, superuser=READ),
+    # --- programmes: managers run feature tests; check-ins are the networks' ---
+    "programmes.FeatureTest": row(intern=READ),
+    "programmes.CheckIn": row(intern=READ, manager=NO_ADD, superuser=NO_ADD),
+    # --- marketing: managers run it, interns look things up ---
+    "marketing.Event": row(intern=READ),
+    "marketing.Registration": row(intern=READ, manager=NO_ADD, superuser=NO_ADD),
+    "marketing.ContentItem": row(intern=READ),
+    "marketing.BrandAsset": row(intern=READ),
     # --- the audit log: append-only, read by managers and administrators ---
     "audit.AuditEntry": row(intern=NONE, manager=READ, superuser=READ),
 }
@@ -118,7 +129,7 @@ def _build_missing_objects(people) -> None:
     from hub import outbox
     from hub.tasks import outbox_flush_task
     from hub.tokens import api_token_create
-    from insights.models import RecurringGroup, WeeklyUpdateDelivery
+    from insights.models import RecurringGroup
     from onboarding.models import Delivery, EmailPreference, Invitation
     from tests.hub.factories import totp_device_for
     from tests.tickets.factories import PNG_BYTES
@@ -145,7 +156,6 @@ def _build_missing_objects(people) -> None:
     Delivery.objects.create(kind="tip", recipient=member, key="2026-W01")
     EmailPreference.objects.get_or_create(user=member)
     RecurringGroup.objects.create(label="Diamonds missing", size=1, network_count=1)
-    WeeklyUpdateDelivery.objects.create(manager=manager, week="2026-W01")
 
 
 @pytest.fixture

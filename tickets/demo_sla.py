@@ -1,21 +1,19 @@
 """Demo service standards: the Sydney calendar, SLA policies, macros, ratings.
 
-``seed_standards(out)`` is idempotent. ``fill_due_times(out)`` gives tickets loaded in
-bulk (no policy yet) their SLA fields with a handful of UPDATEs, however many
-there are: business time is approximated as real time / 4.2 (a 40-hour week in a
-168-hour one). Tickets created through the services get exact due times.
+``seed_standards(out)`` is idempotent. Seeded tickets get their SLA fields from the
+engine itself (``tickets.sla.replay`` over the history they record, with the
+calendar's exact business time): before insertion (``due_times_setter``) or, for
+tickets loaded another way, in batches (``fill_due_times``).
 """
 
 import datetime as dt
 import random
 from collections.abc import Callable
 
-from django.db import connection
-from django.db.models import Case, DateTimeField, F, Q, When
-from django.db.models.expressions import RawSQL
-from django.db.models.functions import Coalesce
+from django.db.models import F
 from django.utils import timezone
 
+from tickets import sla
 from tickets.models import (
     BusinessCalendar,
     CannedReply,
@@ -108,7 +106,6 @@ COMMENTS = [
     (4, ""),
     (2, "Too slow for a payout question."),
 ]
-APPROX = 4.2  # real time per unit of business time (168 h / 40 h)
 
 
 def seed_standards(out: Callable[[str], None]) -> BusinessCalendar:
@@ -154,142 +151,62 @@ def seed_standards(out: Callable[[str], None]) -> BusinessCalendar:
     return calendar
 
 
-def _approx(minutes: int) -> dt.timedelta:
-    return dt.timedelta(minutes=minutes * APPROX)
-
-
-def _business_seconds_sql(later: str) -> str:
-    if connection.vendor == "postgresql":
-        span = f"EXTRACT(EPOCH FROM ({later} - created_at))"
-    else:
-        span = f"((julianday({later}) - julianday(created_at)) * 86400)"
-    return f"CAST({span} / {APPROX} AS INTEGER)"
+# Every SLA field ``tickets.sla.replay`` sets.
+SLA_FIELDS = [
+    "sla_policy",
+    "first_response_at",
+    "first_response_due_at",
+    "next_response_due_at",
+    "next_response_started_at",
+    "resolution_due_at",
+    "sla_due_at",
+    "sla_paused_at",
+    "sla_paused_seconds",
+    "sla_remaining",
+    "first_response_warned_at",
+    "first_response_breached_at",
+    "next_response_warned_at",
+    "next_response_breached_at",
+    "resolution_warned_at",
+    "resolution_breached_at",
+    "sla_breached_at",
+    "first_response_business_seconds",
+    "resolution_business_seconds",
+]
+BATCH = 2000
 
 
 def due_times_setter(now: dt.datetime | None = None) -> Callable[[Ticket], None]:
-    """``fill_due_times``' rules for one ticket still in memory: the bulk seeder sets
-    the SLA fields before inserting instead of rewriting 100,000 rows (and their
-    indexes) a dozen times afterwards (issue 9: half of the seeding time)."""
+    """The SLA engine's fields for one ticket still in memory (``sla.replay``): the
+    bulk seeder sets them before inserting instead of rewriting 100,000 rows (and
+    their indexes) afterwards (issue 9), with the engine's exact business time."""
     now = now or timezone.now()
-    policies = {
-        p.priority: p for p in SlaPolicy.objects.filter(network_tier="", is_active=True)
-    }
-
-    def business_seconds(later, created) -> int | None:
-        return (
-            None if later is None else round((later - created).total_seconds() / APPROX)
-        )
+    policies = sla.policies_with_calendars()
 
     def fill(ticket: Ticket) -> None:
         policy = policies.get(ticket.priority)
-        if policy is None:
-            return
-        created, answered, solved = (
-            ticket.created_at,
-            ticket.first_response_at,
-            ticket.resolved_at,
-        )
-        ticket.sla_policy_id = policy.pk
-        first_due = created + _approx(policy.first_response_minutes)
-        resolution_due = created + _approx(policy.resolution_minutes)
-        ticket.first_response_due_at = first_due
-        ticket.resolution_due_at = resolution_due
-        ticket.first_response_business_seconds = business_seconds(answered, created)
-        ticket.resolution_business_seconds = business_seconds(solved, created)
-        if answered and answered > first_due:
-            ticket.first_response_breached_at = answered
-        if solved and solved > resolution_due:
-            ticket.resolution_breached_at = solved
-        active = ticket.status in Ticket.ACTIVE_STATUSES
-        if active:
-            if ticket.status == Ticket.Status.PENDING:
-                ticket.sla_paused_at = ticket.updated_at
-            if answered is None and first_due < now:
-                ticket.first_response_breached_at = first_due
-                ticket.first_response_warned_at = first_due
-            if resolution_due < now and ticket.resolution_breached_at is None:
-                ticket.resolution_breached_at = resolution_due
-                ticket.resolution_warned_at = resolution_due
-        ticket.sla_breached_at = (
-            ticket.first_response_breached_at or ticket.resolution_breached_at
-        )
-        if active and ticket.sla_paused_at is None:
-            ticket.sla_due_at = first_due if answered is None else resolution_due
+        if policy is not None:
+            sla.replay(ticket, policy=policy, now=now)
 
     return fill
 
 
 def fill_due_times(out: Callable[[str], None]) -> int:
-    """SLA fields for tickets without a policy, a few UPDATEs per priority."""
-    now = timezone.now()
-    done = 0
-    S = Ticket.Status
-    for policy in SlaPolicy.objects.filter(network_tier="", is_active=True):
-        todo = Ticket.objects.filter(sla_policy__isnull=True, priority=policy.priority)
-        # one pass per priority writes the policy, due times and durations together
-        # (each extra pass over 100,000 rows rewrites every row and its indexes)
-        done += todo.update(
-            sla_policy=policy,
-            first_response_due_at=F("created_at")
-            + _approx(policy.first_response_minutes),
-            resolution_due_at=F("created_at") + _approx(policy.resolution_minutes),
-            first_response_business_seconds=RawSQL(  # noqa: S611  # nosec B611 - constant SQL
-                _business_seconds_sql("first_response_at"), []
-            ),
-            resolution_business_seconds=RawSQL(  # noqa: S611  # nosec B611 - constant SQL
-                _business_seconds_sql("resolved_at"), []
-            ),
-        )
-    table = Ticket._meta.db_table
-    with connection.cursor() as cursor:  # rows that had a policy but no durations yet
-        for field, later in (
-            ("first_response_business_seconds", "first_response_at"),
-            ("resolution_business_seconds", "resolved_at"),
-        ):
-            cursor.execute(
-                # table and column names are the constants above, no input
-                f"UPDATE {table} SET {field} = {_business_seconds_sql(later)} "  # noqa: S608  # nosec B608
-                f"WHERE {field} IS NULL AND {later} IS NOT NULL "
-                "AND sla_policy_id IS NOT NULL"
-            )
-    filled = Ticket.objects.filter(sla_policy__isnull=False)
-    filled.filter(
-        first_response_at__gt=F("first_response_due_at"),
-        first_response_breached_at__isnull=True,
-    ).update(first_response_breached_at=F("first_response_at"))
-    filled.filter(
-        resolved_at__gt=F("resolution_due_at"), resolution_breached_at__isnull=True
-    ).update(resolution_breached_at=F("resolved_at"))
-    active = filled.filter(status__in=Ticket.ACTIVE_STATUSES)
-    active.filter(status=S.PENDING, sla_paused_at__isnull=True).update(
-        sla_paused_at=F("updated_at")
-    )
-    # Historical tickets already overdue are marked, so the sweep does not e-mail
-    # about months-old demo data.
-    active.filter(first_response_at__isnull=True, first_response_due_at__lt=now).update(
-        first_response_breached_at=F("first_response_due_at"),
-        first_response_warned_at=F("first_response_due_at"),
-    )
-    active.filter(
-        resolution_due_at__lt=now, resolution_breached_at__isnull=True
-    ).update(
-        resolution_breached_at=F("resolution_due_at"),
-        resolution_warned_at=F("resolution_due_at"),
-    )
-    filled.filter(
-        Q(first_response_breached_at__isnull=False)
-        | Q(resolution_breached_at__isnull=False),
-        sla_breached_at__isnull=True,
-    ).update(
-        sla_breached_at=Coalesce("first_response_breached_at", "resolution_breached_at")
-    )
-    active.filter(sla_paused_at__isnull=True, sla_due_at__isnull=True).update(
-        sla_due_at=Case(
-            When(first_response_at__isnull=True, then=F("first_response_due_at")),
-            default=F("resolution_due_at"),
-            output_field=DateTimeField(),
-        )
-    )
+    """SLA fields for tickets without a policy (loaded another way), replayed by
+    the engine in batches: a read and a ``bulk_update`` per ``BATCH`` tickets."""
+    fill = due_times_setter()
+    done, last = 0, 0
+    while True:
+        todo = Ticket.objects.filter(sla_policy__isnull=True, pk__gt=last)
+        batch = list(todo.order_by("pk")[:BATCH])
+        if not batch:
+            break
+        for ticket in batch:
+            fill(ticket)
+        filled = [t for t in batch if t.sla_policy_id is not None]
+        Ticket.objects.bulk_update(filled, SLA_FIELDS, batch_size=BATCH)
+        done += len(filled)
+        last = batch[-1].pk
     if done:
         out(f"SLA due times filled for {done} tickets.")
     return done

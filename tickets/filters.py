@@ -1,14 +1,14 @@
 """The one ticket FilterSet, shared by the portal and the API."""
 
 import django_filters
-from django.db.models import F, Q
+from django.db.models import Case, F, IntegerField, Q, When
 from django.utils.choices import BaseChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
+from core import cache
+from core.forms import FastSelect, FastSelectMultiple
 from hub import permissions as access
-from hub.home import shared_figures
 from hub.models import User
-from hub.widgets import FastSelect, FastSelectMultiple
 from tickets import sla
 from tickets.models import Category, Tag, Ticket
 
@@ -25,6 +25,18 @@ def _networks(request):
 
 def _staff(request):
     return User.objects.filter(is_staff=True, is_active=True).order_by("email")
+
+
+def priority_rank() -> Case:
+    """Priority as a number (urgent highest), for sorting by urgency."""
+    return Case(
+        *(
+            When(priority=value, then=rank)
+            for value, rank in Ticket.PRIORITY_RANK.items()
+        ),
+        default=0,
+        output_field=IntegerField(),
+    )
 
 
 class TicketOrdering(django_filters.OrderingFilter):
@@ -47,8 +59,6 @@ class TicketOrdering(django_filters.OrderingFilter):
 
     def filter(self, qs, value):
         if any(param.lstrip("-") == "priority" for param in value or ()):
-            from tickets.selectors import priority_rank
-
             qs = qs.annotate(priority_rank=priority_rank())  # only when sorting by it
         qs = super().filter(qs, value)
         if value:
@@ -183,12 +193,12 @@ class TicketFilter(django_filters.FilterSet):
     def choice_lists(self) -> dict[str, list[tuple]]:
         """``{field: [(value, label), ...]}`` without the empty choice (memoized;
         the queue's bulk bar reuses the assignees). Staff all see the same lists
-        (every network, category, tag and colleague): those are shared for
-        ``HUB_HOME_CACHE_SECONDS`` like the home page's hub-wide figures."""
+        (every network, category, tag and colleague): those are shared in
+        ``core.cache.PICK_LISTS``."""
         if not hasattr(self, "_choice_lists"):
             if access.is_staff_member(getattr(self.request, "user", None)):
-                self._choice_lists = shared_figures(
-                    "ticket-filter-choices:staff", self._read_choice_lists
+                self._choice_lists = cache.PICK_LISTS.get_or_compute(
+                    "tickets:staff", self._read_choice_lists
                 )
             else:
                 self._choice_lists = self._read_choice_lists()

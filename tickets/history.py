@@ -1,7 +1,9 @@
 """The audit trail: one ``TicketChange`` row per changed field."""
 
+from django.db import transaction
 from django.utils import timezone
 
+from core import cache
 from tickets.models import Ticket, TicketChange
 
 
@@ -45,6 +47,9 @@ class Changes:
         TicketChange.objects.bulk_create(self.rows)
         if touch:
             self.ticket.save()
+        # every ticket service (bulk ones too) saves through here: the cached
+        # counts are stale once this commits
+        transaction.on_commit(cache.tickets_changed)
 
 
 def label(choices, value) -> str:

@@ -19,6 +19,17 @@ def _ticket_context(ticket: Ticket) -> dict:
     }
 
 
+def _thread_headers(ticket: Ticket, part: str) -> dict:
+    """Message-ID, In-Reply-To/References and the signed Reply-To (``inbound``), so
+    the member's mail client threads the ticket and their answer comes back to it."""
+    from inbound.addresses import thread_headers
+    from inbound.selectors import original_message_id
+
+    return thread_headers(
+        ticket.reference, part=part, parents=[original_message_id(ticket=ticket)]
+    )
+
+
 def send_ticket_received(ticket_id: int) -> int:
     ticket = (
         Ticket.objects.select_related("network", "requester")
@@ -35,6 +46,7 @@ def send_ticket_received(ticket_id: int) -> int:
             "name": ticket.requester.get_short_name(),
             "description": ticket.description,
         },
+        headers=_thread_headers(ticket, "t"),
     )
 
 
@@ -76,6 +88,7 @@ def send_ticket_reply(message_id: int) -> int:
             "author": str(message.author) if message.author else "",
             "body": message.body,
         },
+        headers=_thread_headers(message.ticket, f"m{message.pk}"),
     )
 
 

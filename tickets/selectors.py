@@ -4,24 +4,23 @@ Staff see every network's tickets; a network member sees their networks' tickets
 and never an internal note. Another network's ticket is simply not there (404).
 """
 
-import hashlib
+from dataclasses import dataclass
 
-from django.conf import settings
+from django.core.paginator import Page
 from django.db.models import (
-    Case,
     Count,
     F,
-    IntegerField,
     Prefetch,
     Q,
     QuerySet,
-    When,
 )
 from django.http import Http404
 
+from core import cache
 from hub import permissions as access
-from hub.caching import cached, generation, next_generation
+from hub.paginator import FastPaginator
 from tickets import sla
+from tickets.filters import TicketFilter
 from tickets.models import (
     Attachment,
     Category,
@@ -38,17 +37,6 @@ def visible_tickets(user) -> QuerySet[Ticket]:
     return Ticket.objects.filter(network_id__in=access.network_ids(user))
 
 
-def priority_rank():
-    return Case(
-        *(
-            When(priority=value, then=rank)
-            for value, rank in Ticket.PRIORITY_RANK.items()
-        ),
-        default=0,
-        output_field=IntegerField(),
-    )
-
-
 def ticket_list(
     *, user, filters=None, request=None, queue: bool = False
 ) -> QuerySet[Ticket]:
@@ -56,8 +44,6 @@ def ticket_list(
 
     Staff get the tags prefetched. ``queue=True`` is for the staff queue's rows,
     which show no requester and read the tag names with ``attach_tag_names``."""
-    from tickets.filters import TicketFilter
-
     if queue:
         qs = visible_tickets(user).select_related("network", "assignee", "category")
     else:
@@ -71,26 +57,78 @@ def ticket_list(
     return qs
 
 
-COUNTS_GENERATION_KEY = "tickets:counts-generation"
+PAGE_SIZES = (25, 50, 100)
+
+
+@dataclass
+class TicketListPage:
+    """One page of the ticket list a person sees: the staff queue, or a network's
+    tickets. ``filterset`` keeps the filters as given (its form shows them)."""
+
+    filterset: TicketFilter
+    page: Page
+    is_queue: bool
+    show_network: bool
+    saved_views: list[SavedView]
+
+    @property
+    def tickets(self) -> list[Ticket]:
+        return self.page.object_list
+
+    def staff_choices(self) -> list[tuple]:
+        """The assignees the queue's filter offers (the bulk bar offers the same)."""
+        return self.filterset.choice_lists().get("assignee", [])
+
+
+def page_size(params) -> int:
+    """``?per_page=`` when it is one of ``PAGE_SIZES``, else the first."""
+    try:
+        size = int(params.get("per_page", PAGE_SIZES[0]))
+    except (TypeError, ValueError):
+        return PAGE_SIZES[0]
+    return size if size in PAGE_SIZES else PAGE_SIZES[0]
+
+
+def ticket_list_page(*, user, params, request=None) -> TicketListPage:
+    """What ``/tickets/`` shows this person: the tickets they may see (staff: the
+    queue), filtered and sorted by ``params`` (``TicketFilter``), one page of
+    them (``?page=``, ``?per_page=``; a filtered count is kept while no ticket
+    changes) with what the rows show (staff: tag names, in one query) and, for
+    staff, the saved views."""
+    is_queue = access.is_staff_member(user)
+    filterset = TicketFilter(
+        params, queryset=ticket_list(user=user, queue=is_queue), request=request
+    )
+    paginator = FastPaginator(
+        filterset.qs,
+        page_size(params),
+        count_cache=list_count_cache(user=user, params=params),
+    )
+    page = paginator.get_page(params.get("page"))
+    if is_queue:
+        page.object_list = attach_tag_names(list(page.object_list))
+    return TicketListPage(
+        filterset=filterset,
+        page=page,
+        is_queue=is_queue,
+        show_network=is_queue or len(access.network_ids(user)) > 1,
+        saved_views=list(saved_views(user=user)) if is_queue else [],
+    )
+
+
 # filters whose counts change with the clock or the person: always counted afresh
 _UNCACHED_FILTERS = {"sla_state", "mine"}
 
 
-def tickets_changed(**kwargs) -> None:
-    """A ticket was saved or deleted: filtered counts kept so far are stale (bulk
-    ``update()``s send no signal; the counts then expire within
-    ``HUB_HOME_CACHE_SECONDS``)."""
-    next_generation(COUNTS_GENERATION_KEY)
-
-
 def list_count_key(*, user, params) -> str | None:
-    """Where a filtered list's count may be kept: the same filters, seen by the
-    same networks (all of them, for staff), while no ticket has changed."""
+    """Under which name a filtered list's count may be kept (``TICKET_COUNTS``):
+    the same filters, seen by the same networks (all of them, for staff); None
+    when it may not be kept."""
     items = sorted(
         (name, value)
         for name, values in params.lists()
         for value in values
-        if name not in ("page", "per_page", "ordering") and value != ""
+        if name not in ("page", "per_page", "page_size", "ordering") and value != ""
     )
     if not items or _UNCACHED_FILTERS & {name for name, _value in items}:
         return None
@@ -99,11 +137,16 @@ def list_count_key(*, user, params) -> str | None:
         if access.is_staff_member(user)
         else ",".join(map(str, sorted(access.network_ids(user))))
     )
-    kept_since = generation(COUNTS_GENERATION_KEY)
-    if kept_since is None:
+    return cache.digest(seen_by, items)
+
+
+def list_count_cache(*, user, params):
+    """How a filtered ticket list keeps its count (``FastPaginator``'s
+    ``count_cache``; the portal and the API alike), or None when it may not."""
+    key = list_count_key(user=user, params=params)
+    if key is None:
         return None
-    digest = hashlib.sha256(repr((seen_by, items)).encode()).hexdigest()[:32]
-    return f"tickets:count:{kept_since}:{digest}"
+    return lambda count: cache.TICKET_COUNTS.get_or_compute(key, count)
 
 
 def attach_tag_names(tickets: list[Ticket]) -> list[Ticket]:
@@ -192,17 +235,14 @@ def home_counts_for_networks(*, network_ids) -> dict:
     )
 
 
-QUEUE_HEALTH_KEY = "tickets:queue-health"
-
-
 def queue_health() -> dict:
     """Staff's home figures: new, unassigned, open, urgent, due soon, breached.
 
     Every figure counts active tickets only, so the one aggregate query reads the
     partial covering index ``ticket_active_health_idx`` instead of the whole table;
-    the result is kept ``HUB_HOME_CACHE_SECONDS`` (0: always computed).
+    the result is kept in ``core.cache.QUEUE_HEALTH`` (ticket services invalidate it).
     """
-    return cached(QUEUE_HEALTH_KEY, settings.HUB_HOME_CACHE_SECONDS, _queue_health)
+    return cache.QUEUE_HEALTH.get_or_compute("all", _queue_health)
 
 
 def _queue_health() -> dict:
@@ -260,8 +300,6 @@ def ticket_export_rows(*, user, filters, request=None):
     (so the same people see the same tickets, in the same order), read in chunks
     of ``EXPORT_CHUNK`` with their tag names (one query per chunk)."""
     from itertools import islice
-
-    from tickets.filters import TicketFilter
 
     queryset = TicketFilter(
         filters, queryset=ticket_list(user=user, queue=True), request=request

@@ -146,7 +146,10 @@ def _mark_breach(ticket: Ticket, target: str, now: dt.datetime) -> None:
 
 def start(ticket: Ticket, *, now: dt.datetime, tier: str | None) -> None:
     """A new ticket: pick the policy and set the first-response and resolution dues."""
-    policy = policy_for(priority=ticket.priority, tier=tier)
+    _start(ticket, policy_for(priority=ticket.priority, tier=tier), now)
+
+
+def _start(ticket: Ticket, policy: SlaPolicy | None, now: dt.datetime) -> None:
     ticket.sla_policy = policy
     if policy is None:
         return
@@ -286,6 +289,53 @@ def on_priority_change(ticket: Ticket, *, tier: str | None) -> None:
         setattr(ticket, f"{target}_due_at", add_business_time(calendar, begun, total))
         setattr(ticket, f"{target}_warned_at", None)
     refresh_due(ticket)
+
+
+# --- a recorded history, replayed (the seeders) ---------------------------------
+
+
+def replay(ticket: Ticket, *, policy: SlaPolicy | None, now: dt.datetime) -> None:
+    """Set a ticket's SLA fields from the history it already records, through the
+    hooks above: created, first staff reply (``first_response_at``), then solved or
+    closed (``resolved_at``) or waiting (pending since ``updated_at``); a target
+    overdue by ``now`` is marked as the sweep would have marked it at its due time
+    (warned and breached then, so nobody is e-mailed about old data).
+
+    No database access when ``policy`` comes from ``policies_with_calendars``: the
+    demo and benchmark seeders run it on 100,000 tickets before inserting them.
+    """
+    answered, status = ticket.first_response_at, ticket.status
+    ticket.first_response_at, ticket.status = None, S.OPEN
+    _start(ticket, policy, now)
+    if policy is None:
+        ticket.first_response_at, ticket.status = answered, status
+        return
+    if answered is not None:
+        on_staff_reply(ticket, now=answered)
+    if status in STOPPED or status == S.PENDING:
+        ticket.status = status
+        moved = ticket.resolved_at if status in STOPPED else ticket.updated_at
+        on_status_change(ticket, old=S.OPEN, new=status, now=moved or now)
+    ticket.status = status
+    if ticket.sla_paused_at is None and status not in STOPPED:
+        for target in _running(ticket):
+            due = getattr(ticket, f"{target}_due_at")
+            if due <= now and getattr(ticket, f"{target}_breached_at") is None:
+                setattr(ticket, f"{target}_warned_at", due)
+                _mark_breach(ticket, target, due)
+    refresh_due(ticket)
+
+
+def policies_with_calendars() -> dict[str, SlaPolicy]:
+    """The default (tier-less) active policy per priority, calendars loaded."""
+    policies = (
+        SlaPolicy.objects.filter(network_tier="", is_active=True)
+        .select_related("calendar")
+        .prefetch_related("calendar__holidays")
+    )
+    for policy in policies:
+        calendar_of(policy)
+    return {policy.priority: policy for policy in policies}
 
 
 # --- the state, in SQL -------------------------------------------------------------

@@ -2,7 +2,7 @@
 
 from celery import shared_task
 
-from hub.tasks import EMAIL_RETRY as RETRY
+from emails.retry import EMAIL_RETRY as RETRY
 from tickets import notifications
 
 

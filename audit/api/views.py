@@ -16,6 +16,7 @@ class AuditEntryViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
     permission_classes = [IsManager]
     filterset_class = AuditFilter
     ordering_fields = ["created_at"]
+    search_fields = ["actor_label", "action", "object_label"]
 
     def get_queryset(self):
         return audit_entries(user=self.request.user)

@@ -1,4 +1,5 @@
 from django.urls import reverse
+from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from campaigns.models import Campaign, CampaignMetric, Enrolment, Goal, Material
@@ -67,6 +68,11 @@ class CampaignSerializer(serializers.ModelSerializer):
     enrolments = serializers.SerializerMethodField(
         help_text="Enrolled networks (a network member sees only their own)."
     )
+    totals = serializers.SerializerMethodField(
+        help_text="Campaign totals by metric code, as the campaign page shows them "
+        "(networks added per day, then days rolled up by metric); a network member "
+        "gets their own networks' figures only."
+    )
 
     class Meta:
         model = Campaign
@@ -84,6 +90,7 @@ class CampaignSerializer(serializers.ModelSerializer):
             "goals",
             "materials",
             "enrolments",
+            "totals",
         ]
         read_only_fields = fields
 
@@ -95,6 +102,11 @@ class CampaignSerializer(serializers.ModelSerializer):
             if allowed is None or e.network_id in allowed
         ]
         return EnrolmentSerializer(rows, many=True).data
+
+    @extend_schema_field({"type": "object", "additionalProperties": {"type": "string"}})
+    def get_totals(self, campaign) -> dict:
+        totals = self.context.get("totals", {}).get(campaign.pk, {})
+        return {code: str(value) for code, value in totals.items()}
 
 
 class CampaignInputSerializer(serializers.Serializer):
@@ -150,3 +162,74 @@ class MetricLoadResultSerializer(serializers.Serializer):
     new = serializers.IntegerField(help_text="Rows created.")
     changed = serializers.IntegerField(help_text="Rows whose value was updated.")
     unchanged = serializers.IntegerField(help_text="Rows already stored as sent.")
+
+
+class GoalResultSerializer(serializers.Serializer):
+    metric = serializers.CharField(help_text="Metric code.")
+    target = serializers.DecimalField(max_digits=14, decimal_places=2)
+    actual = serializers.DecimalField(
+        max_digits=16, decimal_places=2, help_text="The metric's total so far."
+    )
+    percent = serializers.IntegerField(help_text="Actual as a share of the target.")
+    met = serializers.BooleanField()
+
+
+class CampaignDetailSerializer(CampaignSerializer):
+    """One campaign with its performance, from ``campaigns.selectors.
+    campaign_performance`` (the campaign page's figures; a network member's are
+    their own network's only)."""
+
+    totals = serializers.SerializerMethodField(
+        help_text="Total per metric code, rolled up as the metric says (sum, best "
+        "day or average)."
+    )
+    goal_results = serializers.SerializerMethodField(
+        help_text="Each goal against the actual total."
+    )
+
+    class Meta(CampaignSerializer.Meta):
+        fields = [*CampaignSerializer.Meta.fields, "goal_results"]
+        read_only_fields = fields
+
+    def get_totals(self, campaign) -> dict[str, str]:
+        totals = self.context["performance"].totals
+        return {code: str(value) for code, value in totals.items()}
+
+    @extend_schema_field(GoalResultSerializer(many=True))
+    def get_goal_results(self, campaign) -> list[dict]:
+        goals = self.context["performance"].goals
+        return GoalResultSerializer(
+            [
+                {
+                    "metric": g.metric,
+                    "target": g.target,
+                    "actual": g.actual,
+                    "percent": g.percent,
+                    "met": g.met,
+                }
+                for g in goals
+            ],
+            many=True,
+        ).data
+
+
+class EnrolmentInviteSerializer(serializers.Serializer):
+    networks = serializers.ListField(
+        child=serializers.SlugField(),
+        allow_empty=False,
+        max_length=500,
+        help_text="Slugs of the networks to invite (already invited ones are "
+        "left as they are).",
+    )
+
+
+class EnrolmentRespondSerializer(serializers.Serializer):
+    answer = serializers.ChoiceField(
+        choices=[Enrolment.Status.ACCEPTED, Enrolment.Status.DECLINED],
+        help_text="accepted or declined.",
+    )
+    network = serializers.SlugField(
+        required=False,
+        help_text="Which of your networks answers (needed only when several of "
+        "yours are invited).",
+    )

@@ -1,16 +1,21 @@
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
-from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
+from rest_framework.permissions import IsAuthenticated
 from rest_framework.response import Response
 
 from campaigns import services
 from campaigns.api.serializers import (
+    CampaignDetailSerializer,
     CampaignInputSerializer,
     CampaignSerializer,
+    EnrolmentInviteSerializer,
+    EnrolmentRespondSerializer,
+    EnrolmentSerializer,
     MetricLoadResultSerializer,
     MetricRowSerializer,
     MetricSerializer,
@@ -18,12 +23,19 @@ from campaigns.api.serializers import (
 )
 from campaigns.filters import CampaignFilter, CampaignMetricFilter
 from campaigns.loading import RawRow
-from campaigns.models import Enrolment, Material
-from campaigns.selectors import campaign_list, metric_list
-from campaigns.vocabulary import METRICS
+from campaigns.models import CampaignMetric, Enrolment, Material
+from campaigns.selectors import (
+    campaign_list,
+    campaign_performance,
+    campaign_totals,
+    enrolment_list,
+    figure_network_ids,
+    metric_list,
+)
 from hub import permissions as access
-from hub.api.pagination import PageNumberPagination
 from hub.api.permissions import StaffWriteOrReadOnly
+from hub.exceptions import NotFoundError
+from hub.models import CreatorNetwork
 
 MAX_API_ROWS = 50_000
 
@@ -48,8 +60,13 @@ class CampaignViewSet(viewsets.GenericViewSet):
     filterset_class = CampaignFilter
     serializer_class = CampaignSerializer
     ordering_fields = ["start_date", "name"]
+    search_fields: list[str] = []  # CampaignFilter's ``q`` (name) searches
 
     def get_queryset(self):
+        if self.action == "metrics":  # what the figures' filters apply to (schema)
+            return CampaignMetric.objects.none()
+        if self.action == "enrolments":
+            return Enrolment.objects.none()
         return campaign_list(user=self.request.user).prefetch_related(
             "goals",
             Prefetch("materials", queryset=Material.objects.select_related("guide")),
@@ -66,6 +83,17 @@ class CampaignViewSet(viewsets.GenericViewSet):
             else access.network_ids(self.request.user)
         )
         return context
+
+    def get_serializer(self, instance=None, *args, **kwargs):
+        """Campaigns with their totals (``campaigns.selectors.campaign_totals``,
+        one query for the whole page)."""
+        context = {**self.get_serializer_context(), **kwargs.pop("context", {})}
+        if instance is not None:
+            items = instance if kwargs.get("many") else [instance]
+            context["totals"] = campaign_totals(
+                campaign_ids=[c.pk for c in items], network_ids=context["network_ids"]
+            )
+        return CampaignSerializer(instance, *args, context=context, **kwargs)
 
     @extend_schema(
         parameters=[
@@ -86,8 +114,44 @@ class CampaignViewSet(viewsets.GenericViewSet):
         page = self.paginate_queryset(qs)
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
+    @extend_schema(
+        responses=CampaignDetailSerializer,
+        examples=[
+            OpenApiExample(
+                "A live campaign",
+                response_only=True,
+                value={
+                    "id": 2,
+                    "name": "Spring LIVE Cup",
+                    "status": "live",
+                    "goals": [{"metric": "live_hours", "target": "500.00"}],
+                    "enrolments": [
+                        {"network": "northstar-media", "status": "accepted"}
+                    ],
+                    "totals": {"live_hours": "312.50", "diamonds": "48000.00"},
+                    "goal_results": [
+                        {
+                            "metric": "live_hours",
+                            "target": "500.00",
+                            "actual": "312.50",
+                            "percent": 62,
+                            "met": False,
+                        }
+                    ],
+                },
+            )
+        ],
+    )
     def retrieve(self, request, pk=None):
-        return Response(self.get_serializer(self.get_object()).data)
+        """The campaign with its totals per metric and goals against actuals, as on
+        its page: a network member's figures are their own network's only."""
+        campaign = self.get_object()
+        performance = campaign_performance(
+            campaign=campaign,
+            network_ids=figure_network_ids(user=request.user, campaign=campaign),
+        )
+        context = {**self.get_serializer_context(), "performance": performance}
+        return Response(CampaignDetailSerializer(campaign, context=context).data)
 
     @extend_schema(request=CampaignInputSerializer, responses=CampaignSerializer)
     def create(self, request):
@@ -128,19 +192,8 @@ class CampaignViewSet(viewsets.GenericViewSet):
     @extend_schema(
         methods=["GET"],
         responses=MetricSerializer(many=True),
-        filters=False,
-        parameters=[
-            OpenApiParameter("network", str, description="Network slug."),
-            OpenApiParameter(
-                "metric", str, description="Metric code: " + ", ".join(METRICS)
-            ),
-            OpenApiParameter("date_from", OpenApiTypes.DATE, description="From day."),
-            OpenApiParameter("date_to", OpenApiTypes.DATE, description="To day."),
-            OpenApiParameter("page", int, description="Page number."),
-            OpenApiParameter("page_size", int, description="Rows per page (≤ 100)."),
-        ],
         description="Figures, paginated; filter by `network`, `metric`, "
-        "`date_from`, `date_to`. A network member sees only their own.",
+        "`date_from`, `date_to`, `search`. A network member sees only their own.",
     )
     @extend_schema(
         methods=["POST"],
@@ -153,20 +206,137 @@ class CampaignViewSet(viewsets.GenericViewSet):
         detail=True,
         methods=["get", "post"],
         serializer_class=MetricSerializer,
-        filter_backends=[],
-        pagination_class=PageNumberPagination,
+        filterset_class=CampaignMetricFilter,
+        search_fields=["network__name", "network__slug", "metric"],
+        ordering_fields=["date", "metric", "value"],
     )
     def metrics(self, request, pk=None):
         # Not get_object(): the action's filterset is for figures, not campaigns.
         campaign = get_object_or_404(campaign_list(user=request.user), pk=pk)
         if request.method == "POST":
             return self._load(request, campaign)
-        qs = metric_list(user=request.user, campaign=campaign)
-        qs = CampaignMetricFilter(request.GET, queryset=qs)
-        if not qs.is_valid():
-            raise ValidationError(qs.errors)
-        page = self.paginate_queryset(qs.qs)
+        qs = self.filter_queryset(metric_list(user=request.user, campaign=campaign))
+        page = self.paginate_queryset(qs)
         return self.get_paginated_response(MetricSerializer(page, many=True).data)
+
+    @extend_schema(
+        methods=["GET"],
+        responses=EnrolmentSerializer(many=True),
+        description="The campaign's networks and their answers (a network member "
+        "sees only their own).",
+    )
+    @extend_schema(
+        methods=["POST"],
+        request=EnrolmentInviteSerializer,
+        responses={201: EnrolmentSerializer(many=True)},
+        description="Agency managers invite networks by slug; networks already "
+        "invited or answered are left as they are. Answers every enrolment.",
+        examples=[
+            OpenApiExample(
+                "Invite two networks",
+                request_only=True,
+                value={"networks": ["northstar-media", "lumen-live"]},
+            ),
+            OpenApiExample(
+                "An unknown network",
+                response_only=True,
+                status_codes=["400"],
+                value={
+                    "message": "networks: No network with the slug nope.",
+                    "errors": {"networks": ["No network with the slug nope."]},
+                },
+            ),
+        ],
+    )
+    @action(
+        detail=True,
+        methods=["get", "post"],
+        serializer_class=EnrolmentSerializer,
+        filterset_class=None,
+        search_fields=["network__name", "network__slug"],
+        ordering_fields=["invited_at", "responded_at"],
+    )
+    def enrolments(self, request, pk=None):
+        campaign = get_object_or_404(campaign_list(user=request.user), pk=pk)
+        if request.method == "POST":
+            serializer = EnrolmentInviteSerializer(data=request.data)
+            serializer.is_valid(raise_exception=True)
+            slugs = list(dict.fromkeys(serializer.validated_data["networks"]))
+            networks = {
+                n.slug: n for n in CreatorNetwork.objects.filter(slug__in=slugs)
+            }
+            unknown = [slug for slug in slugs if slug not in networks]
+            if unknown:
+                raise ValidationError(
+                    {
+                        "networks": [
+                            f"No network with the slug {slug}." for slug in unknown
+                        ]
+                    }
+                )
+            services.enrolment_invite(
+                campaign=campaign, user=request.user, networks=list(networks.values())
+            )
+            rows = enrolment_list(user=request.user, campaign=campaign)
+            return Response(
+                EnrolmentSerializer(rows, many=True).data,
+                status=status.HTTP_201_CREATED,
+            )
+        qs = self.filter_queryset(enrolment_list(user=request.user, campaign=campaign))
+        page = self.paginate_queryset(qs)
+        return self.get_paginated_response(EnrolmentSerializer(page, many=True).data)
+
+    @extend_schema(
+        request=EnrolmentRespondSerializer,
+        responses=EnrolmentSerializer,
+        description="A member of an invited network accepts or declines (staff "
+        "record answers in the admin). Another network's campaign, or one not yet "
+        "open to networks, answers 404.",
+        examples=[
+            OpenApiExample("Accept", request_only=True, value={"answer": "accepted"}),
+            OpenApiExample(
+                "Too late to decline",
+                response_only=True,
+                status_codes=["400"],
+                value={
+                    "message": "Figures are already loaded for this network; it "
+                    "cannot decline now.",
+                    "errors": {},
+                },
+            ),
+        ],
+    )
+    @action(
+        detail=True,
+        methods=["post"],
+        url_path="enrolments/respond",
+        url_name="enrolments-respond",
+        permission_classes=[IsAuthenticated],
+    )
+    def respond(self, request, pk=None):
+        campaign = get_object_or_404(campaign_list(user=request.user), pk=pk)
+        serializer = EnrolmentRespondSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        # as on the campaign page: only the invited network answers
+        mine = enrolment_list(user=request.user, campaign=campaign).filter(
+            network_id__in=access.network_ids(request.user)
+        )
+        if "network" in data:
+            mine = mine.filter(network__slug=data["network"])
+        enrolments = list(mine[:2])
+        if not enrolments:
+            raise NotFoundError(_("No such invitation."))
+        if len(enrolments) > 1:
+            raise ValidationError(
+                {"network": [_("Several of your networks are invited: name one.")]}
+            )
+        enrolment = services.enrolment_respond(
+            enrolment=enrolments[0],
+            user=request.user,
+            accept=data["answer"] == Enrolment.Status.ACCEPTED,
+        )
+        return Response(EnrolmentSerializer(enrolment).data)
 
     def _load(self, request, campaign):
         rows = request.data

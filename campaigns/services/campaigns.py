@@ -122,6 +122,9 @@ def campaign_transition(*, campaign: Campaign, user: User, to: str) -> Campaign:
         obj=campaign,
         changes={"status": [old, to]},
     )
+    from webhooks.payloads import emit_campaign_status
+
+    emit_campaign_status(campaign, old)
     return campaign
 
 

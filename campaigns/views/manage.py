@@ -2,7 +2,6 @@
 review notes, and status moves. Everyone but agency managers gets 404."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -17,20 +16,10 @@ from campaigns.forms import (
     TaskForm,
 )
 from campaigns.models import Campaign
-from campaigns.views.common import manager_campaign, require_manager
+from campaigns.selectors import campaign_get
+from core.forms import form_add_service_error
+from hub.decorators import manager_required
 from hub.exceptions import ApplicationError
-
-
-def _apply_errors(form, exc: ApplicationError) -> None:
-    fields = exc.extra.get("fields", {})
-    placed = False
-    for name, problems in fields.items():
-        if name in form.fields:
-            for problem in problems:
-                form.add_error(name, problem)
-            placed = True
-    if not placed or exc.message:
-        form.add_error(None, exc.message)
 
 
 def _form_page(request, *, form, title, campaign=None, action_label=None, **extra):
@@ -47,24 +36,23 @@ def _form_page(request, *, form, title, campaign=None, action_label=None, **extr
     )
 
 
-@login_required
+@manager_required
 def campaign_create(request):
-    require_manager(request)
     form = CampaignForm(request.POST or None, initial={"owner": request.user})
     if request.method == "POST" and form.is_valid():
         try:
             campaign = services.campaign_create(user=request.user, **form.cleaned_data)
         except ApplicationError as exc:
-            _apply_errors(form, exc)
+            form_add_service_error(form, exc)
         else:
             messages.success(request, _("Campaign created as a draft."))
             return redirect(campaign)
     return _form_page(request, form=form, title=_("New campaign"))
 
 
-@login_required
+@manager_required
 def campaign_edit(request, pk: int):
-    campaign = manager_campaign(request, pk)
+    campaign = campaign_get(user=request.user, pk=pk)
     initial = {
         "name": campaign.name,
         "kind": campaign.kind,
@@ -81,17 +69,17 @@ def campaign_edit(request, pk: int):
                 campaign=campaign, user=request.user, **form.cleaned_data
             )
         except ApplicationError as exc:
-            _apply_errors(form, exc)
+            form_add_service_error(form, exc)
         else:
             messages.success(request, _("Campaign saved."))
             return redirect(campaign)
     return _form_page(request, form=form, title=_("Edit campaign"), campaign=campaign)
 
 
-@login_required
+@manager_required
 @require_POST
 def campaign_transition(request, pk: int):
-    campaign = manager_campaign(request, pk)
+    campaign = campaign_get(user=request.user, pk=pk)
     to = request.POST.get("to", "")
     try:
         campaign = services.campaign_transition(
@@ -109,7 +97,7 @@ def campaign_transition(request, pk: int):
 
 
 def _simple_form(request, pk, form_class, service, title, done, **service_kwargs):
-    campaign = manager_campaign(request, pk)
+    campaign = campaign_get(user=request.user, pk=pk)
     form = form_class(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
@@ -120,14 +108,14 @@ def _simple_form(request, pk, form_class, service, title, done, **service_kwargs
                 **service_kwargs,
             )
         except ApplicationError as exc:
-            _apply_errors(form, exc)
+            form_add_service_error(form, exc)
         else:
             messages.success(request, done)
             return redirect(campaign)
     return _form_page(request, form=form, title=title, campaign=campaign)
 
 
-@login_required
+@manager_required
 def goal_add(request, pk: int):
     return _simple_form(
         request,
@@ -139,17 +127,17 @@ def goal_add(request, pk: int):
     )
 
 
-@login_required
+@manager_required
 @require_POST
 def goal_delete(request, pk: int, goal_id: int):
-    campaign = manager_campaign(request, pk)
+    campaign = campaign_get(user=request.user, pk=pk)
     goal = get_object_or_404(campaign.goals, pk=goal_id)
     services.goal_delete(goal=goal, user=request.user)
     messages.success(request, _("Goal removed."))
     return redirect(campaign)
 
 
-@login_required
+@manager_required
 def task_add(request, pk: int):
     return _simple_form(
         request,
@@ -161,10 +149,10 @@ def task_add(request, pk: int):
     )
 
 
-@login_required
+@manager_required
 @require_POST
 def task_toggle(request, pk: int, task_id: int):
-    campaign = manager_campaign(request, pk)
+    campaign = campaign_get(user=request.user, pk=pk)
     task = get_object_or_404(campaign.tasks, pk=task_id)
     services.task_set_done(
         task=task, user=request.user, done=request.POST.get("done") == "1"
@@ -172,7 +160,7 @@ def task_toggle(request, pk: int, task_id: int):
     return redirect(f"{campaign.get_absolute_url()}#checklist")
 
 
-@login_required
+@manager_required
 def material_add(request, pk: int):
     return _simple_form(
         request,
@@ -184,19 +172,19 @@ def material_add(request, pk: int):
     )
 
 
-@login_required
+@manager_required
 @require_POST
 def material_delete(request, pk: int, material_id: int):
-    campaign = manager_campaign(request, pk)
+    campaign = campaign_get(user=request.user, pk=pk)
     material = get_object_or_404(campaign.materials, pk=material_id)
     services.material_delete(material=material, user=request.user)
     messages.success(request, _("Material removed."))
     return redirect(campaign)
 
 
-@login_required
+@manager_required
 def enrolment_invite(request, pk: int):
-    campaign = manager_campaign(request, pk)
+    campaign = campaign_get(user=request.user, pk=pk)
     form = InviteForm(request.POST or None, campaign=campaign)
     if request.method == "POST" and form.is_valid():
         try:
@@ -206,7 +194,7 @@ def enrolment_invite(request, pk: int):
                 networks=list(form.cleaned_data["networks"]),
             )
         except ApplicationError as exc:
-            _apply_errors(form, exc)
+            form_add_service_error(form, exc)
         else:
             messages.success(
                 request, _("%(n)s networks invited.") % {"n": len(invited)}
@@ -221,9 +209,9 @@ def enrolment_invite(request, pk: int):
     )
 
 
-@login_required
+@manager_required
 def review_edit(request, pk: int):
-    campaign = manager_campaign(request, pk)
+    campaign = campaign_get(user=request.user, pk=pk)
     if campaign.status not in (Campaign.Status.REVIEW, Campaign.Status.CLOSED):
         messages.error(request, _("Review notes open once the campaign is in review."))
         return redirect(campaign)
@@ -242,7 +230,7 @@ def review_edit(request, pk: int):
                 campaign=campaign, user=request.user, **form.cleaned_data
             )
         except ApplicationError as exc:
-            _apply_errors(form, exc)
+            form_add_service_error(form, exc)
         else:
             messages.success(request, _("Review notes saved."))
             return redirect(campaign)

@@ -1,26 +1,26 @@
 """Loading figures from a CSV: upload → preview (new/changed/unchanged) → confirm."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from campaigns import services
 from campaigns.forms import MetricUploadForm
 from campaigns.models import Enrolment, MetricUpload
+from campaigns.selectors import campaign_get
 from campaigns.services.metrics import MetricBatchError, metric_upload_preview
-from campaigns.views.common import manager_campaign
 from campaigns.vocabulary import METRICS
 from hub.csvfile import csv_response
+from hub.decorators import manager_required
 from hub.exceptions import ApplicationError
 
 PREVIEW_ROWS = 50
 
 
-@login_required
+@manager_required
 def template_csv(request, pk: int):
     """A CSV template: the header and one example row per accepted network."""
-    campaign = manager_campaign(request, pk)
+    campaign = campaign_get(user=request.user, pk=pk)
     response, writer = csv_response(f"{campaign.slug}-template.csv")
     writer.writerow(["network", "date", "metric", "value"])
     slugs = campaign.enrolments.filter(status=Enrolment.Status.ACCEPTED).values_list(
@@ -32,9 +32,9 @@ def template_csv(request, pk: int):
     return response
 
 
-@login_required
+@manager_required
 def upload(request, pk: int):
-    campaign = manager_campaign(request, pk)
+    campaign = campaign_get(user=request.user, pk=pk)
     form = MetricUploadForm(request.POST or None, request.FILES or None)
     row_errors: list[str] = []
     if request.method == "POST" and form.is_valid():
@@ -67,10 +67,10 @@ def upload(request, pk: int):
     )
 
 
-@login_required
+@manager_required
 def upload_preview(request, pk: int, upload_id: int):
     """GET shows what confirming would do; POST applies it."""
-    campaign = manager_campaign(request, pk)
+    campaign = campaign_get(user=request.user, pk=pk)
     staged = get_object_or_404(
         campaign.uploads.filter(status=MetricUpload.Status.PENDING), pk=upload_id
     )

@@ -146,6 +146,11 @@ def campaign_detail(request, pk: int):
             else _("Goals against actuals"),
         ),
     }
+    from marketing.selectors import campaign_content_summary
+
+    context["linked_content"] = campaign_content_summary(
+        campaign=campaign, user=request.user
+    )
     return render(request, "campaigns/campaign_detail.html", context)
 
 

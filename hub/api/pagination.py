@@ -1,3 +1,5 @@
+from functools import partial
+
 from rest_framework import pagination
 
 from hub.paginator import FastPaginator, WindowCountPaginator
@@ -11,6 +13,17 @@ class PageNumberPagination(pagination.PageNumberPagination):
     page_size = 25
     page_size_query_param = "page_size"
     max_page_size = 100
+
+    def paginate_queryset(self, queryset, request, view=None):
+        """A view may keep its filtered counts (``list_count_cache(request)``:
+        ``FastPaginator``'s ``count_cache``, or None), as the portal's ticket list
+        does."""
+        count_cache = getattr(view, "list_count_cache", None)
+        if count_cache is not None:
+            self.django_paginator_class = partial(
+                type(self).django_paginator_class, count_cache=count_cache(request)
+            )
+        return super().paginate_queryset(queryset, request, view)
 
 
 class RankedPageNumberPagination(PageNumberPagination):

@@ -65,8 +65,8 @@ POLICIES: dict[str, str | Callable] = {
     "onboarding.AnnouncementAcknowledgement.user": DELETE,
     "onboarding.Delivery.recipient": DELETE,
     "onboarding.EmailPreference.user": DELETE,
+    "marketing.Registration.user": DELETE,  # a seat is personal: the row goes
     "tickets.SavedView.owner": DELETE,
-    "insights.WeeklyUpdateDelivery.manager": DELETE,
     "campaigns.MetricUpload.uploaded_by": DELETE,
     # kept for figures, naming nobody
     "faq.Deflection.user": NULLIFY,
@@ -82,6 +82,8 @@ POLICIES: dict[str, str | Callable] = {
     "onboarding.Invitation.invited_by": KEEP,
     "onboarding.Invitation.accepted_user": KEEP,
     "onboarding.OnboardingStep.done_by": KEEP,
+    "programmes.CheckIn.submitted_by": KEEP,
+    "programmes.Application.decided_by": KEEP,
     "audit.AuditEntry.actor": KEEP,  # labels rewritten by audit_forget_person
     # staff-only relations (staff are never erased; kept if a person once was)
     "hub.CreatorNetwork.manager": KEEP,
@@ -93,6 +95,13 @@ POLICIES: dict[str, str | Callable] = {
     "onboarding.Announcement.created_by": KEEP,
     "insights.FeedbackItem.created_by": KEEP,
     "insights.FeedbackStatusChange.actor": KEEP,
+    "inbound.InboundMessage.handled_by": KEEP,
+    "webhooks.WebhookEndpoint.owner": KEEP,
+    "programmes.FeatureTest.owner": KEEP,
+    "marketing.Event.created_by": KEEP,
+    "marketing.BrandAsset.created_by": KEEP,
+    "marketing.BrandAssetVersion.uploaded_by": KEEP,
+    "marketing.ContentUpload.uploaded_by": KEEP,  # the network's figures stay
 }
 
 

@@ -7,7 +7,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_FILTER_BACKENDS": [
-        "django_filters.rest_framework.DjangoFilterBackend",
+        "hub.api.filters.HubFilterBackend",
         "rest_framework.filters.OrderingFilter",
     ],
     # bounded JSON (hub/api/parsers.py): 400/413 instead of a 500 on odd bodies
@@ -45,6 +45,13 @@ SPECTACULAR_SETTINGS = {
         "TicketPriorityEnum": "tickets.models.Ticket.Priority",
         "CampaignKindEnum": "campaigns.models.Campaign.Kind",
         "CampaignStatusEnum": "campaigns.models.Campaign.Status",
+        "ProgrammeStatusEnum": "programmes.models.FeatureTest.Status",
+        "ProgrammeApplicationStatusEnum": "programmes.models.Application.Status",
+        "EventKindEnum": "marketing.models.Event.Kind",
+        "ContentKindEnum": "marketing.models.ContentItem.Kind",
+        "BrandAssetKindEnum": "marketing.models.BrandAsset.Kind",
+        "ContentMetricEnum": "marketing.engagement.METRIC_CHOICES",
+        "CampaignMetricEnum": "campaigns.vocabulary.METRIC_CHOICES",
     },
 }
 

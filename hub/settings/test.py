@@ -49,8 +49,11 @@ PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 MEDIA_ROOT = BASE_DIR / "var" / "test-media"
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-# perf: figures cached for the home page would leak between tests (one locmem cache)
-HUB_HOME_CACHE_SECONDS = 0
+# perf: cached figures would leak between tests (one locmem cache); tests of the
+# caching switch a family on (core/cache.py)
+HUB_CACHE_HOME_SECONDS = HUB_CACHE_PICK_LISTS_SECONDS = 0
+HUB_CACHE_TICKET_COUNTS_SECONDS = HUB_CACHE_QUEUE_HEALTH_SECONDS = 0
+HUB_CACHE_TABLE_SIZES_SECONDS = 0
 WHITENOISE_AUTOREFRESH = True
 WHITENOISE_USE_FINDERS = True
 
@@ -72,3 +75,6 @@ if env.bool("HUB_TEST_WORKER", default=False):
     vars().update(
         {key: value for key, value in _email.items() if value not in (None, "")}
     )
+
+# --- channels: webhook receivers in tests listen on 127.0.0.1 ---
+HUB_WEBHOOK_ALLOW_PRIVATE = True

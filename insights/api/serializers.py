@@ -1,6 +1,6 @@
 from rest_framework import serializers
 
-from insights.models import RecurringGroup
+from insights.models import FeedbackItem, RecurringGroup
 
 
 class RecurringGroupSerializer(serializers.ModelSerializer):
@@ -44,3 +44,51 @@ class RecurringGroupSerializer(serializers.ModelSerializer):
 
     def get_article(self, group) -> str | None:
         return group.article.slug if group.article_id else None
+
+
+class FeedbackItemSerializer(serializers.ModelSerializer):
+    area = serializers.SlugRelatedField(
+        slug_field="slug", read_only=True, allow_null=True, help_text="Product area."
+    )
+    ticket_count = serializers.IntegerField(read_only=True)
+    network_count = serializers.IntegerField(
+        read_only=True, help_text="Networks asking."
+    )
+
+    class Meta:
+        model = FeedbackItem
+        fields = [
+            "id",
+            "title",
+            "area",
+            "status",
+            "note",
+            "ticket_count",
+            "network_count",
+            "updated_at",
+        ]
+        read_only_fields = fields
+
+
+class FeedbackItemInputSerializer(serializers.Serializer):
+    title = serializers.CharField(max_length=200)
+    area = serializers.CharField(
+        required=False,
+        allow_blank=True,
+        max_length=80,
+        help_text="Product area by name (created when new).",
+    )
+    tickets = serializers.ListField(
+        child=serializers.CharField(max_length=20),
+        required=False,
+        max_length=500,
+        help_text="References of the feedback tickets (HUB-000123).",
+    )
+
+
+class FeedbackStatusSerializer(serializers.Serializer):
+    # a plain string: the service names the choices in its refusal
+    status = serializers.CharField(
+        max_length=12, help_text="new, relayed, planned, shipped or declined."
+    )
+    note = serializers.CharField(required=False, allow_blank=True, max_length=2000)

@@ -1,10 +1,19 @@
-from drf_spectacular.utils import extend_schema
-from rest_framework import mixins, viewsets
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import OpenApiExample, extend_schema
+from rest_framework import mixins, status, viewsets
+from rest_framework.decorators import action
+from rest_framework.response import Response
 
-from hub.api.permissions import IsStaffMember
-from insights import selectors
-from insights.api.serializers import RecurringGroupSerializer
-from insights.models import RecurringGroup
+from hub.api.permissions import IsManager, IsStaffMember
+from insights import selectors, services
+from insights.api.serializers import (
+    FeedbackItemInputSerializer,
+    FeedbackItemSerializer,
+    FeedbackStatusSerializer,
+    RecurringGroupSerializer,
+)
+from insights.filters import FeedbackFilter
+from insights.models import FeedbackItem, RecurringGroup
 
 
 @extend_schema(tags=["insights"])
@@ -14,6 +23,7 @@ class RecurringGroupViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
 
     permission_classes = [IsStaffMember]
     serializer_class = RecurringGroupSerializer
+    search_fields = ["label", "terms"]
 
     def get_queryset(self):
         return RecurringGroup.objects.select_related("article").order_by(
@@ -21,8 +31,97 @@ class RecurringGroupViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         )
 
     def list(self, request, *args, **kwargs):
-        page = self.paginate_queryset(self.get_queryset())
+        page = self.paginate_queryset(self.filter_queryset(self.get_queryset()))
         references = selectors.recurring_references(group_ids=[g.pk for g in page])
         context = {**self.get_serializer_context(), "references": references}
         serializer = self.get_serializer(page, many=True, context=context)
         return self.get_paginated_response(serializer.data)
+
+
+@extend_schema(tags=["insights"])
+class FeedbackItemViewSet(
+    mixins.ListModelMixin, mixins.CreateModelMixin, viewsets.GenericViewSet
+):
+    """The product feedback board (agency managers): items with the networks
+    asking; ``POST`` adds one, ``POST {id}/status/`` moves it (and e-mails the
+    networks asking, as on the board)."""
+
+    permission_classes = [IsManager]
+    serializer_class = FeedbackItemSerializer
+    filterset_class = FeedbackFilter
+    search_fields = ["title", "note", "area__name"]
+
+    def get_queryset(self):
+        return FeedbackItem.objects.all()
+
+    def list(self, request, *args, **kwargs):
+        items = selectors.feedback_items(
+            queryset=self.filter_queryset(self.get_queryset())
+        )
+        page = self.paginate_queryset(items)
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+    def _one(self, pk) -> FeedbackItem:
+        get_object_or_404(FeedbackItem, pk=pk)
+        return next(
+            item
+            for item in selectors.feedback_items(
+                queryset=FeedbackItem.objects.filter(pk=pk)
+            )
+        )
+
+    @extend_schema(
+        request=FeedbackItemInputSerializer,
+        responses={201: FeedbackItemSerializer},
+        examples=[
+            OpenApiExample(
+                "New item",
+                request_only=True,
+                value={
+                    "title": "Schedule LIVE battles",
+                    "area": "LIVE",
+                    "tickets": ["HUB-000042"],
+                },
+            )
+        ],
+    )
+    def create(self, request, *args, **kwargs):
+        serializer = FeedbackItemInputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        data = serializer.validated_data
+        area = (
+            services.product_area_get_or_create(name=data["area"], actor=request.user)
+            if data.get("area")
+            else None
+        )
+        item = services.feedback_item_create(
+            actor=request.user,
+            title=data["title"],
+            area=area,
+            references=data.get("tickets", []),
+        )
+        return Response(
+            self.get_serializer(self._one(item.pk)).data,
+            status=status.HTTP_201_CREATED,
+        )
+
+    @extend_schema(
+        request=FeedbackStatusSerializer,
+        responses=FeedbackItemSerializer,
+        examples=[
+            OpenApiExample(
+                "Planned",
+                request_only=True,
+                value={"status": "planned", "note": "On the Q3 roadmap."},
+            )
+        ],
+    )
+    @action(detail=True, methods=["post"], url_path="status", url_name="status")
+    def set_status(self, request, pk=None):
+        item = get_object_or_404(FeedbackItem, pk=pk)
+        serializer = FeedbackStatusSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        services.feedback_item_set_status(
+            item=item, actor=request.user, **serializer.validated_data
+        )
+        return Response(self.get_serializer(self._one(pk)).data)

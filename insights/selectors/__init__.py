@@ -11,7 +11,7 @@ from insights.selectors.boards import (
     recurring_references,
     unsorted_feedback,
 )
-from insights.selectors.cache import GENERATION_KEY, cached, invalidate_figures
+from insights.selectors.cache import cached, invalidate_figures
 from insights.selectors.home import (
     ATTENTION_OPEN_TICKETS,
     ATTENTION_SATISFACTION_BELOW,
@@ -46,7 +46,6 @@ __all__ = [
     "ATTENTION_SATISFACTION_DAYS",
     "ATTENTION_SATISFACTION_MIN_RATINGS",
     "FEEDBACK_KINDS",
-    "GENERATION_KEY",
     "SLA_DEFAULTS",
     "TOP_ARTICLES",
     "TOP_CATEGORIES",

@@ -50,12 +50,16 @@ def recurring_references(*, group_ids, per_group: int = API_REFERENCES) -> dict:
     return references
 
 
-def feedback_items(*, filters=None, limit: int | None = None) -> list[FeedbackItem]:
+def feedback_items(
+    *, filters=None, limit: int | None = None, queryset=None
+) -> list[FeedbackItem]:
     """Board items, each with ``ticket_count`` and ``network_count`` (networks
-    asking): two queries, the counts from the link table by item."""
+    asking): two queries, the counts from the link table by item. ``queryset``:
+    items already filtered (the API's filter backend)."""
     from insights.filters import FeedbackFilter
 
-    qs = FeedbackItem.objects.select_related("area")
+    qs = FeedbackItem.objects.all() if queryset is None else queryset
+    qs = qs.select_related("area")
     if filters is not None:
         qs = FeedbackFilter(filters, queryset=qs).qs
     qs = qs.order_by("area__name", "-updated_at", "id")

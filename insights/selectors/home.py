@@ -8,10 +8,10 @@ from datetime import timedelta
 from django.db.models import Avg, Count, Q
 from django.utils import timezone
 
+from core.periods import Week
 from insights.models import RecurringGroup
 from insights.selectors.cache import _cache_key, cached
 from insights.selectors.weekly import optional
-from insights.weeks import Week
 from tickets.models import SatisfactionRating, Ticket
 
 # A network with this many active tickets needs attention.

@@ -11,9 +11,9 @@ from importlib import import_module
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from core.periods import Week
 from insights.models import RecurringGroup
 from insights.selectors.cache import _cache_key, cached
-from insights.weeks import Week
 from tickets.models import Ticket
 from tickets.reports import SERVICE_DEFAULTS
 
@@ -190,47 +190,35 @@ def onboarding_section(*, network=None, region=None) -> dict | None:
 
 
 def campaigns_section(*, week: Week, network=None, region=None) -> dict | None:
-    """Campaigns running this week and their figures of the week (two queries),
-    each metric rolled up as ``campaigns.vocabulary`` says (sum, max or mean)."""
-    models = optional("campaigns.models")
-    vocabulary = optional("campaigns.vocabulary")
-    if models is None or not hasattr(models, "CampaignMetric") or vocabulary is None:
+    """Campaigns running this week and each one's figures of the week, as
+    ``campaigns.selectors.campaign_figures`` computes them for the campaign page
+    (networks added per day, then the days rolled up by metric; three queries).
+    ``figures`` is one row per campaign and metric, each with its ``campaign``."""
+    selectors = optional("campaigns.selectors")
+    if selectors is None or not hasattr(selectors, "campaign_figures"):
         return None
-    from django.db.models import Avg, Max, Sum
+    from campaigns.models import Campaign
 
     monday, sunday = week.monday, week.sunday
-    campaigns = models.Campaign.objects.filter(
+    campaigns = Campaign.objects.filter(
         start_date__lte=sunday,
         end_date__gte=monday,
-        status__in=[models.Campaign.Status.LIVE, models.Campaign.Status.REVIEW],
+        status__in=[Campaign.Status.LIVE, Campaign.Status.REVIEW],
     )
-    metrics = models.CampaignMetric.objects.filter(date__gte=monday, date__lte=sunday)
-    if network is not None:
-        campaigns = campaigns.filter(enrolments__network=network)
-        metrics = metrics.filter(network=network)
-    elif region is not None:
-        campaigns = campaigns.filter(enrolments__network__region=region)
-        metrics = metrics.filter(network__region=region)
+    networks = section_networks(network=network, region=region)
+    if networks is not None:
+        campaigns = campaigns.filter(enrolments__network__in=networks)
     running = list(campaigns.distinct().order_by("start_date", "name")[:6])
-    rows = {
-        row["metric"]: row
-        for row in metrics.values("metric").annotate(
-            sum=Sum("value"),
-            max=Max("value"),
-            avg=Avg("value"),
-            networks=Count("network", distinct=True),
-        )
-    }
+    per_campaign = selectors.campaign_figures(
+        campaign_ids=[c.pk for c in running],
+        network_ids=networks,
+        start=monday,
+        end=sunday,
+    )
     figures = [
-        {
-            "code": code,
-            "label": str(metric.label),
-            "unit": str(metric.unit),
-            "value": round(rows[code][metric.aggregate] or 0, 1),
-            "networks": rows[code]["networks"],
-        }
-        for code, metric in vocabulary.METRICS.items()
-        if code in rows
+        {"campaign": campaign, **row}
+        for campaign in running
+        for row in per_campaign.get(campaign.pk, [])
     ]
     return {"campaigns": running, "running": len(running), "figures": figures}
 

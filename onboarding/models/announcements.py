@@ -25,42 +25,7 @@ class AnnouncementQuerySet(models.QuerySet):
     def for_network_ids(self, network_ids):
         """Announcements for any of these networks, in one SQL statement (the
         networks' regions and tiers are joined in the database, not fetched)."""
-        from hub.models import CreatorNetwork
-
-        announcement = OuterRef(OuterRef("pk"))
-        named = Announcement.networks.through.objects.filter(
-            announcement_id=announcement, creatornetwork_id=OuterRef("pk")
-        )
-        any_region = Announcement.regions.through.objects.filter(
-            announcement_id=announcement
-        )
-        same_region = any_region.filter(region_id=OuterRef("region_id"))
-        networks = CreatorNetwork.objects.filter(pk__in=list(network_ids)).annotate(
-            tier_pos=StrIndex(
-                OuterRef("tiers"), Concat(Value(","), F("tier"), Value(","))
-            ),
-        )
-        regions = Announcement.regions.through.objects.filter(
-            announcement=OuterRef("pk")
-        )
-        everyone = (
-            ~Exists(
-                Announcement.networks.through.objects.filter(
-                    announcement=OuterRef("pk")
-                )
-            )
-            & ~Exists(regions)
-            & Q(tiers="")
-        )
-        segmented = Exists(regions) | ~Q(tiers="")
-        in_regions = networks.filter(~Exists(any_region) | Exists(same_region))
-        in_segment = segmented & (
-            (Q(tiers="") & Exists(in_regions))
-            | (~Q(tiers="") & Exists(in_regions.filter(tier_pos__gt=0)))
-        )
-        return self.filter(
-            everyone | Exists(networks.filter(Exists(named))) | in_segment
-        )
+        return self.filter(audience_for_network_ids_q(Announcement, network_ids))
 
     def for_networks(self, networks):
         """``networks``: iterable of (id, region_id, tier)."""
@@ -70,9 +35,51 @@ class AnnouncementQuerySet(models.QuerySet):
         return self.filter(q)
 
 
+def audience_for_network_ids_q(model, network_ids) -> Q:
+    """``audience_q`` for any of ``network_ids`` at once, as one condition: the
+    networks' regions and tiers are joined in SQL, not fetched first."""
+    from hub.models import CreatorNetwork
+
+    name = model._meta.model_name
+    row = OuterRef(OuterRef("pk"))
+    named = model.networks.through.objects.filter(
+        **{f"{name}_id": row}, creatornetwork_id=OuterRef("pk")
+    )
+    any_region = model.regions.through.objects.filter(**{f"{name}_id": row})
+    same_region = any_region.filter(region_id=OuterRef("region_id"))
+    networks = CreatorNetwork.objects.filter(pk__in=list(network_ids)).annotate(
+        tier_pos=StrIndex(OuterRef("tiers"), Concat(Value(","), F("tier"), Value(",")))
+    )
+    regions = model.regions.through.objects.filter(**{name: OuterRef("pk")})
+    everyone = (
+        ~Exists(model.networks.through.objects.filter(**{name: OuterRef("pk")}))
+        & ~Exists(regions)
+        & Q(tiers="")
+    )
+    segmented = Exists(regions) | ~Q(tiers="")
+    in_regions = networks.filter(~Exists(any_region) | Exists(same_region))
+    in_segment = segmented & (
+        (Q(tiers="") & Exists(in_regions))
+        | (~Q(tiers="") & Exists(in_regions.filter(tier_pos__gt=0)))
+    )
+    return everyone | Exists(networks.filter(Exists(named))) | in_segment
+
+
 def _audience_q(network_id: int, region_id: int, tier: str) -> Q:
-    named = Announcement.networks.through.objects.filter(announcement=OuterRef("pk"))
-    regions = Announcement.regions.through.objects.filter(announcement=OuterRef("pk"))
+    return audience_q(
+        Announcement, network_id=network_id, region_id=region_id, tier=tier
+    )
+
+
+def audience_q(model, *, network_id: int, region_id: int, tier: str) -> Q:
+    """The one audience rule (announcements, events, brand assets): rows of
+    ``model`` (with ``networks`` and ``regions`` many-to-many fields and a ``tiers``
+    field stored as ``,tier,tier,``) whose audience includes this network.
+    Nothing chosen = everyone; named networks are always included; regions and
+    tiers, when chosen, select the networks that match all of them."""
+    owner = {model._meta.model_name: OuterRef("pk")}
+    named = model.networks.through.objects.filter(**owner)
+    regions = model.regions.through.objects.filter(**owner)
     has_regions = Exists(regions)
     segmented = has_regions | ~Q(tiers="")
     everyone = ~Exists(named) & ~has_regions & Q(tiers="")

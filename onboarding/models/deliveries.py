@@ -4,7 +4,7 @@ A row is unique per (kind, recipient, key) — key is the period ("2026-W48",
 "2026-10/n12") or the item ("a17"). A worker *claims* a row with a conditional
 UPDATE before sending and marks it sent after; a claim older than
 ``HUB_DELIVERY_CLAIM_TIMEOUT`` (its worker died) may be taken over only while the
-row is not sent. See ``onboarding.delivery``.
+row is not sent. See ``emails.delivery``.
 """
 
 from django.conf import settings
@@ -17,6 +17,10 @@ class Delivery(models.Model):
         TIP = "tip", _("Weekly tip")
         DIGEST = "digest", _("Monthly digest")
         ANNOUNCEMENT = "announcement", _("Announcement")
+        CHECKIN = "checkin", _("Feature-test check-in request")
+        EVENT = "event", _("Event e-mail")  # marketing: confirmation, reminders
+        WEEKLY_UPDATE = "weekly_update", _("Weekly update")
+        FEEDBACK_STATUS = "feedback_status", _("Feedback status news")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Pending")

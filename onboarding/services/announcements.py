@@ -4,9 +4,9 @@ from django.db import transaction
 from django.utils import timezone
 
 from audit.services import audit_record
+from emails import delivery as engine
 from hub import outbox
 from hub.models import Membership
-from onboarding import delivery as engine
 from onboarding.models import Announcement, AnnouncementAcknowledgement, Delivery
 from onboarding.selectors import (
     announcement_audience_networks,

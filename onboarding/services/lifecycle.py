@@ -4,9 +4,9 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
-from onboarding import delivery as engine
+from core.periods import Period
+from emails import delivery as engine
 from onboarding.models import Delivery, EmailPreference
-from onboarding.periods import Period
 from onboarding.selectors import digest_recipients, tip_recipients
 
 

@@ -2,13 +2,12 @@ from itertools import groupby
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from hub import permissions as access
+from hub.decorators import manager_required
 from onboarding.models import Announcement
 from onboarding.selectors import acknowledgement_report, announcement_for_user
 from onboarding.services import announcement_acknowledge
@@ -36,11 +35,9 @@ def announcement_ack(request, pk: int):
     return redirect(target)
 
 
-@login_required
+@manager_required
 def announcement_report(request, pk: int):
     """Managers: who acknowledged, who has not, per network."""
-    if not access.is_manager(request.user):
-        raise Http404
     announcement = get_object_or_404(Announcement, pk=pk)
     rows = list(acknowledgement_report(announcement=announcement))
     networks = []

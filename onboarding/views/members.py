@@ -8,7 +8,11 @@ from django.views.decorators.http import require_POST
 from hub.exceptions import ApplicationError
 from hub.models import Membership, User
 from onboarding.forms import AcceptInvitationForm, InvitationForm
-from onboarding.selectors import network_for_members_page
+from onboarding.selectors import (
+    network_for_members_page,
+    network_members,
+    pending_invitations,
+)
 from onboarding.services import (
     InvitationError,
     invitation_accept,
@@ -19,12 +23,8 @@ from onboarding.services import (
 
 
 def _members_page(request, network, form):
-    memberships = network.memberships.select_related("user").order_by(
-        "role", "user__email"
-    )
-    invitations = network.invitations.filter(accepted_at__isnull=True).order_by(
-        "-created_at"
-    )[:20]
+    memberships = network_members(network=network)
+    invitations = pending_invitations(network=network)[:20]
     return render(
         request,
         "onboarding/members.html",

@@ -92,6 +92,17 @@ CAMPAIGN_ROWS = {
         _url("/api/v1/campaigns/{campaign.pk}/metrics/"),
         network_a_and_staff(anonymous=401),
     ),
+    "campaign-enrolments": Row(
+        _url("/api/v1/campaigns/{campaign.pk}/enrolments/"),
+        network_a_and_staff(anonymous=401),
+    ),
+    # POST enrolments/: managers invite; the rest are refused before any lookup
+    "campaign-enrolments-respond": Row(
+        _url("/api/v1/campaigns/{campaign.pk}/enrolments/respond/"),
+        {ANON: 401, MEMBER_A: 200, MEMBER_B: 404, INTERN: 404, MANAGER: 404},
+        "post",
+        {"answer": "accepted"},
+    ),
     "campaign-transition": Row(
         _url("/api/v1/campaigns/{campaign.pk}/transition/"),
         {ANON: 401, MEMBER_A: 403, MEMBER_B: 403, INTERN: 403, MANAGER: 400},

@@ -199,7 +199,7 @@ def test_the_home_panels_share_their_figures_briefly_when_configured(
     from django.core.cache import cache
 
     # given figures kept for 30 seconds, computed fresh now
-    settings.HUB_HOME_CACHE_SECONDS = 30
+    settings.HUB_CACHE_HOME_SECONDS = 30
     cache.clear()
     assert "1 draft<" in client_as(intern).get("/").content.decode()
     member_page = client_as(member_a).get("/").content.decode()

@@ -120,7 +120,7 @@ def test_anchored_deep_pages_are_the_pages_an_offset_gives(
         )
     monkeypatch.setattr(pagination, "DEFERRED_FROM", 1)
     monkeypatch.setattr(pagination, "ANCHOR_EVERY", 4)
-    settings.HUB_HOME_CACHE_SECONDS = 0
+    settings.HUB_CACHE_TABLE_SIZES_SECONDS = 0
     queryset = Ticket.objects.order_by(*ordering)
     expected = list(queryset.values_list("pk", flat=True))
     for per_page in (2, 3, 5):
@@ -143,7 +143,7 @@ def test_anchors_are_kept_and_a_filtered_list_never_uses_them(
         TicketFactory(network=network_a)
     monkeypatch.setattr(pagination, "DEFERRED_FROM", 1)
     monkeypatch.setattr(pagination, "ANCHOR_EVERY", 4)
-    settings.HUB_HOME_CACHE_SECONDS = 30
+    settings.HUB_CACHE_TABLE_SIZES_SECONDS = 30
     cache.clear()
     queryset = Ticket.objects.order_by("-created_at", "-id")
     paginator = FastPaginator(queryset, 2)
@@ -164,7 +164,7 @@ def test_an_estimate_is_kept_briefly_and_a_small_table_always_counted(
 ):
     from django.core.cache import cache
 
-    settings.HUB_HOME_CACHE_SECONDS = 30
+    settings.HUB_CACHE_TABLE_SIZES_SECONDS = 30
     cache.clear()
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE tickets_ticket")

@@ -2,7 +2,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from insights.weeks import Week
+from core.periods import Week
 from tests.tickets.factories import CategoryFactory, MessageFactory, TicketFactory
 
 WEEK = Week.parse("2026-W10")  # Monday 2 March 2026

@@ -70,11 +70,12 @@ def _change(item, manager) -> FeedbackStatusChange:
 
 
 def test_status_news_reaches_requesters_still_in_the_network(
-    manager, item, member_a, network_a
+    manager, item, member_a, network_a, django_capture_on_commit_callbacks
 ):
     stayed = MembershipFactory(network=network_a).user
     item.tickets.add(TicketFactory(network=network_a, requester=stayed))
-    sent = notifications.send_feedback_status(_change(item, manager).pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = notifications.send_feedback_status(_change(item, manager).pk)
     assert sent == 2
     assert sorted(m.to[0] for m in mail.outbox) == sorted(
         [member_a.email, stayed.email]

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from core.periods import Week
 from insights import charts, clustering, recurring
-from insights.weeks import Week
 
 LABELLED = Path(__file__).parent / "data" / "labelled_tickets.json"
 # Measured 0.782 ARI / 0.905 purity at the default threshold (0.2); margin 0.07.

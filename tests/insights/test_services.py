@@ -179,11 +179,3 @@ def test_an_invalid_status_is_refused(manager):
             item=FeedbackItemFactory(), actor=manager, status="maybe"
         )
     assert FeedbackItem.objects.get().status == "new"
-
-
-def test_a_weekly_delivery_is_claimed_only_once(manager):
-    first = services.weekly_delivery_claim(manager=manager, week="2026-W10")
-    assert first is not None
-    assert services.weekly_delivery_claim(manager=manager, week="2026-W10") is None
-    assert services.weekly_delivery_mark_sent(delivery_id=first.pk) is True
-    assert services.weekly_delivery_mark_sent(delivery_id=first.pk) is False

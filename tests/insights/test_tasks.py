@@ -6,11 +6,14 @@ from datetime import UTC, datetime
 from io import StringIO
 
 import pytest
+from celery.exceptions import Retry
 from django.core import mail
 from django.core.management import call_command
 
+from emails import delivery as engine
 from insights import notifications, tasks
-from insights.models import RecurringGroup, WeeklyUpdateDelivery
+from insights.models import RecurringGroup
+from onboarding.models import Delivery
 from tests.hub.factories import StaffFactory
 from tests.tickets.factories import TicketFactory
 
@@ -47,25 +50,32 @@ def test_the_weekly_update_is_sent_exactly_once_per_manager_and_week(
     assert message.to == [berlin.email]
     assert "2026-W10" in message.subject and "1 tickets" in message.subject
     assert "/hub/weekly/?week=2026-W10" in message.body
-    delivery = WeeklyUpdateDelivery.objects.get()
-    assert delivery.sent_at is not None
-    # a retried e-mail task does not send again
-    assert notifications.send_weekly_update(delivery.pk) is False
+    delivery = Delivery.objects.get(kind="weekly_update")
+    assert (delivery.recipient, delivery.key, delivery.status) == (
+        berlin,
+        "2026-W10",
+        "sent",
+    )
+    # a retried send task does not send again
+    assert engine.delivery_send(delivery_id=delivery.pk) == engine.DONE
     assert len(mail.outbox) == 1
 
 
-def test_a_failed_send_leaves_the_delivery_unsent_for_the_retry(managers, monkeypatch):
+def test_a_failed_send_leaves_the_delivery_unsent_for_the_retry(
+    managers, monkeypatch, django_capture_on_commit_callbacks
+):
     berlin, _ = managers
-    delivery = WeeklyUpdateDelivery.objects.create(manager=berlin, week="2026-W10")
 
-    def broken(**kwargs):
+    def broken(self, *args, **kwargs):
         raise OSError("SMTP down")
 
-    monkeypatch.setattr(notifications, "send_email", broken)
-    with pytest.raises(OSError):
-        notifications.send_weekly_update(delivery.pk)
-    delivery.refresh_from_db()
-    assert delivery.sent_at is None
+    monkeypatch.setattr(mail.EmailMultiAlternatives, "send", broken)
+    # the send task raises Retry: it is to run again (in-process here)
+    with pytest.raises(Retry), django_capture_on_commit_callbacks(execute=True):
+        notifications.enqueue_due_weekly_updates(MONDAY_0730_UTC)
+    delivery = Delivery.objects.get(kind="weekly_update")
+    assert (delivery.status, delivery.sent_at) == ("pending", None)
+    assert "SMTP down" in delivery.last_error
 
 
 def test_the_nightly_task_computes_groups():

@@ -3,8 +3,8 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
+from core.periods import parse_month
 from onboarding.digest import build_digest, format_duration
-from onboarding.periods import parse_month
 from tests.onboarding.factories import AnnouncementFactory
 from tests.tickets.factories import TicketFactory
 

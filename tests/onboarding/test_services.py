@@ -7,11 +7,12 @@ from django.core import mail
 from django.core.signing import TimestampSigner
 from django.utils import timezone
 
+from core.cache import request_scope
+from core.periods import is_tip_time, iso_week_key, parse_month, previous_month
 from hub.exceptions import ApplicationError, PermissionDeniedError
 from hub.models import Membership, User
 from onboarding import services
 from onboarding.models import Announcement, Delivery, Onboarding, OnboardingStep
-from onboarding.periods import is_tip_time, iso_week_key, parse_month, previous_month
 from onboarding.selectors import announcement_audience_networks, banner_announcements
 from tests.hub.factories import MembershipFactory, NetworkFactory, RegionFactory
 from tests.onboarding.factories import AnnouncementFactory, TipFactory
@@ -322,7 +323,8 @@ def test_banners_cost_one_query_per_request_until_acknowledged(
     first.networks.add(network_a)
     second.networks.add(network_a)
     user = User.objects.get(pk=member_a.pk)
-    with django_assert_num_queries(2):  # the network ids, then the announcements
+    # one request (the middleware's scope): the network ids, then the announcements
+    with request_scope(), django_assert_num_queries(2):
         assert banner_announcements(user=user, limit=5) == [first, second]
         assert banner_announcements(user=user, limit=1) == [first]
         assert banner_announcements(user=user, limit=10) == [first, second]

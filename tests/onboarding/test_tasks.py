@@ -7,12 +7,13 @@ from django.core import mail
 from django.core.management import call_command
 from django.utils import timezone
 
+from core.periods import parse_month
+from emails import delivery as engine
+from emails.tasks import send_deliveries_task
 from hub.schedule import SCHEDULE
-from onboarding import delivery as engine
 from onboarding.models import Delivery
-from onboarding.periods import parse_month
 from onboarding.services import digest_schedule
-from onboarding.tasks import send_deliveries_task, send_monthly_digest_task
+from onboarding.tasks import send_monthly_digest_task
 from tests.onboarding.factories import TipFactory
 from tests.onboarding.smtp import start_smtp
 

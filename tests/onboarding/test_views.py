@@ -193,13 +193,15 @@ def test_banner_is_shown_until_acknowledged_in_one_query(
 
     request = RequestFactory().get("/")
     request.user = member_a
+    from core.cache import request_scope
     from hub import permissions as access
 
-    access.network_ids(member_a)  # the page has usually asked already
-    with django_assert_max_num_queries(1):
-        Template("{% include 'includes/banners.html' %}").render(
-            Context({"request": request})
-        )
+    with request_scope():
+        access.network_ids(member_a)  # the page has usually asked already
+        with django_assert_max_num_queries(1):
+            Template("{% include 'includes/banners.html' %}").render(
+                Context({"request": request})
+            )
     browser.post(
         reverse("onboarding:announcement_ack", args=[announcement.pk]),
         {"next": "/onboarding/preferences/"},

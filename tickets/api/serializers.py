@@ -5,7 +5,14 @@ from rest_framework import serializers
 
 from hub import permissions as access
 from hub.models import CreatorNetwork, User
-from tickets.models import Attachment, Category, Ticket, TicketMessage
+from tickets.models import (
+    Attachment,
+    Category,
+    SatisfactionRating,
+    SavedView,
+    Ticket,
+    TicketMessage,
+)
 from tickets.services import MAX_BODY, MAX_SUBJECT
 
 STAFF_ONLY_FIELDS = ("tags", "channel", "version")
@@ -217,3 +224,43 @@ class MessageCreateSerializer(serializers.Serializer):
     attachments = serializers.ListField(
         child=serializers.FileField(), required=False, help_text="Files (multipart)."
     )
+
+
+class SavedViewSerializer(serializers.ModelSerializer):
+    shared = serializers.SerializerMethodField(
+        help_text="A shared view (managed in the admin) rather than your own."
+    )
+    tickets = serializers.SerializerMethodField(
+        help_text="The ticket list with this view's filters."
+    )
+
+    class Meta:
+        model = SavedView
+        fields = ["id", "name", "query", "shared", "tickets"]
+        read_only_fields = ["id", "shared", "tickets"]
+        extra_kwargs = {
+            "name": {"help_text": "At most 80 characters, unique among yours."},
+            "query": {
+                "help_text": "The ticket filters as a query string, e.g. "
+                "`status=open&priority=high`.",
+                "required": False,
+            },
+        }
+
+    def get_shared(self, view) -> bool:
+        return view.owner_id is None
+
+    def get_tickets(self, view) -> str:
+        path = reverse("ticket-list")
+        return f"{path}?{view.query}" if view.query else path
+
+
+class RatingSerializer(serializers.ModelSerializer):
+    score = serializers.IntegerField(help_text="1 (poor) to 5 (great).")
+    rated_by = serializers.EmailField(source="rated_by.email", read_only=True)
+
+    class Meta:
+        model = SatisfactionRating
+        fields = ["score", "comment", "rated_by", "created_at", "updated_at"]
+        read_only_fields = ["rated_by", "created_at", "updated_at"]
+        extra_kwargs = {"comment": {"required": False, "allow_blank": True}}

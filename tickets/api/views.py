@@ -1,7 +1,7 @@
 """``/api/v1/tickets/``: networks file, read and reply; staff do everything."""
 
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, MultiPartParser
@@ -9,17 +9,20 @@ from rest_framework.response import Response
 
 from hub import permissions as access
 from hub.api.parsers import HubJSONParser
+from hub.api.permissions import IsStaffMember
 from hub.exceptions import PermissionDeniedError
 from tickets import selectors, services
 from tickets.api.serializers import (
     MessageCreateSerializer,
     MessageSerializer,
+    RatingSerializer,
+    SavedViewSerializer,
     TicketCreateSerializer,
     TicketSerializer,
     TicketUpdateSerializer,
 )
 from tickets.filters import TicketFilter
-from tickets.models import Ticket
+from tickets.models import SavedView, Ticket
 from tickets.services import UNSET
 
 TRIAGE_FIELDS = ("status", "priority", "assignee", "kind", "category", "tags")
@@ -40,10 +43,19 @@ class TicketViewSet(
     lookup_field = "reference"
     lookup_value_regex = r"HUB-\d+"
     ordering_fields: list[str] = []  # TicketFilter's ``ordering`` sorts
+    search_fields: list[str] = []  # the list searches with TicketFilter's ``q``
     parser_classes = [HubJSONParser, MultiPartParser, FormParser]
 
     def get_queryset(self):
         return selectors.ticket_list(user=self.request.user)
+
+    def list_count_cache(self, request):
+        """The list's count is kept like the portal's (``hub.api.pagination``)."""
+        if self.action != "list":
+            return None
+        return selectors.list_count_cache(
+            user=request.user, params=request.query_params
+        )
 
     def get_object(self):
         return selectors.ticket_get(
@@ -104,20 +116,25 @@ class TicketViewSet(
         return Response(self.get_serializer(self.get_object()).data)
 
     @extend_schema(
-        methods=["GET"], responses=MessageSerializer(many=True), filters=False
+        methods=["GET"], responses=MessageSerializer(many=True), filters=True
     )
     @extend_schema(
         methods=["POST"],
         request=MessageCreateSerializer,
         responses={201: MessageSerializer},
     )
-    @action(detail=True, methods=["get", "post"], filterset_class=None)
+    @action(
+        detail=True,
+        methods=["get", "post"],
+        filterset_class=None,
+        search_fields=["body"],
+    )
     def messages(self, request, reference=None):
         """The conversation; ``internal`` notes only for staff."""
         ticket = self.get_object()
         if request.method == "GET":
             qs = selectors.ticket_messages(user=request.user, ticket=ticket)
-            page = self.paginate_queryset(qs)
+            page = self.paginate_queryset(self.filter_queryset(qs))
             return self.get_paginated_response(
                 MessageSerializer(page, many=True, context={"request": request}).data
             )
@@ -152,3 +169,80 @@ class TicketViewSet(
             MessageSerializer(message, context={"request": request}).data,
             status=status.HTTP_201_CREATED,
         )
+
+    @extend_schema(
+        request=RatingSerializer,
+        responses=RatingSerializer,
+        description="Rate a solved ticket 1–5 with a comment (anyone in the "
+        "ticket's network; the rating can be changed for 7 days). Staff are "
+        "refused (403); another network's ticket is a 404.",
+        examples=[
+            OpenApiExample(
+                "Rate", request_only=True, value={"score": 5, "comment": "Quick!"}
+            ),
+            OpenApiExample(
+                "Not solved yet",
+                response_only=True,
+                status_codes=["400"],
+                value={
+                    "message": "You can rate a ticket once it is solved.",
+                    "errors": {},
+                },
+            ),
+        ],
+    )
+    @action(detail=True, methods=["post"], filterset_class=None)
+    def rating(self, request, reference=None):
+        ticket = self.get_object()
+        serializer = RatingSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        rating = services.satisfaction_rate(
+            ticket=ticket,
+            user=request.user,
+            score=serializer.validated_data["score"],
+            comment=serializer.validated_data.get("comment", ""),
+        )
+        return Response(RatingSerializer(rating).data)
+
+
+@extend_schema(tags=["tickets"])
+class SavedViewViewSet(
+    mixins.ListModelMixin,
+    mixins.CreateModelMixin,
+    mixins.DestroyModelMixin,
+    viewsets.GenericViewSet,
+):
+    """Staff's saved queue views: the shared ones, then your own. ``POST`` saves
+    filters under a name; ``DELETE`` removes one of yours (shared views are
+    managed in the admin: 403)."""
+
+    serializer_class = SavedViewSerializer
+    permission_classes = [IsStaffMember]
+    search_fields = ["name"]
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return SavedView.objects.none()
+        return selectors.saved_views(user=self.request.user)
+
+    @extend_schema(
+        examples=[
+            OpenApiExample(
+                "Urgent and open",
+                request_only=True,
+                value={"name": "Urgent open", "query": "status=open&priority=urgent"},
+            )
+        ]
+    )
+    def create(self, request, *args, **kwargs):
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        view = services.saved_view_create(
+            owner=request.user,
+            name=serializer.validated_data["name"],
+            query=serializer.validated_data.get("query", ""),
+        )
+        return Response(self.get_serializer(view).data, status=status.HTTP_201_CREATED)
+
+    def perform_destroy(self, instance):
+        services.saved_view_delete(actor=self.request.user, view=instance)

@@ -87,4 +87,8 @@ def tickets_bulk_update(
     audit_record_many(actor=actor, action="ticket.bulk_update", items=audited)
     for ticket in assigned:
         _notify_assignee(ticket, actor)
+    from webhooks.payloads import emit_ticket
+
+    for ticket, _changes in audited:
+        emit_ticket("ticket.updated", ticket)
     return locked

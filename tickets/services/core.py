@@ -49,6 +49,7 @@ from tickets.services.base import (
     _require_staff,
     _save_attachments,
 )
+from webhooks.payloads import emit_message, emit_ticket
 
 # --- services ----------------------------------------------------------------------
 
@@ -136,6 +137,7 @@ def ticket_create(
     changes = Changes(ticket, requester)
     changes.add("created", "", label(Status, ticket.status))
     changes.save(touch=False)
+    emit_ticket("ticket.created", ticket)
 
     from tickets.tasks import ticket_received_email_task
 
@@ -200,6 +202,7 @@ def ticket_reply(
             _apply_status(ticket, Status.OPEN, changes)
         sla.on_network_reply(ticket, now=message.created_at)
     changes.save()
+    emit_message(message)
 
     from tickets.tasks import ticket_reply_email_task
 
@@ -236,6 +239,7 @@ def ticket_add_note(
     _save_attachments(ticket, message, files, author)
     changes = Changes(ticket, author)
     changes.save()
+    emit_message(message)
     audit_record(
         actor=author,
         action="ticket.note",
@@ -257,6 +261,7 @@ def ticket_assign(
     if _apply_assignee(ticket, assignee, changes):
         changes.save()
         changes.audit("ticket.assign")
+        emit_ticket("ticket.updated", ticket)
         _notify_assignee(ticket, actor)
     return ticket
 
@@ -274,6 +279,7 @@ def ticket_set_status(
     if changes.rows:
         changes.save()
         changes.audit("ticket.status")
+        emit_ticket("ticket.updated", ticket)
     return ticket
 
 
@@ -325,6 +331,7 @@ def ticket_update(
     if changes.rows:
         changes.save()
         changes.audit("ticket.update")
+        emit_ticket("ticket.updated", ticket)
     if assigned:
         _notify_assignee(ticket, actor)
     return ticket

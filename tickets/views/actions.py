@@ -7,11 +7,12 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.forms import form_add_service_error
 from hub import permissions as access
 from hub.exceptions import ApplicationError, ConflictError
 from tickets import selectors, services
 from tickets.forms import NoteForm, PropertiesForm, ReplyForm
-from tickets.views.pages import _form_error, detail_context
+from tickets.views.pages import detail_context
 
 
 def _rerender(request, ticket, status=400, **forms):
@@ -47,7 +48,7 @@ def ticket_reply_view(request, reference: str):
                 canned_reply=form.cleaned_data.get("canned_reply"),
             )
         except ApplicationError as error:
-            _form_error(form, error)
+            form_add_service_error(form, error)
         else:
             messages.success(request, _("Your reply was sent."))
             return redirect(ticket)
@@ -68,7 +69,7 @@ def ticket_note_view(request, reference: str):
                 attachments=form.cleaned_data["attachments"],
             )
         except ApplicationError as error:
-            _form_error(form, error)
+            form_add_service_error(form, error)
         else:
             messages.success(request, _("Internal note added."))
             return redirect(ticket)
@@ -112,7 +113,7 @@ def ticket_properties_view(request, reference: str):
             )
         except ApplicationError as error:
             status = getattr(error, "status_code", 400)
-            _form_error(form, error)
+            form_add_service_error(form, error)
             return _rerender(request, ticket, status=status, props_form=form)
         messages.success(request, _("Ticket updated."))
         return redirect(ticket)

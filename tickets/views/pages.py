@@ -5,13 +5,13 @@ from django.contrib.auth.decorators import login_required
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from core.forms import form_add_service_error
 from faq.services import deflection_mark_filed
 from hub import permissions as access
 from hub.exceptions import ApplicationError
-from hub.paginator import FastPaginator
 from tickets import selectors, services, sla
-from tickets.filters import TicketFilter
 from tickets.forms import (
+    BulkActionForm,
     CannedReplyPickForm,
     NoteForm,
     PropertiesForm,
@@ -23,52 +23,29 @@ from tickets.forms import (
 from tickets.models import Category, SatisfactionRating
 from tickets.services.work import may_rate, rating_editable
 
-PAGE_SIZES = (25, 50, 100)
-
-
-def _page_size(request) -> int:
-    try:
-        size = int(request.GET.get("per_page", PAGE_SIZES[0]))
-    except ValueError:
-        return PAGE_SIZES[0]
-    return size if size in PAGE_SIZES else PAGE_SIZES[0]
-
 
 @login_required
 def ticket_list_view(request):
-    is_staff = access.is_staff_member(request.user)
-    filterset = TicketFilter(
-        request.GET,
-        queryset=selectors.ticket_list(user=request.user, queue=is_staff),
-        request=request,
+    listing = selectors.ticket_list_page(
+        user=request.user, params=request.GET, request=request
     )
-    paginator = FastPaginator(
-        filterset.qs,
-        _page_size(request),
-        count_key=selectors.list_count_key(user=request.user, params=request.GET),
-    )
-    page = paginator.get_page(request.GET.get("page"))
-    if is_staff:
-        page.object_list = selectors.attach_tag_names(list(page.object_list))
-    template = "tickets/ticket_queue.html" if is_staff else "tickets/ticket_list.html"
     context = {
-        "filter": filterset,
-        "page_obj": page,
-        "tickets": page.object_list,
-        "show_network": is_staff or len(access.network_ids(request.user)) > 1,
-        "page_sizes": PAGE_SIZES,
+        "filter": listing.filterset,
+        "page_obj": listing.page,
+        "tickets": listing.tickets,
+        "show_network": listing.show_network,
+        "page_sizes": selectors.PAGE_SIZES,
     }
-    if is_staff:
-        from tickets.forms import BulkActionForm
-
-        query = request.GET.urlencode()
-        context.update(
-            saved_views=selectors.saved_views(user=request.user),
-            current_query=query,
-            save_view_form=SavedViewForm(initial={"query": query}),
-            bulk_form=BulkActionForm(staff=filterset.choice_lists().get("assignee")),
-        )
-    return render(request, template, context)
+    if not listing.is_queue:
+        return render(request, "tickets/ticket_list.html", context)
+    query = request.GET.urlencode()
+    context.update(
+        saved_views=listing.saved_views,
+        current_query=query,
+        save_view_form=SavedViewForm(initial={"query": query}),
+        bulk_form=BulkActionForm(staff=listing.staff_choices()),
+    )
+    return render(request, "tickets/ticket_queue.html", context)
 
 
 def _initial_from_query(request) -> dict:
@@ -112,7 +89,7 @@ def ticket_create_view(request):
                     attachments=data["attachments"],
                 )
             except ApplicationError as error:
-                _form_error(form, error)
+                form_add_service_error(form, error)
             else:
                 # suggestions this person opened did not answer the question after all
                 deflection_mark_filed(
@@ -127,18 +104,6 @@ def ticket_create_view(request):
     else:
         form = TicketCreateForm(initial=_initial_from_query(request), user=request.user)
     return render(request, "tickets/ticket_form.html", {"form": form})
-
-
-def _form_error(form, error: ApplicationError) -> None:
-    fields = error.extra.get("fields", {})
-    placed = False
-    for name, errors in fields.items():
-        if name in form.fields:
-            for text in errors:
-                form.add_error(name, text)
-            placed = True
-    if not placed or error.message not in sum(fields.values(), []):
-        form.add_error(None, error.message)
 
 
 def detail_context(

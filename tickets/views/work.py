@@ -10,7 +10,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from hub import permissions as access
+from core.forms import form_add_service_error
+from hub.decorators import staff_required
 from hub.exceptions import ApplicationError
 from hub.models import User
 from tickets import selectors, services
@@ -24,7 +25,6 @@ from tickets.forms import (
 from tickets.models import SavedView
 from tickets.services import UNSET
 from tickets.views.actions import _rerender, _staff_ticket
-from tickets.views.pages import _form_error
 
 
 def _back_to_queue(request):
@@ -58,11 +58,9 @@ def canned_reply_apply_view(request, reference: str):
     return _rerender(request, ticket, status=200, reply_form=form)
 
 
-@login_required
+@staff_required
 @require_POST
 def ticket_bulk_view(request):
-    if not access.can_work_tickets(request.user):
-        raise Http404
     references = request.POST.getlist("tickets")
     form = BulkActionForm(request.POST, references=references)
     if not form.is_valid():
@@ -99,11 +97,9 @@ def ticket_bulk_view(request):
     return _back_to_queue(request)
 
 
-@login_required
+@staff_required
 @require_POST
 def saved_view_create_view(request):
-    if not access.can_work_tickets(request.user):
-        raise Http404
     form = SavedViewForm(request.POST)
     if form.is_valid():
         try:
@@ -122,11 +118,9 @@ def saved_view_create_view(request):
     return _back_to_queue(request)
 
 
-@login_required
+@staff_required
 @require_POST
 def saved_view_delete_view(request, pk: int):
-    if not access.can_work_tickets(request.user):
-        raise Http404
     view = get_object_or_404(SavedView, pk=pk, owner=request.user)
     services.saved_view_delete(actor=request.user, view=view)
     messages.success(request, _("View deleted."))
@@ -149,7 +143,7 @@ def ticket_rate_view(request, reference: str):
         except ApplicationError as error:
             if error.status_code == 404:
                 raise Http404 from error
-            _form_error(form, error)
+            form_add_service_error(form, error)
             status = error.status_code
         else:
             messages.success(request, _("Thank you for your rating!"))

@@ -3,9 +3,9 @@
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
+from core.periods import parse_month, previous_month
 from onboarding.digest import build_digest
 from onboarding.models import Delivery
-from onboarding.periods import parse_month, previous_month
 from onboarding.selectors import digest_recipients
 from onboarding.tasks import send_monthly_digest_task
 

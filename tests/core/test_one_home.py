@@ -1,0 +1,58 @@
+"""Rules with one home stay in it: a copy written elsewhere fails here."""
+
+import ast
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+APPS = [
+    "audit",
+    "campaigns",
+    "core",
+    "emails",
+    "faq",
+    "hub",
+    "insights",
+    "onboarding",
+    "tickets",
+]
+
+
+def sources():
+    for app in APPS:
+        for path in (ROOT / app).rglob("*.py"):
+            if "migrations" not in path.parts:
+                yield path, ast.parse(path.read_text())
+
+
+def calls(tree, names: set[str]):
+    for node in ast.walk(tree):
+        if (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and isinstance(node.func.value, ast.Name)
+            and f"{node.func.value.id}.{node.func.attr}" in names
+        ):
+            yield node.lineno, f"{node.func.value.id}.{node.func.attr}"
+
+
+def test_every_csv_is_written_by_hub_csvfile():
+    writers = {"csv.writer", "csv.DictWriter"}
+    found = [
+        f"{path.relative_to(ROOT)}:{line} {name}"
+        for path, tree in sources()
+        if path.relative_to(ROOT).as_posix() != "hub/csvfile.py"
+        for line, name in calls(tree, writers)
+    ]
+    assert found == []
+
+
+def test_iso_weeks_are_computed_by_core_periods_only():
+    found = [
+        f"{path.relative_to(ROOT)}:{node.lineno}"
+        for path, tree in sources()
+        if path.relative_to(ROOT).as_posix() != "core/periods.py"
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Attribute)
+        and node.attr in ("isocalendar", "fromisocalendar")
+    ]
+    assert found == []
