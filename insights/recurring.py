@@ -90,6 +90,19 @@ def find_groups(
     return found
 
 
+def group_texts(
+    texts: list[str], *, min_size: int = MIN_GROUP_SIZE
+) -> list[FoundGroup]:
+    """Group free texts (e.g. search queries) by meaning, the same way as tickets:
+    each text is a subject without description. ``ticket_ids`` of each group are
+    indexes into ``texts``; largest group first."""
+    rows = [(i, text or "", "", 0) for i, text in enumerate(texts)]
+    groups = find_groups(rows, min_size=min_size)
+    for group in groups:
+        group.network_ids = set()
+    return groups
+
+
 def article_text(title: str, summary: str = "") -> str:
     return f"{title}. {summary}".strip(". ") if summary else title
 

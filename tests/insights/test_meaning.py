@@ -83,3 +83,21 @@ def test_a_paraphrase_is_closer_than_another_question():
         ]
     )
     assert vectors[0] @ vectors[1] > vectors[0] @ vectors[2]
+
+
+@pytest.mark.django_db
+def test_group_texts_returns_indexes_into_the_texts():
+    from insights.recurring import group_texts
+
+    texts = [
+        "diamonds not credited",
+        "how do I reset my password",
+        "gift diamonds missing from balance",
+        "forgot password cannot log in",
+        "diamonds from gifts did not arrive",
+        "password reset link not working",
+    ]
+    groups = group_texts(texts, min_size=2)
+    members = sorted(sorted(g.ticket_ids) for g in groups)
+    assert members == [[0, 2, 4], [1, 3, 5]]
+    assert all(g.size == len(g.ticket_ids) and g.label for g in groups)
