@@ -13,6 +13,7 @@ DATA = Path(settings.BASE_DIR) / "tests" / "insights" / "data"
 SETS = {
     "labelled": DATA / "labelled_tickets.json",
     "paraphrase": DATA / "paraphrase_tickets.json",
+    "dev": DATA / "dev_tickets.json",
     "heldout": DATA / "heldout_tickets.json",
 }
 TOPIC_ARTICLES = DATA / "topic_articles.json"
@@ -43,13 +44,31 @@ def load_items(path: Path) -> list[dict]:
 
 
 def topic_articles() -> dict:
+    """Topic → slugs of the demo articles that answer it, from topic_articles.json
+    (written with article titles), for sets without an answers file of their own."""
+    from django.utils.text import slugify
+
     if not TOPIC_ARTICLES.exists():
         return {}
     return {
-        k: v
-        for k, v in json.loads(TOPIC_ARTICLES.read_text()).items()
-        if not k.startswith("_")
+        topic: [slugify(title) for title in titles]
+        for topic, titles in json.loads(TOPIC_ARTICLES.read_text()).items()
+        if not topic.startswith("_")
     }
+
+
+def answers_for(path: Path) -> dict:
+    """The answered-by truth of a labelled set: ``<name>_answers.json`` beside
+    ``<name>_tickets.json`` (topic → slug, list of slugs or null), else
+    ``topic_articles()``."""
+    path = Path(path)
+    own = path.with_name(path.name.replace("_tickets.json", "_answers.json"))
+    if own != path and own.exists():
+        try:
+            return json.loads(own.read_text(encoding="utf-8"))
+        except ValueError as error:
+            raise CommandError(f"{own}: not JSON ({error}).") from error
+    return topic_articles()
 
 
 class Command(BaseCommand):
@@ -102,11 +121,10 @@ class Command(BaseCommand):
             sets = {name: path for name, path in SETS.items() if path.exists()}
         for path in files:
             sets[Path(path).name] = Path(path)
-        mapping = topic_articles()
         figures = {}
         for name, path in sets.items():
             started = time.monotonic()
-            result = recurring.evaluate(load_items(path), topic_articles=mapping)
+            result = recurring.evaluate(load_items(path), answers=answers_for(path))
             result["seconds"] = round(time.monotonic() - started, 2)
             figures[name] = result
             self.stdout.write(
