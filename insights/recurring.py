@@ -53,6 +53,18 @@ def candidate_tickets(*, weeks: int | None = None, now: datetime | None = None):
     return list(reversed(rows))
 
 
+def embed_tickets(ticket_ids) -> int:
+    """Fill the embedding cache for these tickets (questions and problems only);
+    how many were considered."""
+    rows = list(
+        Ticket.objects.filter(pk__in=ticket_ids, kind__in=QUESTION_KINDS).values_list(
+            "subject", "description"
+        )
+    )
+    embeddings.ticket_vectors(rows)
+    return len(rows)
+
+
 def readable_label(subject: str, description: str = "") -> str:
     """A ticket's question in a few words: its cleaned subject, or the first sentence
     of its cleaned description when the subject was vague ("Help", "urgent!!")."""

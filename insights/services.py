@@ -42,9 +42,7 @@ def recurring_groups_compute(
             "label", "draft_article_id"
         )
     )
-    answers = recurring.answering_articles(
-        [group.centre for group in found], recurring.published_answers()
-    )
+    answers = recurring.answers_for(found, recurring.published_answers())
     RecurringGroup.objects.all().delete()
     computed_at = timezone.now()
     groups = RecurringGroup.objects.bulk_create(

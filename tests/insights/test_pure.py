@@ -100,3 +100,30 @@ def test_a_line_chart_draws_one_line_per_series_and_skips_gaps():
     )
     assert svg.count("<polyline") == 2
     assert svg.count('class="chart-dot chart-series-0"') == 2
+
+
+def test_ticket_text_is_cleaned_of_greetings_handles_and_ids():
+    from insights.textclean import question_parts
+
+    subject, description = question_parts(
+        "Help",
+        "Hi team, creator @kiki.live (UID 55120934) has not been paid since the 5th. "
+        "Ticket ref #88213. Best regards, Rina",
+    )
+    assert subject == ""  # a vague subject says nothing
+    assert description == "creator has not been paid since the 5th."
+
+
+def test_a_subject_with_content_is_kept():
+    from insights.textclean import is_vague, question_parts
+
+    assert question_parts("W-9 or W-8?", "")[0] == "W-9 or W-8?"
+    assert not is_vague("2fa")
+    assert is_vague("urgent!!") and is_vague("!!!") and is_vague("Question")
+
+
+def test_a_group_label_is_a_readable_question():
+    assert recurring.readable_label("urgent!!", "Hi, the payout is late. Thanks") == (
+        "The payout is late"
+    )
+    assert recurring.readable_label("payout late @kiki", "") == "Payout late"
