@@ -28,6 +28,16 @@ sys.path.insert(0, str(ROOT))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hub.settings.local")
 
 
+def _letters(number: int) -> str:
+    """``number`` written in letters (a → 0, b → 1, ba → 26, ...)."""
+    text = ""
+    while True:
+        number, digit = divmod(number, 26)
+        text = "abcdefghijklmnopqrstuvwxyz"[digit] + text
+        if not number:
+            return text
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--sample", type=int, default=160)
@@ -45,10 +55,12 @@ def main() -> None:
     items = json.loads(
         (ROOT / "tests/insights/data/paraphrase_tickets.json").read_text()
     )
-    stamp = int(time.time())
+    stamp = _letters(int(time.time()))
+    # the tag is in letters: ticket cleaning drops numbers and references, and a
+    # tag it dropped would make every sample a cached text
     pairs = [
         (
-            f"{items[i % len(items)]['subject']} #{stamp}-{i}",
+            f"{items[i % len(items)]['subject']} (sample {stamp} {_letters(i)})",
             items[i % len(items)]["description"],
         )
         for i in range(args.sample)
@@ -62,7 +74,7 @@ def main() -> None:
     rows, cache = [], []
     for n in range(args.tickets):
         k = n % len(pairs)
-        subject = f"{pairs[k][0]} / {n}"
+        subject = f"{pairs[k][0]} / {_letters(n)}"
         vector = vectors[k] + rng.normal(0, 0.02, vectors.shape[1]).astype(np.float32)
         vector /= np.linalg.norm(vector)
         text = embeddings.ticket_text(subject, pairs[k][1])
