@@ -39,8 +39,8 @@ def test_heldout_recurring_topics_land_in_groups(heldout_figures):
 
 def test_heldout_answered_by_is_precise(heldout_figures):
     assert heldout_figures["answered_by_precision"] is not None, (
-        "no answered group could be judged: label the held-out items' 'article' "
-        "or map their topics in topic_articles.json",
+        "no answered group could be judged: heldout_answers.json maps each "
+        "held-out topic to the article slug that answers it (or null)",
         heldout_figures,
     )
     assert heldout_figures["answered_by_precision"] >= 0.8, heldout_figures
