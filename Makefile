@@ -78,6 +78,7 @@ clean:
 ## bench: seed 100k tickets on PostgreSQL, boot gunicorn, measure (see benchmarks/README.md)
 bench: install
 	$(PY) benchmarks/run.py $(BENCH_ARGS)
+	$(PY) benchmarks/recurring.py
 
 ## chaos: fault drills (PostgreSQL stop, Redis outage, worker kill, 50-user load); writes chaos/RESULTS.md
 chaos: install

@@ -246,3 +246,148 @@ def purity(truth: Sequence[Hashable], predicted: Sequence[Hashable]) -> float:
     for label, group in zip(truth, predicted, strict=True):
         by_group[group][label] += 1
     return sum(c.most_common(1)[0][1] for c in by_group.values()) / len(truth)
+
+
+# --- grouping by meaning (embedding vectors) ---------------------------------------
+
+MEANING_THRESHOLD = 0.8  # cosine distance; best on labelled, paraphrase and dev sets
+STRAGGLER_DISTANCE = 0.85  # a ticket left in a group < 3 joins a group this near
+MIN_GROUP = 3
+EXACT_LIMIT = 3000  # above this, micro-clusters first (memory and time stay bounded)
+MIN_LANGUAGE_SHARE = 5  # tickets a language needs for a mean vector of its own
+MIN_CENTRED = 30  # fewer texts: the mean of typical tickets (shipped) is removed
+
+
+def normalise(matrix):
+    """Rows scaled to unit length (zero rows stay zero)."""
+    import numpy as np
+
+    matrix = np.asarray(matrix, dtype=np.float32)
+    if matrix.ndim == 1:
+        return matrix / max(float(np.linalg.norm(matrix)), 1e-9)
+    return matrix / np.maximum(np.linalg.norm(matrix, axis=1, keepdims=True), 1e-9)
+
+
+def shipped_ticket_mean():
+    """e5's common direction of typical tickets, measured on the tuning sets
+    (``insights/data/ticket_mean.npy``), for when too few texts are at hand."""
+    from pathlib import Path
+
+    import numpy as np
+
+    return np.load(Path(__file__).parent / "data" / "ticket_mean.npy")
+
+
+def ticket_mean(vectors):
+    """The mean vector of ``vectors`` (or the shipped one below ``MIN_CENTRED``)."""
+    import numpy as np
+
+    vectors = np.asarray(vectors, dtype=np.float32)
+    if len(vectors) < MIN_CENTRED:
+        return shipped_ticket_mean()
+    return vectors.mean(axis=0)
+
+
+def centre_languages(vectors, languages):
+    """Each vector minus its language's mean vector, normalised again. A language
+    with fewer than ``MIN_LANGUAGE_SHARE`` texts uses the overall mean; fewer than
+    ``MIN_CENTRED`` texts in all, too few for a fair mean, have the mean vector of
+    typical tickets removed (``shipped_ticket_mean``)."""
+    import numpy as np
+
+    vectors = np.asarray(vectors, dtype=np.float32)
+    if len(vectors) < MIN_CENTRED:
+        mean = shipped_ticket_mean()
+        if not len(vectors) or vectors.shape[1] != len(mean):
+            return vectors
+        return normalise(vectors - mean)
+    counts = Counter(languages)
+    labels = np.array(
+        [lang if counts[lang] >= MIN_LANGUAGE_SHARE else "" for lang in languages]
+    )
+    centred = vectors - vectors.mean(axis=0)
+    for language in set(labels) - {""}:
+        rows = labels == language
+        centred[rows] = vectors[rows] - vectors[rows].mean(axis=0)
+    return normalise(centred)
+
+
+def group_by_meaning(vectors, languages, *, threshold: float = MEANING_THRESHOLD):
+    """A group number per vector: agglomerative clustering (average linkage, cosine
+    distance cut at ``threshold``) of the language-centred vectors. Above
+    ``EXACT_LIMIT`` vectors, k-means micro-clusters are grouped instead (their
+    members follow them)."""
+    import numpy as np
+    from sklearn.cluster import AgglomerativeClustering, MiniBatchKMeans
+
+    points = centre_languages(vectors, languages)
+    n = len(points)
+    if n < 2:
+        return list(range(n))
+    micro = None
+    if n > EXACT_LIMIT:
+        kmeans = MiniBatchKMeans(
+            n_clusters=EXACT_LIMIT,
+            init="random",  # k-means++ over 3,000 centres costs more than the rest
+            batch_size=1024,  # half the CPU of 4096 at 20k, same resolution
+            max_iter=20,
+            n_init=1,
+            random_state=0,
+        )
+        micro = kmeans.fit_predict(points)
+        points = kmeans.cluster_centers_
+        points = points / np.maximum(
+            np.linalg.norm(points, axis=1, keepdims=True), 1e-9
+        )
+    labels = AgglomerativeClustering(
+        n_clusters=None,
+        metric="cosine",
+        linkage="average",
+        distance_threshold=threshold,
+    ).fit_predict(points)
+    if micro is not None:
+        labels = labels[micro]
+        points = centre_languages(vectors, languages)
+    labels = attach_stragglers(points, labels)
+    renumber: dict[int, int] = {}
+    return [renumber.setdefault(int(label), len(renumber)) for label in labels]
+
+
+def attach_stragglers(
+    points, labels, *, min_size: int = MIN_GROUP, max_distance=STRAGGLER_DISTANCE
+):
+    """Members of groups smaller than ``min_size`` join the nearest group of at least
+    ``min_size`` (cosine distance to its normalised mean ≤ ``max_distance``); the
+    others stay where they were. Average linkage leaves the odd phrasing of a common
+    question on its own; this brings it home without merging two real groups."""
+    import numpy as np
+
+    labels = np.asarray(labels).copy()
+    values, counts = np.unique(labels, return_counts=True)
+    big = values[counts >= min_size]
+    small = np.isin(labels, values[counts < min_size])
+    if not len(big) or not small.any():
+        return labels
+    order = np.argsort(labels, kind="stable")
+    sorted_labels = labels[order]
+    sums = np.add.reduceat(
+        points[order], np.r_[0, np.flatnonzero(np.diff(sorted_labels)) + 1]
+    )
+    group_of = np.unique(sorted_labels)
+    centres = sums[np.searchsorted(group_of, big)]
+    centres /= np.maximum(np.linalg.norm(centres, axis=1, keepdims=True), 1e-9)
+    rows = np.flatnonzero(small)
+    scores = points[rows] @ centres.T
+    best = scores.argmax(axis=1)
+    near = 1 - scores[np.arange(len(rows)), best] <= max_distance
+    labels[rows[near]] = big[best[near]]
+    return labels
+
+
+def central_member(members, vectors) -> int:
+    """The member closest to the group's mean vector (its most typical text)."""
+    import numpy as np
+
+    block = np.asarray(vectors)[list(members)]
+    centre = block.mean(axis=0)
+    return list(members)[int(np.argmax(block @ centre))]

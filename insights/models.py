@@ -125,3 +125,19 @@ class FeedbackStatusChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.old_status} → {self.new_status}"
+
+
+class EmbeddingCache(models.Model):
+    """A text's meaning vector (float32 bytes), keyed by a hash of model and text, so
+    that each ticket or article is embedded once (see ``insights.embeddings``)."""
+
+    key = models.CharField(max_length=64, unique=True)
+    vector = models.BinaryField()
+    language = models.CharField(max_length=8, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("embedding")
+
+    def __str__(self) -> str:
+        return self.key[:12]

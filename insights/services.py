@@ -42,6 +42,7 @@ def recurring_groups_compute(
             "label", "draft_article_id"
         )
     )
+    answers = recurring.answers_for(found, recurring.published_answers())
     RecurringGroup.objects.all().delete()
     computed_at = timezone.now()
     groups = RecurringGroup.objects.bulk_create(
@@ -52,11 +53,11 @@ def recurring_groups_compute(
                 network_count=len(group.network_ids),
                 terms=", ".join(group.terms)[:200],
                 typical_ticket_id=group.typical_ticket_id,
-                article=recurring.answering_article(group.label),
+                article=answer,
                 draft_article_id=drafts.get(group.label),
                 computed_at=computed_at,
             )
-            for group in found
+            for group, answer in zip(found, answers, strict=True)
         ]
     )
     through = RecurringGroup.tickets.through

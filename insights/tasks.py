@@ -11,6 +11,16 @@ def recurring_questions_task() -> int:
     return len(recurring_groups_compute())
 
 
+@shared_task(acks_late=True)
+def embed_ticket_task(ticket_id: int) -> bool:
+    """After a ticket is created (``HUB_EMBED_ON_CREATE``): store its meaning vector
+    in the embedding cache, so the nightly grouping embeds only what this missed.
+    Idempotent: a ticket already cached costs one lookup."""
+    from insights.recurring import embed_tickets
+
+    return embed_tickets([ticket_id]) == 1
+
+
 @shared_task
 def weekly_update_due_task() -> int:
     """Hourly: claim and enqueue the weekly update of managers at Monday 08:00."""

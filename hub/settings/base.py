@@ -252,6 +252,12 @@ HUB_DELIVERY_CLAIM_TIMEOUT = env.int("HUB_DELIVERY_CLAIM_TIMEOUT", default=600)
 HUB_DELIVERY_CHUNK = env.int("HUB_DELIVERY_CHUNK", default=50)  # rows per send task
 # insights: weeks of tickets the recurring-question grouping looks at
 HUB_RECURRING_WEEKS = env.int("HUB_RECURRING_WEEKS", default=6)
+HUB_EMBEDDING_THREADS = env.int("HUB_EMBEDDING_THREADS", default=2)
+# issue 18: embed each new ticket through the outbox (on by default when a worker
+# runs it, i.e. with a broker; the embedded default embeds in the nightly run)
+HUB_EMBED_ON_CREATE = env.bool(
+    "HUB_EMBED_ON_CREATE", default=bool(env("CELERY_BROKER_URL", default=""))
+)
 HUB_INSIGHTS_CACHE_SECONDS = env.int("HUB_INSIGHTS_CACHE_SECONDS", default=300)
 # Seconds each family of cached figures is kept (0: computed every time); the
 # families, their keys and invalidation live in core/cache.py. The one setting these

@@ -41,6 +41,9 @@ if REQUIRE_SERVICES and not REDIS_AVAILABLE:
 # on Redis (see ``tests/conftest.py``).
 CELERY_BROKER_URL = REDIS_URL if REDIS_AVAILABLE else "memory://"
 CELERY_TASK_ALWAYS_EAGER = True
+HUB_EMBED_ON_CREATE = (
+    False  # the model would run for every ticket; its test turns it on
+)
 
 SECRET_KEY = "test-secret-key-that-is-only-used-by-the-test-suite"  # noqa: S105
 DEBUG = False

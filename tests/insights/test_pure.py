@@ -42,6 +42,7 @@ def test_tokens_drop_stop_words_handles_and_join_plurals():
     assert clustering.stem("suspensions") == clustering.stem("suspension")
 
 
+@pytest.mark.django_db  # vectors are cached in the database
 def test_similar_questions_share_a_group_and_others_do_not():
     rows = [
         (1, "Diamond payout not received", "payout missing", 1),
@@ -58,6 +59,7 @@ def test_similar_questions_share_a_group_and_others_do_not():
     assert payout.label in {r[1] for r in rows[:3]}
 
 
+@pytest.mark.django_db  # vectors are cached in the database
 def test_grouping_on_the_labelled_tickets_beats_the_measured_threshold():
     items = json.loads(LABELLED.read_text())
     assert len(items) >= 150
@@ -98,3 +100,30 @@ def test_a_line_chart_draws_one_line_per_series_and_skips_gaps():
     )
     assert svg.count("<polyline") == 2
     assert svg.count('class="chart-dot chart-series-0"') == 2
+
+
+def test_ticket_text_is_cleaned_of_greetings_handles_and_ids():
+    from insights.textclean import question_parts
+
+    subject, description = question_parts(
+        "Help",
+        "Hi team, creator @kiki.live (UID 55120934) has not been paid since the 5th. "
+        "Ticket ref #88213. Best regards, Rina",
+    )
+    assert subject == ""  # a vague subject says nothing
+    assert description == "creator has not been paid since the 5th."
+
+
+def test_a_subject_with_content_is_kept():
+    from insights.textclean import is_vague, question_parts
+
+    assert question_parts("W-9 or W-8?", "")[0] == "W-9 or W-8?"
+    assert not is_vague("2fa")
+    assert is_vague("urgent!!") and is_vague("!!!") and is_vague("Question")
+
+
+def test_a_group_label_is_a_readable_question():
+    assert recurring.readable_label("urgent!!", "Hi, the payout is late. Thanks") == (
+        "The payout is late"
+    )
+    assert recurring.readable_label("payout late @kiki", "") == "Payout late"

@@ -179,3 +179,45 @@ def test_an_invalid_status_is_refused(manager):
             item=FeedbackItemFactory(), actor=manager, status="maybe"
         )
     assert FeedbackItem.objects.get().status == "new"
+
+
+def test_a_new_ticket_is_embedded_once_through_the_outbox(
+    settings, member_a, monkeypatch, django_capture_on_commit_callbacks
+):
+    from insights import embeddings
+    from insights.models import EmbeddingCache
+    from tickets.services import ticket_create
+
+    # given: embedding at creation is on (it is with a worker)
+    settings.HUB_EMBED_ON_CREATE = True
+    # when
+    with django_capture_on_commit_callbacks(execute=True):
+        ticket = ticket_create(
+            requester=member_a,
+            subject="Payout not received",
+            description="The payout of last month never arrived.",
+        )
+    # then: the outbox ran the task, the vector is cached under the ticket's text
+    assert OutboxMessage.objects.filter(
+        task_name="insights.tasks.embed_ticket_task", dispatched_at__isnull=False
+    ).exists()
+    key = embeddings._key(
+        "ticket", embeddings.ticket_text(ticket.subject, ticket.description)
+    )
+    assert EmbeddingCache.objects.filter(key=key).exists()
+
+    def no_model(*args, **kwargs):
+        raise AssertionError("the nightly run embedded a ticket embedded at creation")
+
+    monkeypatch.setattr(embeddings, "embed", no_model)
+    services.recurring_groups_compute(weeks=6)
+
+
+def test_no_embedding_at_creation_when_switched_off(settings, member_a):
+    from tickets.services import ticket_create
+
+    settings.HUB_EMBED_ON_CREATE = False
+    ticket_create(requester=member_a, subject="Payout not received", description="x")
+    assert not OutboxMessage.objects.filter(
+        task_name="insights.tasks.embed_ticket_task"
+    ).exists()

@@ -101,10 +101,15 @@ def test_the_command_evaluates_and_writes_the_benchmark_file(tmp_path, monkeypat
     target = tmp_path / "recurring.json"
     monkeypatch.setattr(command, "RESULTS", target)
     out = StringIO()
-    call_command("find_recurring_questions", "--evaluate", stdout=out)
-    figures = json.loads(target.read_text())
-    assert figures["tickets"] >= 150 and figures["ari"] > 0.7
+    labelled = command.SETS["labelled"]
+    call_command(
+        "find_recurring_questions", "--evaluate-file", str(labelled), stdout=out
+    )
+    figures = json.loads(target.read_text())[labelled.name]
+    assert figures["tickets"] >= 150 and figures["ari"] >= 0.95
+    assert figures["coverage"] >= 0.95
     assert f"ari = {figures['ari']}" in out.getvalue()
+    assert f"coverage = {figures['coverage']}" in out.getvalue()
 
 
 def test_the_monday_email_carries_service_and_satisfaction_figures(

@@ -275,3 +275,16 @@ def timezone_today(days: int = 0):
     from django.utils import timezone
 
     return timezone.localdate() + timedelta(days=days)
+
+
+def test_the_recurring_list_says_which_article_answers_a_group(client_as, intern):
+    from tests.faq.factories import ArticleFactory
+
+    article = ArticleFactory(title="A creator's payout is missing or late")
+    RecurringGroupFactory(label="Payout not received", size=9, article=article)
+    RecurringGroupFactory(label="Tax form for creators", size=4)
+    html = client_as(intern).get("/hub/recurring/").content.decode()
+    assert "Answered by" in html
+    assert f'href="/faq/{article.slug}/"' in html or article.slug in html
+    assert "A creator&#x27;s payout is missing or late" in html
+    assert html.count("Draft article") == 1  # only the unanswered group offers one

@@ -142,6 +142,10 @@ def ticket_create(
     from tickets.tasks import ticket_received_email_task
 
     outbox.enqueue(ticket_received_email_task, ticket_id=ticket.pk)
+    if settings.HUB_EMBED_ON_CREATE:  # the grouping's embedding, ahead of the night
+        from insights.tasks import embed_ticket_task
+
+        outbox.enqueue(embed_ticket_task, ticket_id=ticket.pk)
     return ticket
 
 
