@@ -86,9 +86,12 @@ def article_search(
     return qs[:limit] if limit else qs
 
 
+SUGGESTION_MIN_LENGTH = 3  # characters typed before suggestions are looked up
+
+
 def article_suggestions(*, user, query: str, limit: int = 5) -> list[Article]:
     """Published matches for the ticket form's deflection suggestions."""
-    if len(search.normalise(query)) < 3:
+    if len(search.normalise(query)) < SUGGESTION_MIN_LENGTH:
         return []
     return list(
         article_search(

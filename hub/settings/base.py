@@ -253,6 +253,8 @@ HUB_DELIVERY_CHUNK = env.int("HUB_DELIVERY_CHUNK", default=50)  # rows per send 
 # insights: weeks of tickets the recurring-question grouping looks at
 HUB_RECURRING_WEEKS = env.int("HUB_RECURRING_WEEKS", default=6)
 HUB_EMBEDDING_THREADS = env.int("HUB_EMBEDDING_THREADS", default=2)
+# faq: days FAQ searches are kept for search gaps (pruned nightly)
+HUB_SEARCH_LOG_DAYS = env.int("HUB_SEARCH_LOG_DAYS", default=90)
 HUB_INSIGHTS_CACHE_SECONDS = env.int("HUB_INSIGHTS_CACHE_SECONDS", default=300)
 # Seconds each family of cached figures is kept (0: computed every time); the
 # families, their keys and invalidation live in core/cache.py. The one setting these
