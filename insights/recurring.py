@@ -193,3 +193,35 @@ def evaluate(
             Counter(truth).most_common(1)[0][1] / len(truth), 3
         ),
     }
+
+
+def group_texts(
+    texts: list[str], *, min_size: int = MIN_GROUP_SIZE
+) -> list[FoundGroup]:
+    """Group short texts (FAQ search queries) by meaning, as tickets are grouped:
+    ``ticket_ids`` are indexes into ``texts``, the label is the most typical text;
+    largest first. (Issue 18b's thin version over the base grouping; issue 18a's
+    ``group_texts`` of the same signature replaces it at merge.)"""
+    if not texts:
+        return []
+    vectors, languages = embeddings.ticket_vectors([(text, "") for text in texts])
+    assignment = clustering.group_by_meaning(vectors, languages)
+    members: dict[int, list[int]] = {}
+    for index, group in enumerate(assignment):
+        members.setdefault(group, []).append(index)
+    found = []
+    for indexes in members.values():
+        if len(indexes) < min_size:
+            continue
+        typical = clustering.central_member(indexes, vectors)
+        found.append(
+            FoundGroup(
+                label=texts[typical][:200],
+                ticket_ids=indexes,
+                network_ids=set(),
+                typical_ticket_id=typical,
+                centre=vectors[indexes].mean(axis=0),
+            )
+        )
+    found.sort(key=lambda g: (-g.size, g.label))
+    return found
