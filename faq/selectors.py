@@ -188,7 +188,8 @@ def article_answering_queries(
     """The published article (for networks or everyone) that now answers these
     searches: the top result of at least half of them, among the articles published
     or changed since ``changed_since`` (an article they found but nobody opened
-    does not answer them). None when no article does."""
+    does not answer them) that hold every word of the search (a fuzzy title match
+    finds, but does not answer). None when no article does."""
     queryset = Article.objects.filter(status=Article.Status.PUBLISHED).exclude(
         audience=Article.Audience.STAFF
     )
@@ -201,7 +202,8 @@ def article_answering_queries(
         return None
     hits: Counter = Counter()
     for query in queries:
-        found = article_search(user=None, query=query, queryset=queryset)
+        strict = search.every_word_matches(queryset, search.normalise(query))
+        found = article_search(user=None, query=query, queryset=strict)
         top = list(found.values_list("pk", flat=True)[:1])
         if top:
             hits[top[0]] += 1

@@ -207,6 +207,7 @@ HUB_BASE_URL = env("HUB_BASE_URL", default="http://127.0.0.1:8000")
 HUB_DEMO_SEEDERS = [
     "hub.demo.seed",
     "faq.demo.seed",
+    "faq.demo_searches.seed",  # after the people (hub) and the articles (faq)
     "tickets.demo.seed",
     "insights.demo.seed",
     "campaigns.demo.seed",
