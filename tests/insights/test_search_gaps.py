@@ -373,3 +373,45 @@ def test_the_schema_documents_the_gaps_endpoint(api_client):
     component = schema["components"]["schemas"]["SearchGap"]["properties"]
     assert "answers them" in component["article"]["description"]
     assert "no_results" in component
+
+
+# --- strictness of the answered-by call, and the demo -------------------------------
+
+
+def test_a_fuzzy_title_match_does_not_answer_a_gap(member_a):
+    from faq.selectors import article_answering_queries
+
+    ArticleFactory(title="Agency code of conduct", body="Be kind on LIVE.")
+
+    assert (
+        article_answering_queries(["agency logo upload", "change agency logo"]) is None
+    )
+
+
+def test_an_article_must_top_half_of_the_searches(member_a):
+    from faq.selectors import article_answering_queries
+
+    answer = ArticleFactory(
+        title="Gift stickers in LIVE", body="Stickers missing? Update the app."
+    )
+    queries = ["gift stickers", "stickers missing", "backstage dark mode"]
+
+    assert article_answering_queries(queries) == answer
+    assert article_answering_queries(queries + ["payout calendar"]) == answer
+    assert article_answering_queries(queries + ["payout", "calendar"]) is None
+
+
+def test_seed_demo_shows_search_gaps_and_changes_nothing_the_second_time():
+    from django.core.management import call_command
+
+    from faq.demo_searches import SEARCHES
+
+    call_command("seed_demo")
+    assert SearchRecord.objects.count() == len(SEARCHES)
+    labels = {gap.label for gap in SearchGap.objects.all()}
+    assert len(labels) >= 2 and all(gap.size >= 2 for gap in SearchGap.objects.all())
+
+    call_command("seed_demo")
+
+    assert SearchRecord.objects.count() == len(SEARCHES)
+    assert {gap.label for gap in SearchGap.objects.all()} == labels
