@@ -3,6 +3,8 @@
 Reading an article counts a view (one ``UPDATE … SET view_count = view_count + 1``)
 and, when it was opened from a ticket-form suggestion, records the open as a
 deflection: both are analytics of the read itself, not changes a person asked for.
+Likewise a search (page or suggestions) is written to the search log
+(``faq.search_log``), and an article opened with its ``?s=`` token marks it opened.
 Votes and "this solved it" are POSTs.
 """
 

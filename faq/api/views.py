@@ -79,7 +79,11 @@ class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
         response = super().list(request, *args, **kwargs)
         query = request.query_params.get("search", "")
         page = getattr(self.paginator, "page", None)
-        if query and response.status_code == 200 and page and page.number == 1:
+        # ``page is None``, not ``not page``: a page of no results is falsy, and a
+        # search that found nothing is the one that matters most
+        if not query or response.status_code != 200 or page is None:
+            return response
+        if page.number == 1:  # the next pages are the same search
             record = search_log.search_record(
                 query,
                 source=SearchRecord.Source.API,

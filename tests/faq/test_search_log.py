@@ -180,6 +180,26 @@ def test_an_api_article_read_with_a_tampered_token_still_reads_and_marks_nothing
     assert SearchRecord.objects.get().opened_at is None
 
 
+def test_an_api_search_that_finds_nothing_is_recorded(api_as, member_a, payouts):
+    response = api_as(member_a).get("/api/v1/faq/articles/", {"search": "rebate"})
+
+    assert response.status_code == 200 and response.json()["count"] == 0
+    assert response[search_log.TOKEN_HEADER]
+    record = SearchRecord.objects.get()
+    assert (record.query, record.result_count) == ("rebate", 0)
+
+
+def test_only_the_first_page_of_an_api_search_is_recorded(api_as, member_a, payouts):
+    for i in range(30):
+        ArticleFactory(title=f"Payout {i}", category=payouts)
+    client = api_as(member_a)
+
+    client.get("/api/v1/faq/articles/", {"search": "payout"})
+    client.get("/api/v1/faq/articles/", {"search": "payout", "page": 2})
+
+    assert SearchRecord.objects.get().result_count == 30
+
+
 def test_an_api_list_without_search_records_nothing(api_as, member_a, payout_article):
     response = api_as(member_a).get("/api/v1/faq/articles/")
 
