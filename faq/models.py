@@ -263,3 +263,60 @@ class Deflection(models.Model):
 
     def __str__(self) -> str:
         return f"{self.article_id} {self.outcome}"
+
+
+class SearchRecord(models.Model):
+    """One FAQ search by a person (hub page, API or ticket-form suggestions), kept for
+    ``HUB_SEARCH_LOG_DAYS`` days so that the searches nobody could answer become
+    search gaps (``insights.SearchGap``). Written only by ``faq.search_log``."""
+
+    class Source(models.TextChoices):
+        HUB = "hub", _("Knowledge-base page")
+        API = "api", _("API")
+        TICKET_FORM = "ticket-form", _("Ticket-form suggestions")
+
+    query = models.CharField(_("query"), max_length=200)
+    source = models.CharField(_("source"), max_length=16, choices=Source)
+    result_count = models.PositiveIntegerField(_("results"), default=0)
+    network = models.ForeignKey(
+        "hub.CreatorNetwork",
+        verbose_name=_("network"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    session_key = models.CharField(max_length=40, blank=True)
+    opened_article = models.ForeignKey(
+        Article,
+        verbose_name=_("opened article"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    opened_at = models.DateTimeField(_("opened"), null=True, blank=True)
+    created_at = models.DateTimeField(_("searched"), default=timezone.now)
+    updated_at = models.DateTimeField(_("last typed"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("search")
+        verbose_name_plural = _("searches")
+        ordering = ["-created_at"]
+        indexes = [
+            models.Index(fields=["created_at"], name="faq_search_created_idx"),
+            models.Index(
+                fields=["source", "user", "session_key", "updated_at"],
+                name="faq_search_typing_idx",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.query}"

@@ -125,6 +125,16 @@ def postgres_search(
     return queryset.order_by("-score", "-view_count", "pk")
 
 
+def every_word_matches(queryset: QuerySet, query: str) -> QuerySet:
+    """Articles that contain every word of ``query`` (stemmed full-text match on
+    PostgreSQL, plain ``icontains`` elsewhere) — no typo tolerance, no ranking: for
+    deciding that an article *answers* a search, where a fuzzy title is not enough."""
+    if using_postgres():
+        search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
+        return queryset.filter(search_vector=search_query)
+    return fallback_search(queryset, query)
+
+
 def fallback_search(
     queryset: QuerySet, query: str, *, match_any: bool = False
 ) -> QuerySet:

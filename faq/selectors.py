@@ -10,13 +10,14 @@ Other apps (campaigns, onboarding, insights) link training material and digest
 content through ``visible_articles`` / ``published_articles``.
 """
 
-from datetime import date
+from collections import Counter
+from datetime import date, datetime, timedelta
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 from django.utils import timezone
 
 from faq import search
-from faq.models import Article, Category
+from faq.models import Article, Category, SearchRecord
 from hub import permissions as access
 
 
@@ -86,9 +87,12 @@ def article_search(
     return qs[:limit] if limit else qs
 
 
+SUGGESTION_MIN_LENGTH = 3  # characters typed before suggestions are looked up
+
+
 def article_suggestions(*, user, query: str, limit: int = 5) -> list[Article]:
     """Published matches for the ticket form's deflection suggestions."""
-    if len(search.normalise(query)) < 3:
+    if len(search.normalise(query)) < SUGGESTION_MIN_LENGTH:
         return []
     return list(
         article_search(
@@ -145,3 +149,67 @@ def articles_needing_review(
         .select_related("category", "last_editor")
         .order_by("review_by", "title")
     )
+
+
+# --- the search log, read for search gaps (written by ``faq.search_log``) -----------
+
+SEARCH_OPEN_WINDOW = timedelta(minutes=30)  # opened later than this: not answered
+UNANSWERED_LIMIT = 5000  # the most recent ones, when a period holds more
+
+
+def unanswered_searches(
+    *,
+    since: datetime,
+    now: datetime | None = None,
+    open_window: timedelta = SEARCH_OPEN_WINDOW,
+    limit: int = UNANSWERED_LIMIT,
+) -> list:
+    """Searches since ``since`` that found nothing, or whose results nobody opened
+    within ``open_window`` (searches younger than the window still may be): rows of
+    ``(id, query, network_id, result_count, created_at)``, oldest first."""
+    now = now or timezone.now()
+    unopened = Q(opened_at__isnull=True) | Q(
+        opened_at__gt=F("created_at") + open_window
+    )
+    rows = (
+        SearchRecord.objects.filter(created_at__gte=since, created_at__lte=now)
+        .filter(Q(result_count=0) | (Q(created_at__lte=now - open_window) & unopened))
+        .order_by("-created_at", "-id")
+        .values_list(
+            "id", "query", "network_id", "result_count", "created_at", named=True
+        )[:limit]
+    )
+    return list(reversed(rows))
+
+
+def article_answering_queries(
+    queries: list[str], *, changed_since: datetime | None = None
+) -> Article | None:
+    """The published article (for networks or everyone) that now answers these
+    searches: the top result of at least half of them, among the articles published
+    or changed since ``changed_since`` (an article they found but nobody opened
+    does not answer them) that hold every word of the search (a fuzzy title match
+    finds, but does not answer). None when no article does."""
+    queryset = Article.objects.filter(status=Article.Status.PUBLISHED).exclude(
+        audience=Article.Audience.STAFF
+    )
+    if changed_since is not None:
+        queryset = queryset.filter(
+            Q(published_at__gte=changed_since) | Q(updated_at__gte=changed_since)
+        )
+    queries = [q for q in dict.fromkeys(queries) if search.normalise(q)]
+    if not queries or not queryset.exists():
+        return None
+    hits: Counter = Counter()
+    for query in queries:
+        strict = search.every_word_matches(queryset, search.normalise(query))
+        found = article_search(user=None, query=query, queryset=strict)
+        top = list(found.values_list("pk", flat=True)[:1])
+        if top:
+            hits[top[0]] += 1
+    if not hits:
+        return None
+    pk, count = hits.most_common(1)[0]
+    if count * 2 < len(queries):
+        return None
+    return Article.objects.get(pk=pk)

@@ -3,6 +3,8 @@
 Reading an article counts a view (one ``UPDATE … SET view_count = view_count + 1``)
 and, when it was opened from a ticket-form suggestion, records the open as a
 deflection: both are analytics of the read itself, not changes a person asked for.
+Likewise a search (page or suggestions) is written to the search log
+(``faq.search_log``), and an article opened with its ``?s=`` token marks it opened.
 Votes and "this solved it" are POSTs.
 """
 
@@ -16,9 +18,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
-from faq import search, selectors, services
+from faq import search, search_log, selectors, services
 from faq.filters import ArticleFilter
-from faq.models import Article, ArticleVote
+from faq.models import Article, ArticleVote, SearchRecord
 from faq.rendering import render_markdown
 from hub import permissions as access
 from hub.exceptions import ApplicationError
@@ -59,8 +61,17 @@ def index(request):
         page = paginator_class(results, PAGE_SIZE).get_page(request.GET.get("page"))
         for article in page:
             article.snippet = search.highlight(getattr(article, "headline", ""))
+        record = None
+        if query and filterset.is_valid() and page.number == 1:
+            record = search_log.search_record(
+                query,
+                source=SearchRecord.Source.HUB,
+                results=page.paginator.count,
+                user=_user(request),
+            )
         context.update(
             page_obj=page,
+            search_token=search_log.search_token(record),
             category=filterset.form.cleaned_data.get("category")
             if filterset.is_valid()
             else None,
@@ -85,6 +96,7 @@ def detail(request, slug: str):
     if article is None:
         raise Http404
     services.article_view_record(article=article)
+    search_log.search_record_open(request.GET.get("s", ""), article)
     article.view_count += 1  # what the UPDATE just stored, without re-reading
     from_form = request.GET.get("from") == FROM_TICKET_FORM
     query = (request.GET.get("q") or "")[:200]
@@ -172,13 +184,24 @@ def suggest(request):
     """JSON for the ticket form: the best published matches for ``?q=``."""
     query = (request.GET.get("q") or "")[:200]
     articles = selectors.article_suggestions(user=request.user, query=query)
+    token = ""
+    if len(search.normalise(query)) >= selectors.SUGGESTION_MIN_LENGTH:
+        user = _user(request)
+        record = search_log.search_record(
+            query,
+            source=SearchRecord.Source.TICKET_FORM,
+            results=len(articles),
+            user=user,
+            session_key="" if user else _session_key(request),
+        )
+        token = search_log.search_token(record)
+    link = {"from": FROM_TICKET_FORM, "q": query, **({"s": token} if token else {})}
     results = [
         {
             "title": article.title,
             "summary": article.summary,
             "kind": article.kind,
-            "url": f"{article.get_absolute_url()}?"
-            + urlencode({"from": FROM_TICKET_FORM, "q": query}),
+            "url": f"{article.get_absolute_url()}?{urlencode(link)}",
         }
         for article in articles
     ]

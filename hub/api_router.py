@@ -9,7 +9,11 @@ from faq.api.views import ArticleViewSet
 from hub.api.views import NetworkViewSet, PersonViewSet
 from hub.auth_views import ObtainTokenView
 from inbound.api.views import InboundMessageViewSet
-from insights.api.views import FeedbackItemViewSet, RecurringGroupViewSet
+from insights.api.views import (
+    FeedbackItemViewSet,
+    RecurringGroupViewSet,
+    SearchGapViewSet,
+)
 from marketing.api.views import BrandAssetViewSet, ContentViewSet, EventViewSet
 from onboarding.api.views import (
     AnnouncementViewSet,
@@ -30,6 +34,9 @@ router.register("tickets", TicketViewSet, basename="ticket")
 router.register("faq/articles", ArticleViewSet, basename="faq-article")
 router.register(
     "insights/recurring", RecurringGroupViewSet, basename="insights-recurring"
+)
+router.register(
+    "insights/search-gaps", SearchGapViewSet, basename="insights-search-gaps"
 )
 router.register("campaigns", CampaignViewSet, basename="campaign")
 router.register("audit-log", AuditEntryViewSet, basename="audit-log")

@@ -39,6 +39,18 @@ SCHEDULE: dict[str, dict] = {
         "schedule": crontab(minute=40, hour=2),
         "options": {"expires": 60 * 60},
     },
+    # faq: drop FAQ search records older than HUB_SEARCH_LOG_DAYS, nightly.
+    "faq: prune the search log": {
+        "task": "faq.tasks.search_records_prune_task",
+        "schedule": crontab(minute=23, hour=3),
+        "options": {"expires": 60 * 60},
+    },
+    # insights: regroup unanswered FAQ searches into search gaps, hourly.
+    "insights: find search gaps": {
+        "task": "insights.tasks.search_gaps_compute_task",
+        "schedule": crontab(minute=12),
+        "options": {"expires": 50 * 60},
+    },
     # insights: every hour, e-mail the weekly update to managers at Monday 08:00 local.
     "insights: weekly update e-mails": {
         "task": "insights.tasks.weekly_update_due_task",

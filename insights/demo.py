@@ -54,7 +54,8 @@ def seed(options: dict, out: Callable[[str], None]) -> None:
         out("Insights ready (recurring questions left to the nightly job).")
         return
     groups = services.recurring_groups_compute()
+    gaps = services.search_gaps_compute()
     out(
-        f"Insights ready ({len(groups)} recurring questions, {added} feedback items "
-        f"added, {ProductArea.objects.count()} product areas)."
+        f"Insights ready ({len(groups)} recurring questions, {len(gaps)} search gaps, "
+        f"{added} feedback items added, {ProductArea.objects.count()} product areas)."
     )

@@ -141,3 +141,43 @@ class EmbeddingCache(models.Model):
 
     def __str__(self) -> str:
         return self.key[:12]
+
+
+class SearchGap(models.Model):
+    """FAQ searches of the last weeks that found nothing or whose results nobody
+    opened, grouped by meaning (recomputed hourly by
+    ``insights.services.search_gaps_compute``)."""
+
+    label = models.CharField(_("searched for"), max_length=200)
+    size = models.PositiveIntegerField(_("searches"))
+    network_count = models.PositiveIntegerField(_("networks"))
+    no_results = models.PositiveIntegerField(_("found nothing"))
+    sample_queries = models.JSONField(_("sample searches"), default=list)
+    first_seen = models.DateTimeField(_("first searched"))
+    last_seen = models.DateTimeField(_("last searched"))
+    article = models.ForeignKey(
+        "faq.Article",
+        verbose_name=_("answered by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text=_("A published article, later than the searches, that answers them."),
+    )
+    answered = models.BooleanField(_("answered"), default=False)
+    draft_article = models.ForeignKey(
+        "faq.Article",
+        verbose_name=_("drafted article"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    computed_at = models.DateTimeField(_("computed"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("search gap")
+        ordering = ["answered", "-size", "-network_count", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.label} ({self.size})"

@@ -4,8 +4,9 @@ board."""
 from __future__ import annotations
 
 from collections import Counter
-from datetime import datetime
+from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -21,6 +22,7 @@ from insights.models import (
     FeedbackStatusChange,
     ProductArea,
     RecurringGroup,
+    SearchGap,
 )
 from tickets.models import Ticket, TicketMessage
 
@@ -97,6 +99,13 @@ def _faq_category_for(group: RecurringGroup):
         category = Category.objects.filter(slug=slug).first()
         if category is not None:
             return category
+    return _default_faq_category()
+
+
+def _default_faq_category():
+    """The first knowledge-base category (a "General" one when there is none)."""
+    from faq.models import Category
+
     category = Category.objects.order_by("position", "name").first()
     if category is None:
         category, _created = Category.objects.get_or_create(
@@ -151,6 +160,100 @@ def recurring_group_draft_article(*, group: RecurringGroup, actor):
     article = faq_services.article_save(article=article, editor=actor, note=note)
     group.draft_article = article
     group.save(update_fields=["draft_article"])
+    return article
+
+
+# --- search gaps (FAQ searches nobody could answer) ---------------------------------
+
+GAP_MIN_SEARCHES = 2
+GAP_SAMPLE_QUERIES = 8
+
+
+@transaction.atomic
+def search_gaps_compute(
+    *, weeks: int | None = None, now: datetime | None = None, limit: int = 50
+) -> list[SearchGap]:
+    """Regroup the last ``weeks`` weeks of unanswered FAQ searches (see
+    ``faq.selectors.unanswered_searches``) by meaning and replace the stored gaps.
+
+    A gap is answered when a published article, changed since its first search,
+    answers its searches (``faq.selectors.article_answering_queries``); a drafted
+    article stays with the gap of the same label across runs.
+    """
+    from faq import selectors as faq_selectors
+
+    now = now or timezone.now()
+    since = now - timedelta(weeks=weeks or settings.HUB_RECURRING_WEEKS)
+    rows = faq_selectors.unanswered_searches(since=since, now=now)
+    found = recurring.group_texts(
+        [row.query for row in rows], min_size=GAP_MIN_SEARCHES
+    )[:limit]
+    drafts = dict(
+        SearchGap.objects.filter(draft_article__isnull=False).values_list(
+            "label", "draft_article_id"
+        )
+    )
+    gaps = []
+    for group in found:
+        members = [rows[i] for i in group.ticket_ids]
+        queries = Counter(row.query for row in members)
+        sample = [query for query, _n in queries.most_common(GAP_SAMPLE_QUERIES)]
+        first_seen = min(row.created_at for row in members)
+        article = faq_selectors.article_answering_queries(
+            sample, changed_since=first_seen
+        )
+        gaps.append(
+            SearchGap(
+                label=group.label,
+                size=group.size,
+                network_count=len({r.network_id for r in members} - {None}),
+                no_results=sum(1 for row in members if row.result_count == 0),
+                sample_queries=sample,
+                first_seen=first_seen,
+                last_seen=max(row.created_at for row in members),
+                article=article,
+                answered=article is not None,
+                draft_article_id=drafts.get(group.label),
+                computed_at=now,
+            )
+        )
+    SearchGap.objects.all().delete()
+    return SearchGap.objects.bulk_create(gaps)
+
+
+@transaction.atomic
+def search_gap_draft_article(*, gap: SearchGap, actor):
+    """Draft an FAQ article from a search gap: its label as the title and the
+    searches in the body. Asking again returns the same draft while it exists."""
+    from faq import services as faq_services
+    from faq.models import Article
+
+    if not access.is_staff_member(actor):
+        raise PermissionDeniedError(_("Only platform staff may draft articles."))
+    gap = SearchGap.objects.select_for_update().get(pk=gap.pk)
+    if gap.draft_article_id:
+        existing = Article.objects.filter(pk=gap.draft_article_id).first()
+        if existing is not None:
+            return existing
+    searches = "\n".join(f"- {query}" for query in gap.sample_queries)
+    body = "\n\n".join(
+        [
+            f"**{gap.label}**",
+            _("Networks searched the knowledge base for this and found no answer:"),
+            searches,
+            _("_Write the answer here._"),
+        ]
+    )
+    article = faq_services.article_create(
+        author=actor,
+        title=gap.label[:1].upper() + gap.label[1:200],
+        body=body,
+        category=_default_faq_category(),
+        status=Article.Status.DRAFT,
+        audience=Article.Audience.NETWORKS,
+    )
+    gap.draft_article = article
+    gap.save(update_fields=["draft_article"])
     return article
 
 

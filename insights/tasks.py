@@ -35,3 +35,11 @@ def feedback_status_email_task(change_id: int) -> int:
     from insights.notifications import send_feedback_status
 
     return send_feedback_status(change_id)
+
+
+@shared_task
+def search_gaps_compute_task() -> int:
+    """Hourly: regroup unanswered FAQ searches into search gaps."""
+    from insights.services import search_gaps_compute
+
+    return len(search_gaps_compute())

@@ -13,6 +13,11 @@ urlpatterns = [
         views.recurring_draft_view,
         name="recurring_draft",
     ),
+    path(
+        "recurring/gaps/<int:pk>/draft/",
+        views.search_gap_draft_view,
+        name="search_gap_draft",
+    ),
     path("feedback/", views.feedback_view, name="feedback"),
     path("feedback/export.csv", views.feedback_export_view, name="feedback_export"),
     path("feedback/new/", views.feedback_create_view, name="feedback_create"),

@@ -17,7 +17,7 @@ from insights.forms import (
     FeedbackStatusForm,
     WeekForm,
 )
-from insights.models import FeedbackItem, RecurringGroup
+from insights.models import FeedbackItem, RecurringGroup, SearchGap
 from insights.selectors.workflow import weekly_workflow, workflow_charts
 
 
@@ -81,7 +81,10 @@ def _sla_chart(sla: dict | None):
 @require_GET
 def recurring_view(request):
     groups = list(selectors.recurring_group_list())
-    return render(request, "insights/recurring_list.html", {"groups": groups})
+    gaps = selectors.search_gap_page(number=request.GET.get("page"))
+    return render(
+        request, "insights/recurring_list.html", {"groups": groups, "gaps": gaps}
+    )
 
 
 @staff_required
@@ -92,6 +95,19 @@ def recurring_draft_view(request, pk: int):
         article = services.recurring_group_draft_article(
             group=group, actor=request.user
         )
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+        return redirect("hub:recurring")
+    messages.success(request, _("Draft article created; finish it here."))
+    return redirect(reverse("admin:faq_article_change", args=[article.pk]))
+
+
+@staff_required
+@require_POST
+def search_gap_draft_view(request, pk: int):
+    gap = get_object_or_404(SearchGap, pk=pk)
+    try:
+        article = services.search_gap_draft_article(gap=gap, actor=request.user)
     except ApplicationError as exc:
         messages.error(request, exc.message)
         return redirect("hub:recurring")

@@ -247,6 +247,12 @@ MATRIX: dict[str, Row] = {
         staff_only(302),
         method="post",
     ),
+    # search gaps: staff draft an article from one (interns keep the FAQ)
+    "hub:search_gap_draft": Row(
+        lambda o: f"/hub/recurring/gaps/{o['search_gap'].pk}/draft/",
+        staff_only(302),
+        method="post",
+    ),
     # the feedback board is the agency managers' (issue 14): interns get 404
     "hub:feedback": Row("/hub/feedback/", {**staff_only(), INTERN: 404}),
     "hub:feedback_export": Row(
@@ -272,6 +278,10 @@ MATRIX: dict[str, Row] = {
     ),
     "insights-recurring-list": Row(
         "/api/v1/insights/recurring/",
+        {**staff_only(anonymous=401), MEMBER_A: 403, MEMBER_B: 403},
+    ),
+    "insights-search-gaps-list": Row(
+        "/api/v1/insights/search-gaps/",
         {**staff_only(anonymous=401), MEMBER_A: 403, MEMBER_B: 403},
     ),
     "api-docs": Row("/api/docs/", everyone(200)),
@@ -465,6 +475,19 @@ def objects(network_a, member_a, intern):
     group = RecurringGroup.objects.create(label=ticket.subject, size=1, network_count=1)
     group.tickets.add(ticket)
     item = FeedbackItem.objects.create(title="Schedule LIVE battles")
+    from django.utils import timezone
+
+    from insights.models import SearchGap
+
+    gap = SearchGap.objects.create(
+        label="diamonds not credited",
+        size=2,
+        network_count=1,
+        no_results=2,
+        sample_queries=["diamonds not credited"],
+        first_seen=timezone.now(),
+        last_seen=timezone.now(),
+    )
     item.tickets.add(ticket)
     from hub.tokens import api_token_create
     from tickets.models import SavedView
@@ -474,6 +497,7 @@ def objects(network_a, member_a, intern):
         "api_token": api_token_create(user=member_a, name="Reporting")[0],
         "recurring_group": group,
         "feedback_item": item,
+        "search_gap": gap,
         **articles,
         **_onboarding_objects(network_a, member_a),
         "network": network_a,

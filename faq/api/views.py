@@ -1,8 +1,11 @@
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import permissions, viewsets
+from rest_framework.response import Response
 
+from faq import search_log
 from faq.api.serializers import ArticleDetailSerializer, ArticleListSerializer
 from faq.filters import ArticleFilter
+from faq.models import SearchRecord
 from faq.selectors import article_list, visible_articles
 from hub.api.pagination import RankedPageNumberPagination
 
@@ -14,10 +17,26 @@ from hub.api.pagination import RankedPageNumberPagination
                 "search",
                 str,
                 description="Full-text search, tolerant of typos; results are "
-                "ordered by relevance.",
+                "ordered by relevance. The response carries an `X-Hub-Search` "
+                "header: send it back on the article you open "
+                "(`X-Hub-Search: <token>` on `GET faq/articles/{slug}/`) so the "
+                "search counts as answered.",
             )
         ]
-    )
+    ),
+    retrieve=extend_schema(
+        parameters=[
+            OpenApiParameter(
+                search_log.TOKEN_HEADER,
+                str,
+                location=OpenApiParameter.HEADER,
+                required=False,
+                description="The `X-Hub-Search` token of the search this article "
+                "was found by (marks that search opened; an invalid token is "
+                "ignored).",
+            )
+        ]
+    ),
 )
 @extend_schema(tags=["faq"])
 class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
@@ -55,3 +74,30 @@ class ArticleViewSet(viewsets.ReadOnlyModelViewSet):
         if self.action == "retrieve":
             return ArticleDetailSerializer
         return ArticleListSerializer
+
+    def list(self, request, *args, **kwargs):
+        response = super().list(request, *args, **kwargs)
+        query = request.query_params.get("search", "")
+        page = getattr(self.paginator, "page", None)
+        # ``page is None``, not ``not page``: a page of no results is falsy, and a
+        # search that found nothing is the one that matters most
+        if not query or response.status_code != 200 or page is None:
+            return response
+        if page.number == 1:  # the next pages are the same search
+            record = search_log.search_record(
+                query,
+                source=SearchRecord.Source.API,
+                results=page.paginator.count,
+                user=request.user,
+            )
+            token = search_log.search_token(record)
+            if token:
+                response[search_log.TOKEN_HEADER] = token
+        return response
+
+    def retrieve(self, request, *args, **kwargs):
+        article = self.get_object()
+        search_log.search_record_open(
+            request.headers.get(search_log.TOKEN_HEADER, ""), article
+        )
+        return Response(self.get_serializer(article).data)

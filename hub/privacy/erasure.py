@@ -68,6 +68,7 @@ POLICIES: dict[str, str | Callable] = {
     "marketing.Registration.user": DELETE,  # a seat is personal: the row goes
     "tickets.SavedView.owner": DELETE,
     "campaigns.MetricUpload.uploaded_by": DELETE,
+    "faq.SearchRecord.user": DELETE,  # what they typed is theirs; gaps recompute
     # kept for figures, naming nobody
     "faq.Deflection.user": NULLIFY,
     # records others rely on: they now show "Erased person"

@@ -207,6 +207,7 @@ HUB_BASE_URL = env("HUB_BASE_URL", default="http://127.0.0.1:8000")
 HUB_DEMO_SEEDERS = [
     "hub.demo.seed",
     "faq.demo.seed",
+    "faq.demo_searches.seed",  # after the people (hub) and the articles (faq)
     "tickets.demo.seed",
     "insights.demo.seed",
     "campaigns.demo.seed",
@@ -258,6 +259,8 @@ HUB_EMBEDDING_THREADS = env.int("HUB_EMBEDDING_THREADS", default=2)
 HUB_EMBED_ON_CREATE = env.bool(
     "HUB_EMBED_ON_CREATE", default=bool(env("CELERY_BROKER_URL", default=""))
 )
+# faq: days FAQ searches are kept for search gaps (pruned nightly)
+HUB_SEARCH_LOG_DAYS = env.int("HUB_SEARCH_LOG_DAYS", default=90)
 HUB_INSIGHTS_CACHE_SECONDS = env.int("HUB_INSIGHTS_CACHE_SECONDS", default=300)
 # Seconds each family of cached figures is kept (0: computed every time); the
 # families, their keys and invalidation live in core/cache.py. The one setting these

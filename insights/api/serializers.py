@@ -1,6 +1,6 @@
 from rest_framework import serializers
 
-from insights.models import FeedbackItem, RecurringGroup
+from insights.models import FeedbackItem, RecurringGroup, SearchGap
 
 
 class RecurringGroupSerializer(serializers.ModelSerializer):
@@ -92,3 +92,58 @@ class FeedbackStatusSerializer(serializers.Serializer):
         max_length=12, help_text="new, relayed, planned, shipped or declined."
     )
     note = serializers.CharField(required=False, allow_blank=True, max_length=2000)
+
+
+class SearchGapSerializer(serializers.ModelSerializer):
+    label = serializers.CharField(
+        read_only=True, help_text="The most typical search of the gap."
+    )
+    size = serializers.IntegerField(
+        read_only=True, help_text="Searches in the gap (found nothing or not opened)."
+    )
+    network_count = serializers.IntegerField(
+        read_only=True, help_text="Number of networks that searched."
+    )
+    no_results = serializers.IntegerField(
+        read_only=True, help_text="Searches of the gap that found nothing."
+    )
+    sample_queries = serializers.ListField(
+        child=serializers.CharField(),
+        read_only=True,
+        help_text="The most frequent searches of the gap (at most 8), normalised.",
+    )
+    first_seen = serializers.DateTimeField(read_only=True)
+    last_seen = serializers.DateTimeField(read_only=True)
+    article = serializers.SlugRelatedField(
+        slug_field="slug",
+        read_only=True,
+        allow_null=True,
+        help_text="Slug of a published article, later than the searches, that "
+        "answers them, or null.",
+    )
+    answered = serializers.BooleanField(
+        read_only=True, help_text="Whether a published article answers the gap."
+    )
+    draft_article = serializers.PrimaryKeyRelatedField(
+        read_only=True,
+        allow_null=True,
+        help_text="Id of the article drafted from the gap, or null.",
+    )
+    computed_at = serializers.DateTimeField(read_only=True)
+
+    class Meta:
+        model = SearchGap
+        fields = [
+            "id",
+            "label",
+            "size",
+            "network_count",
+            "no_results",
+            "sample_queries",
+            "first_seen",
+            "last_seen",
+            "article",
+            "answered",
+            "draft_article",
+            "computed_at",
+        ]

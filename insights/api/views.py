@@ -11,6 +11,7 @@ from insights.api.serializers import (
     FeedbackItemSerializer,
     FeedbackStatusSerializer,
     RecurringGroupSerializer,
+    SearchGapSerializer,
 )
 from insights.filters import FeedbackFilter
 from insights.models import FeedbackItem, RecurringGroup
@@ -36,6 +37,20 @@ class RecurringGroupViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
         context = {**self.get_serializer_context(), "references": references}
         serializer = self.get_serializer(page, many=True, context=context)
         return self.get_paginated_response(serializer.data)
+
+
+@extend_schema(tags=["insights"])
+class SearchGapViewSet(mixins.ListModelMixin, viewsets.GenericViewSet):
+    """Search gaps: FAQ searches (hub, API, ticket-form suggestions) of the last
+    weeks that found nothing or whose results nobody opened, grouped by meaning;
+    unanswered first, then the largest (staff only; recomputed hourly)."""
+
+    permission_classes = [IsStaffMember]
+    serializer_class = SearchGapSerializer
+    search_fields = ["label"]
+
+    def get_queryset(self):
+        return selectors.search_gap_list()
 
 
 @extend_schema(tags=["insights"])

@@ -12,6 +12,7 @@ from insights.selectors.boards import (
     unsorted_feedback,
 )
 from insights.selectors.cache import cached, invalidate_figures
+from insights.selectors.gaps import GAPS_PER_PAGE, search_gap_list, search_gap_page
 from insights.selectors.home import (
     ATTENTION_OPEN_TICKETS,
     ATTENTION_SATISFACTION_BELOW,
@@ -46,6 +47,7 @@ __all__ = [
     "ATTENTION_SATISFACTION_DAYS",
     "ATTENTION_SATISFACTION_MIN_RATINGS",
     "FEEDBACK_KINDS",
+    "GAPS_PER_PAGE",
     "SLA_DEFAULTS",
     "TOP_ARTICLES",
     "TOP_CATEGORIES",
@@ -66,6 +68,8 @@ __all__ = [
     "recurring_references",
     "recurring_section",
     "scoped_tickets",
+    "search_gap_list",
+    "search_gap_page",
     "section_networks",
     "sla_section",
     "unsorted_feedback",

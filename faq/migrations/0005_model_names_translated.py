@@ -5,7 +5,7 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("faq", "0003_revisions_protected"),
+        ("faq", "0004_search_log"),
     ]
 
     operations = [

@@ -5,7 +5,7 @@ from django.db import migrations
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("insights", "0002_weekly_deliveries_on_the_ledger"),
+        ("insights", "0004_search_gaps"),
     ]
 
     operations = [
