@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from hub import account_views, auth_views, views
+from hub import account_views, auth_views, language_views, views
 
 hub_patterns = (
     [
@@ -36,6 +36,7 @@ urlpatterns = [
         account_views.token_revoke,
         name="account_token_revoke",
     ),
+    path("accounts/language/", language_views.language_view, name="language"),
     path("accounts/two-factor/", account_views.two_factor_index, name="two_factor"),
     path(
         "accounts/two-factor/setup/",

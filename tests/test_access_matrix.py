@@ -84,6 +84,8 @@ MATRIX: dict[str, Row] = {
         "/accounts/two-factor/disable/", signed_in(302), "post", {"otp": "123456"}
     ),
     "account_tokens": Row("/accounts/tokens/", signed_in(200)),
+    # everyone may pick a language: signed-in people save their own, others a cookie
+    "language": Row("/accounts/language/", everyone(200)),
     "account_token_revoke": Row(
         lambda o: f"/accounts/tokens/{o['api_token'].pk}/revoke/",
         # only its owner (member A) revokes it; anyone else's answer is 404
