@@ -96,3 +96,19 @@ class LanguageForm(forms.Form):
         if not language and not self.automatic:
             raise forms.ValidationError(_("Choose a language."))
         return language
+
+
+class NetworkLanguageForm(forms.Form):
+    default_language = forms.ChoiceField(
+        label=_("Default language"),
+        help_text=_(
+            "For the network's people who chose no language and whose browser asks "
+            "for none the hub speaks; also their e-mails."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        from django.conf import settings
+
+        super().__init__(*args, **kwargs)
+        self.fields["default_language"].choices = settings.LANGUAGES

@@ -6,13 +6,22 @@ visitor also gets the choice in a cookie, the only place an anonymous one keeps 
 """
 
 from django.conf import settings
-from django.shortcuts import redirect, render
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.http import require_http_methods, require_POST
 
 from hub.auth_views import _safe_next
-from hub.forms import LanguageForm
-from hub.languages import COOKIE_NAME, language_preference_set
+from hub.decorators import manager_required
+from hub.exceptions import ApplicationError
+from hub.forms import LanguageForm, NetworkLanguageForm
+from hub.languages import (
+    COOKIE_NAME,
+    language_preference_set,
+    network_default_language_set,
+)
+from hub.selectors import network_list
 
 
 @never_cache
@@ -42,3 +51,25 @@ def language_view(request):
     else:
         response.delete_cookie(COOKIE_NAME, samesite="Lax")
     return response
+
+
+@manager_required
+@require_POST
+def network_language_view(request, slug: str):
+    """A network's default language, from its page (managers)."""
+    network = get_object_or_404(network_list(user=request.user), slug=slug)
+    form = NetworkLanguageForm(request.POST)
+    if form.is_valid():
+        try:
+            network_default_language_set(
+                actor=request.user,
+                network=network,
+                language=form.cleaned_data["default_language"],
+            )
+        except ApplicationError as exc:
+            messages.error(request, exc.message)
+        else:
+            messages.success(request, _("Default language saved."))
+    else:
+        messages.error(request, _("Choose a language the hub speaks."))
+    return redirect(network.get_absolute_url())

@@ -132,6 +132,34 @@ def language_preference_set(*, user, language: str) -> str:
     return language
 
 
+def network_default_language_set(*, actor, network, language: str):
+    """A manager sets a network's default language (recorded in the audit log)."""
+    from audit.services import audit_record
+    from hub.exceptions import ApplicationError
+    from hub.permissions import can_manage_network
+
+    if not can_manage_network(actor, network):
+        from hub.exceptions import PermissionDeniedError
+
+        raise PermissionDeniedError(
+            translation.gettext("Only agency managers may do this.")
+        )
+    code = supported(language)
+    if code is None or code != language:
+        raise ApplicationError(translation.gettext("Choose a language the hub speaks."))
+    old = network.default_language
+    if old != code:
+        network.default_language = code
+        network.save(update_fields=["default_language"])
+        audit_record(
+            actor=actor,
+            action="network.default_language",
+            obj=network,
+            changes={"default_language": [old, code]},
+        )
+    return network
+
+
 class LanguageMiddleware:
     """Activate each request's language (after authentication: it reads the
     person). Replaces Django's LocaleMiddleware, which knows no preferences or

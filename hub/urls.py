@@ -13,6 +13,11 @@ hub_patterns = (
             name="network_export",
         ),
         path("networks/<slug:slug>/", views.network_detail, name="network_detail"),
+        path(
+            "networks/<slug:slug>/language/",
+            language_views.network_language_view,
+            name="network_language",
+        ),
         path("people/<int:pk>/erase/", views.person_erase_view, name="person_erase"),
         path("", include("insights.urls")),
         path("", include("audit.urls")),

@@ -96,6 +96,12 @@ MATRIX: dict[str, Row] = {
     "hub:network_detail": Row(
         lambda o: f"/hub/networks/{o['network'].slug}/", network_a_and_staff()
     ),
+    "hub:network_language": Row(
+        lambda o: f"/hub/networks/{o['network'].slug}/language/",
+        manager_only(302),
+        "post",
+        {"default_language": "id"},
+    ),
     "api-root": Row("/api/v1/", signed_in(200, anonymous=401)),
     "api-token": Row("/api/v1/auth/token/", everyone(405)),
     "network-list": Row("/api/v1/networks/", signed_in(200, anonymous=401)),

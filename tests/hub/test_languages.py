@@ -264,3 +264,47 @@ def test_a_reply_goes_out_once_per_language(
         for message in mail.outbox
     }
     assert got == {(member_a.email,): "en", (owner_a.email,): "id"}
+
+
+# --- the network's default language -------------------------------------------------
+
+
+def test_a_manager_sets_a_networks_default_language_from_its_page(
+    client_as, manager, network_a
+):
+    from audit.models import AuditEntry
+
+    browser = client_as(manager)
+    assert (
+        'name="default_language"'
+        in browser.get(network_a.get_absolute_url()).content.decode()
+    )
+    answer = browser.post(
+        f"/hub/networks/{network_a.slug}/language/", {"default_language": "ar"}
+    )
+    assert answer.status_code == 302
+    network_a.refresh_from_db()
+    assert network_a.default_language == "ar"
+    assert AuditEntry.objects.filter(action="network.default_language").exists()
+
+
+def test_an_intern_neither_sees_nor_changes_the_default_language(
+    client_as, intern, network_a
+):
+    browser = client_as(intern)
+    page = browser.get(network_a.get_absolute_url()).content.decode()
+    assert 'name="default_language"' not in page
+    answer = browser.post(
+        f"/hub/networks/{network_a.slug}/language/", {"default_language": "ar"}
+    )
+    assert answer.status_code == 404
+    network_a.refresh_from_db()
+    assert network_a.default_language == "en"
+
+
+def test_an_unknown_default_language_changes_nothing(client_as, manager, network_a):
+    client_as(manager).post(
+        f"/hub/networks/{network_a.slug}/language/", {"default_language": "fr"}
+    )
+    network_a.refresh_from_db()
+    assert network_a.default_language == "en"
