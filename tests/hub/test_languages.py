@@ -308,3 +308,34 @@ def test_an_unknown_default_language_changes_nothing(client_as, manager, network
     )
     network_a.refresh_from_db()
     assert network_a.default_language == "en"
+
+
+def test_cached_figures_are_kept_once_per_language(settings):
+    from django.utils import translation
+
+    from core import cache
+
+    settings.HUB_CACHE_HOME_SECONDS = 30
+    cache.HOME.invalidate()
+    computed = []
+
+    def compute():
+        computed.append(translation.get_language())
+        return translation.gettext("Open")
+
+    for language in ("en", "ar", "en", "ar"):
+        with translation.override(language):
+            cache.HOME.get_or_compute("labels", compute)
+    assert computed == ["en", "ar"]
+
+
+def test_numbers_follow_the_language(settings):
+    from decimal import Decimal
+
+    from django.utils import translation
+
+    from campaigns.review import number
+
+    with translation.override("id"):
+        assert number(Decimal("1234.50")) == "1.234,5"
+    assert number(Decimal("1234.50")) == "1,234.5"
