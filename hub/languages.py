@@ -135,17 +135,15 @@ def language_preference_set(*, user, language: str) -> str:
 def network_default_language_set(*, actor, network, language: str):
     """A manager sets a network's default language (recorded in the audit log)."""
     from audit.services import audit_record
-    from hub.exceptions import ApplicationError
+    from hub.exceptions import ApplicationError, PermissionDeniedError
     from hub.permissions import can_manage_network
 
     if not can_manage_network(actor, network):
-        from hub.exceptions import PermissionDeniedError
-
         raise PermissionDeniedError(
             translation.gettext("Only agency managers may do this.")
         )
     code = supported(language)
-    if code is None or code != language:
+    if code != language:  # unknown, or not spelt as in LANGUAGES
         raise ApplicationError(translation.gettext("Choose a language the hub speaks."))
     old = network.default_language
     if old != code:
