@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from campaigns.vocabulary import METRICS
@@ -32,10 +33,12 @@ class GoalResult:
 
 def number(value: Decimal) -> str:
     """``1234.50`` → ``1,234.5``; whole numbers without decimals."""
-    value = Decimal(value)
+    # at most two decimals, in the active language's separators (``1.234,5`` in
+    # Indonesian)
+    value = Decimal(value).quantize(Decimal("0.01"))
     if value == value.to_integral_value():
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
+        return number_format(int(value), force_grouping=True)
+    return number_format(value.normalize(), force_grouping=True)
 
 
 def draft_summary(

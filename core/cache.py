@@ -8,6 +8,7 @@ Three kinds of keeping, one place each:
   (0: computed every time) under a *generation*; ``family.invalidate()`` starts a
   new one, so everything kept before is no longer found. Services call it when
   they change what a family shows — bulk ``update()``s too, which send no signal.
+  Each value is kept once per language (what is cached may hold translated labels).
 * **Counters** for rate limits and lockouts (``count``, ``get``, ``put``, ``forget``).
 * **Request memos** (``request_memo``): answers computed once per request (the
   person's networks and groups), dropped when the request ends
@@ -30,6 +31,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 
 logger = logging.getLogger(__name__)
 
@@ -77,7 +79,8 @@ class Family:
         generation = self._generation()
         if generation is None:
             return None
-        return f"{self.name}:{generation}:{part}"
+        # one copy per language: cached sections hold translated labels (issue 22)
+        return f"{self.name}:{generation}:{translation.get_language() or '-'}:{part}"
 
     def get_or_compute(self, part: str, compute: Callable[[], object]):
         """``compute()``, kept under ``part`` for this family's lifetime."""

@@ -27,8 +27,9 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import connection, transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from hub.languages import recipient_language
 from onboarding.models import Delivery
 
 logger = logging.getLogger(__name__)
@@ -172,7 +173,8 @@ def delivery_skip(*, delivery_id: int, token: uuid.UUID, reason: str) -> int:
 
 
 class Batch:
-    """What the builders of one chunk share: preloaded preferences and a memo."""
+    """What the builders of one chunk share: preloaded preferences and a memo (one
+    per language: what is rendered or labelled once serves only that language)."""
 
     def __init__(self, deliveries: list[Delivery]):
         from onboarding.models import EmailPreference
@@ -183,7 +185,11 @@ class Batch:
                 user_id__in={d.recipient_id for d in deliveries}
             )
         }
-        self.memo: dict = {}
+        self._memos: dict[str, dict] = {}
+
+    @property
+    def memo(self) -> dict:
+        return self._memos.setdefault(translation.get_language() or "", {})
 
     def subscribed(self, user, topic: str) -> bool:
         pref = self.prefs.get(user.pk)
@@ -244,7 +250,9 @@ def deliveries_send(*, delivery_ids: list[int]) -> dict[str, list[int]]:
                 continue
             delivery.claim_token = token
             try:
-                message = BUILDERS[delivery.kind](delivery, batch)
+                # in the recipient's language: subject, text and HTML alike
+                with recipient_language(delivery.recipient, delivery.network):
+                    message = BUILDERS[delivery.kind](delivery, batch)
             except Exception as exc:
                 delivery_release(delivery_id=pk, token=token, error=repr(exc))
                 raise

@@ -23,11 +23,13 @@ STAFF = [
 ]
 
 NETWORKS = [
-    # name, region code, tier, status, time zone
-    ("Northstar Media", "anz", "premier", "active", "Australia/Sydney"),
-    ("Lumen Live", "sea", "growth", "active", "Asia/Singapore"),
-    ("Harbour Creators", "anz", "emerging", "onboarding", "Australia/Melbourne"),
-    ("Vela Talent", "na", "growth", "active", "America/Los_Angeles"),
+    # name, region code, tier, status, time zone, default language
+    ("Northstar Media", "anz", "premier", "active", "Australia/Sydney", "en"),
+    ("Lumen Live", "sea", "growth", "active", "Asia/Singapore", "id"),
+    ("Harbour Creators", "anz", "emerging", "onboarding", "Australia/Melbourne", "en"),
+    ("Vela Talent", "na", "growth", "active", "America/Los_Angeles", "en"),
+    ("Jade River Studio", "nea", "growth", "active", "Asia/Shanghai", "zh-hans"),
+    ("Sahara Stream", "emea", "emerging", "onboarding", "Asia/Dubai", "ar"),
 ]
 
 PEOPLE = [
@@ -44,6 +46,8 @@ PEOPLE = [
         Membership.Role.MEMBER,
     ),
     ("owner@lumen.example", "Leah Lumen", "Lumen Live", Membership.Role.OWNER),
+    ("owner@jade.example", "Jia Jade", "Jade River Studio", Membership.Role.OWNER),
+    ("owner@sahara.example", "Samir Sahara", "Sahara Stream", Membership.Role.OWNER),
 ]
 
 
@@ -73,7 +77,7 @@ def seed(options: dict, out: Callable[[str], None]) -> None:
     from onboarding.services import network_create
 
     existing = set(CreatorNetwork.objects.values_list("slug", flat=True))
-    for name, region, tier, status, tz in NETWORKS:
+    for name, region, tier, status, tz, language in NETWORKS:
         if slugify(name) not in existing:
             network_create(
                 network=CreatorNetwork(
@@ -84,6 +88,7 @@ def seed(options: dict, out: Callable[[str], None]) -> None:
                     status=status,
                     manager=manager,
                     time_zone=tz,
+                    default_language=language,
                 )
             )
     for email, name, network_name, role in PEOPLE:

@@ -75,3 +75,40 @@ class ApiTokenForm(forms.Form):
         max_length=80,
         help_text=_("What uses it, e.g. “Reporting script”."),
     )
+
+
+class LanguageForm(forms.Form):
+    """The language switcher and the account page's preference. Blank (signed-in
+    people only) clears the preference: the browser and the network decide."""
+
+    language = forms.ChoiceField(label=_("Language"), required=False)
+    next = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    def __init__(self, *args, automatic: bool, **kwargs):
+        from hub.languages import language_choices
+
+        super().__init__(*args, **kwargs)
+        self.automatic = automatic
+        self.fields["language"].choices = language_choices(automatic=automatic)
+
+    def clean_language(self) -> str:
+        language = self.cleaned_data["language"]
+        if not language and not self.automatic:
+            raise forms.ValidationError(_("Choose a language."))
+        return language
+
+
+class NetworkLanguageForm(forms.Form):
+    default_language = forms.ChoiceField(
+        label=_("Default language"),
+        help_text=_(
+            "For the network's people who chose no language and whose browser asks "
+            "for none the hub speaks; also their e-mails."
+        ),
+    )
+
+    def __init__(self, *args, **kwargs):
+        from django.conf import settings
+
+        super().__init__(*args, **kwargs)
+        self.fields["default_language"].choices = settings.LANGUAGES

@@ -2,6 +2,7 @@
 
 import zoneinfo
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, PermissionsMixin
 from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.db import models
@@ -45,6 +46,14 @@ class User(AbstractBaseUser, PermissionsMixin):
     display_name = models.CharField(_("display name"), max_length=120, blank=True)
     time_zone = models.CharField(
         _("time zone"), max_length=64, choices=TIME_ZONE_CHOICES, default="UTC"
+    )
+    # blank: automatic (browser, then the network's default; hub/languages.py)
+    language = models.CharField(
+        _("language"),
+        max_length=16,
+        choices=settings.LANGUAGES,
+        blank=True,
+        help_text=_("Leave empty to follow your browser and your network."),
     )
     is_staff = models.BooleanField(
         _("platform staff"),
@@ -157,7 +166,18 @@ class CreatorNetwork(models.Model):
     time_zone = models.CharField(
         _("time zone"), max_length=64, choices=TIME_ZONE_CHOICES, default="UTC"
     )
-    language = models.CharField(_("language"), max_length=16, default="en")
+    # the language of its people's pages and e-mails when they chose none and their
+    # browser asks for none the hub speaks (hub/languages.py)
+    default_language = models.CharField(
+        _("default language"),
+        max_length=16,
+        choices=settings.LANGUAGES,
+        default="en",
+        help_text=_(
+            "Pages and e-mails use it for the network's people who chose no language "
+            "and whose browser asks for none the hub speaks."
+        ),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     members = models.ManyToManyField(
         User, through="Membership", related_name="networks"

@@ -7,6 +7,7 @@ from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
 from hub.emails import send_email
+from hub.languages import email_language
 from hub.models import User
 
 
@@ -37,6 +38,7 @@ def send_password_reset(*, user_ids: list[int]) -> int:
         audit_record(actor=None, action="password_reset.sent", obj=user)
         sent += send_email(
             to=[user.email],
+            language=email_language(user),
             template="password_reset",
             context={"email": user.email, "reset_url": password_reset_url(user)},
         )

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from hub import account_views, auth_views, views
+from hub import account_views, auth_views, language_views, views
 
 hub_patterns = (
     [
@@ -13,6 +13,11 @@ hub_patterns = (
             name="network_export",
         ),
         path("networks/<slug:slug>/", views.network_detail, name="network_detail"),
+        path(
+            "networks/<slug:slug>/language/",
+            language_views.network_language_view,
+            name="network_language",
+        ),
         path("people/<int:pk>/erase/", views.person_erase_view, name="person_erase"),
         path("", include("insights.urls")),
         path("", include("audit.urls")),
@@ -36,6 +41,7 @@ urlpatterns = [
         account_views.token_revoke,
         name="account_token_revoke",
     ),
+    path("accounts/language/", language_views.language_view, name="language"),
     path("accounts/two-factor/", account_views.two_factor_index, name="two_factor"),
     path(
         "accounts/two-factor/setup/",

@@ -17,6 +17,7 @@ from hub import permissions as access
 from hub.decorators import manager_required, staff_required
 from hub.exceptions import ApplicationError
 from hub.filters import NetworkFilter
+from hub.forms import NetworkLanguageForm
 from hub.selectors import network_list, person_get
 
 logger = logging.getLogger(__name__)
@@ -53,6 +54,11 @@ def network_detail(request, slug: str):
             "memberships": memberships,
             "can_manage_members": access.can_manage_members(request.user, network),
             "can_erase": access.is_manager(request.user),
+            "language_form": NetworkLanguageForm(
+                initial={"default_language": network.default_language}
+            )
+            if access.can_manage_network(request.user, network)
+            else None,
         },
     )
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from django.utils.formats import number_format
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -20,7 +21,9 @@ PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 44, 12, 24, 40
 def _fmt(value: float) -> str:
     if value is None:
         return "–"
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+    # in the active language's separators (``1.234,5`` in Indonesian)
+    places = 0 if float(value).is_integer() else 1
+    return number_format(value, places, force_grouping=True)
 
 
 def _scale_max(values: Sequence[float]) -> float:

@@ -9,6 +9,7 @@ from django.conf import settings
 from django.urls import reverse
 
 from hub.emails import send_email
+from hub.languages import email_language
 from onboarding.models import Invitation, Onboarding
 
 
@@ -25,6 +26,7 @@ def send_invitation(invitation_id: int) -> int:
         return 0
     return send_email(
         to=[invitation.email],
+        language=email_language(None, invitation.network),
         template="onboarding_invitation",
         context={
             "network_name": invitation.network.name,
@@ -47,6 +49,7 @@ def send_welcome(invitation_id: int) -> int:
     user = invitation.accepted_user
     return send_email(
         to=[user.email],
+        language=email_language(user, invitation.network),
         template="onboarding_welcome",
         context={
             "network_name": invitation.network.name,
@@ -67,6 +70,7 @@ def send_stalled_reminder(onboarding_id: int) -> int:
         return 0
     return send_email(
         to=[onboarding.network.manager.email],
+        language=email_language(onboarding.network.manager),
         template="onboarding_stalled",
         context={
             "network_name": onboarding.network.name,

@@ -84,6 +84,8 @@ MATRIX: dict[str, Row] = {
         "/accounts/two-factor/disable/", signed_in(302), "post", {"otp": "123456"}
     ),
     "account_tokens": Row("/accounts/tokens/", signed_in(200)),
+    # everyone may pick a language: signed-in people save their own, others a cookie
+    "language": Row("/accounts/language/", everyone(200)),
     "account_token_revoke": Row(
         lambda o: f"/accounts/tokens/{o['api_token'].pk}/revoke/",
         # only its owner (member A) revokes it; anyone else's answer is 404
@@ -93,6 +95,12 @@ MATRIX: dict[str, Row] = {
     "hub:network_list": Row("/hub/networks/", staff_only()),
     "hub:network_detail": Row(
         lambda o: f"/hub/networks/{o['network'].slug}/", network_a_and_staff()
+    ),
+    "hub:network_language": Row(
+        lambda o: f"/hub/networks/{o['network'].slug}/language/",
+        manager_only(302),
+        "post",
+        {"default_language": "id"},
     ),
     "api-root": Row("/api/v1/", signed_in(200, anonymous=401)),
     "api-token": Row("/api/v1/auth/token/", everyone(405)),

@@ -1,10 +1,13 @@
 """Who gets which ticket e-mail, and what it says (called by the tasks)."""
 
 from django.conf import settings
+from django.utils import translation
+from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
-from hub.emails import send_email
+from hub.emails import send_email, send_email_to_people
+from hub.languages import email_language
 from hub.models import Membership
 from tickets.models import Ticket, TicketMessage
 
@@ -13,7 +16,8 @@ def _ticket_context(ticket: Ticket) -> dict:
     return {
         "reference": ticket.reference,
         "subject": ticket.subject,
-        "status": str(ticket.get_status_display()),
+        # labels stay lazy: each recipient's copy renders them in their language
+        "status": Ticket.Status(ticket.status).label,
         "network": ticket.network.name,
         "url": f"{settings.HUB_BASE_URL}{ticket.get_absolute_url()}",
     }
@@ -40,6 +44,7 @@ def send_ticket_received(ticket_id: int) -> int:
         return 0
     return send_email(
         to=[ticket.requester.email],
+        language=email_language(ticket.requester, ticket.network),
         template="ticket_received",
         context={
             **_ticket_context(ticket),
@@ -50,7 +55,7 @@ def send_ticket_received(ticket_id: int) -> int:
     )
 
 
-def reply_recipients(message: TicketMessage) -> list[str]:
+def reply_recipients(message: TicketMessage) -> list:
     """The network's people on the ticket (requester and network members who wrote
     on it) who still belong to the network, without the author."""
     ticket = message.ticket
@@ -62,11 +67,14 @@ def reply_recipients(message: TicketMessage) -> list[str]:
     if ticket.requester_id:
         people.add(ticket.requester_id)
     people.discard(message.author_id)
-    return sorted(
-        Membership.objects.filter(
+    return [
+        membership.user
+        for membership in Membership.objects.filter(
             network_id=ticket.network_id, user_id__in=people, user__is_active=True
-        ).values_list("user__email", flat=True)
-    )
+        )
+        .select_related("user")
+        .order_by("user__email")
+    ]
 
 
 def send_ticket_reply(message_id: int) -> int:
@@ -80,8 +88,9 @@ def send_ticket_reply(message_id: int) -> int:
     recipients = reply_recipients(message)
     if not recipients:
         return 0
-    return send_email(
-        to=recipients,
+    return send_email_to_people(
+        people=recipients,
+        network=message.ticket.network,
         template="ticket_reply",
         context={
             **_ticket_context(message.ticket),
@@ -102,11 +111,12 @@ def send_ticket_assigned(ticket_id: int, assignee_id: int) -> int:
         return 0  # reassigned again before the e-mail went out
     return send_email(
         to=[ticket.assignee.email],
+        language=email_language(ticket.assignee, ticket.network),
         template="ticket_assigned",
         context={
             **_ticket_context(ticket),
             "name": ticket.assignee.get_short_name(),
-            "priority": str(ticket.get_priority_display()),
+            "priority": Ticket.Priority(ticket.priority).label,
             "category": ticket.category.name if ticket.category else "",
         },
     )
@@ -144,16 +154,24 @@ def send_sla_email(ticket_id: int, target: str, kind: str) -> int:
     if person is None:
         return 0
     due = getattr(ticket, f"{target}_due_at")
+    language = email_language(person, ticket.network)
+    with translation.override(language):  # the date in the recipient's format
+        due_text = (
+            f"{date_format(localtime(due), 'DATETIME_FORMAT')} {localtime(due):%Z}"
+            if due
+            else ""
+        )
     return send_email(
         to=[person.email],
+        language=language,
         template="ticket_sla_warning",
         context={
             **_ticket_context(ticket),
             "name": person.get_short_name(),
             "target": TARGET_LABELS[target],
             "breached": kind == "breach",
-            "due": localtime(due).strftime("%Y-%m-%d %H:%M %Z") if due else "",
-            "priority": str(ticket.get_priority_display()),
+            "due": due_text,
+            "priority": Ticket.Priority(ticket.priority).label,
         },
     )
 
@@ -172,6 +190,7 @@ def send_satisfaction_request(ticket_id: int) -> int:
         return 0
     return send_email(
         to=[ticket.requester.email],
+        language=email_language(ticket.requester, ticket.network),
         template="ticket_satisfaction",
         context={
             **_ticket_context(ticket),

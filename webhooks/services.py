@@ -343,6 +343,7 @@ def webhook_retry_due(*, batch_size: int = 200) -> int:
 
 def send_webhook_disabled(endpoint_id: int) -> int:
     from hub.emails import send_email
+    from hub.languages import email_language
 
     endpoint = (
         WebhookEndpoint.objects.select_related("owner")
@@ -353,6 +354,7 @@ def send_webhook_disabled(endpoint_id: int) -> int:
         return 0
     return send_email(
         to=[endpoint.owner.email],
+        language=email_language(endpoint.owner),
         template="webhook_disabled",
         context={
             "name": endpoint.owner.get_short_name(),

@@ -56,13 +56,13 @@ class UserAdmin(DjangoUserAdmin):
     search_fields = ["email", "display_name"]
     fieldsets = (
         (None, {"fields": ("email", "password")}),
-        (_("Profile"), {"fields": ("display_name", "time_zone")}),
+        (_("Profile"), {"fields": ("display_name", "time_zone", "language")}),
         (_("Permissions"), {"fields": ("is_active", *PRIVILEGE_FIELDS)}),
         (_("Dates"), {"fields": ("last_login", "date_joined")}),
     )
     staff_fieldsets = (  # what anyone but a superuser sees: no password at all
         (None, {"fields": ("email",)}),
-        (_("Profile"), {"fields": ("display_name", "time_zone")}),
+        (_("Profile"), {"fields": ("display_name", "time_zone", "language")}),
         (_("Access"), {"fields": ("is_active", "is_staff", "groups")}),
         (_("Dates"), {"fields": ("last_login", "date_joined")}),
     )

@@ -20,8 +20,16 @@ class RegionAdmin(admin.ModelAdmin):
 
 @admin.register(CreatorNetwork)
 class CreatorNetworkAdmin(admin.ModelAdmin):
-    list_display = ["name", "region", "tier", "status", "manager", "created_at"]
-    list_filter = ["region", "tier", "status"]
+    list_display = [
+        "name",
+        "region",
+        "tier",
+        "status",
+        "default_language",
+        "manager",
+        "created_at",
+    ]
+    list_filter = ["region", "tier", "status", "default_language"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["manager"]

@@ -14,6 +14,11 @@ class NetworkSerializer(serializers.ModelSerializer):
         default=None,
         help_text="E-mail of the assigned agency manager.",
     )
+    language = serializers.CharField(
+        source="default_language",
+        read_only=True,
+        help_text="The network's default language (`en`, `zh-hans`, `id`, `ar`).",
+    )
 
     class Meta:
         model = CreatorNetwork

@@ -319,7 +319,7 @@ def _network_facts(network: CreatorNetwork) -> dict:
         "status": network.status,
         "manager": network.manager.email if network.manager else None,
         "time_zone": network.time_zone,
-        "language": network.language,
+        "language": network.default_language,
         "created_at": network.created_at,
     }
 

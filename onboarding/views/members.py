@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
@@ -132,7 +133,7 @@ def invitation_accept_view(request, token: str):
         except ApplicationError as exc:
             form.add_error("password1", exc.message)
         else:
-            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            login(request, user, backend=settings.AUTHENTICATION_BACKENDS[0])
             messages.success(
                 request,
                 _("Welcome to %(network)s!") % {"network": invitation.network.name},

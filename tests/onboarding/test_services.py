@@ -448,7 +448,7 @@ def test_a_network_added_in_the_admin_gets_its_checklist_and_an_audit_entry(
             "tier": "growth",
             "status": "onboarding",
             "time_zone": "Asia/Jakarta",
-            "language": "id",
+            "default_language": "id",
             "memberships-TOTAL_FORMS": "0",
             "memberships-INITIAL_FORMS": "0",
         },

@@ -67,7 +67,7 @@ def test_the_portal_keeps_the_input_and_shows_the_conflict(
     assert response.status_code == 409
     html = response.content.decode()
     assert 'id="conflict"' in html
-    assert "Normal → Urgent" in html
+    assert 'Normal <span class="flip-rtl">→</span> Urgent' in html
     assert 'value="payout, vip"' in html  # the manager's input is kept
     form = response.context["props_form"]
     assert form.data["props-priority"] == "low"
