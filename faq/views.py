@@ -45,7 +45,7 @@ def index(request):
     """Categories, popular and recent articles; or search results for ``?q=``."""
     user = request.user
     filterset = ArticleFilter(
-        request.GET, queryset=selectors.article_list(user), request=request
+        request.GET, queryset=selectors.reader_article_list(user), request=request
     )
     query = (request.GET.get("q") or "").strip()
     browsing = any(request.GET.get(key) for key in ("q", "category", "kind"))
@@ -81,9 +81,17 @@ def ticket_link(article: Article) -> str:
 
 @require_GET
 def detail(request, slug: str):
-    article = selectors.article_get(user=request.user, slug=slug)
+    """An article; a source whose translation in the reader's language they may read
+    moves to that translation (``?lang=`` keeps the version asked for)."""
+    article = selectors.article_for_reader(
+        user=request.user, slug=slug, exact=bool(request.GET.get("lang"))
+    )
     if article is None:
         raise Http404
+    if article.slug != slug:
+        query_string = request.GET.urlencode()
+        url = article.get_absolute_url()
+        return redirect(f"{url}?{query_string}" if query_string else url)
     services.article_view_record(article=article)
     article.view_count += 1  # what the UPDATE just stored, without re-reading
     from_form = request.GET.get("from") == FROM_TICKET_FORM
@@ -109,6 +117,7 @@ def detail(request, slug: str):
         {
             "article": article,
             "related": selectors.related_articles(article=article, user=request.user),
+            "versions": selectors.article_versions(article=article, user=request.user),
             "vote": vote,
             "from_ticket_form": from_form,
             "query": query,
