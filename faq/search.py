@@ -51,7 +51,6 @@ from django.utils.safestring import SafeString, mark_safe
 
 from faq.rendering import plain_text
 
-SEARCH_CONFIG = "english"
 # PostgreSQL 15 ships these configurations (``SELECT cfgname FROM pg_ts_config``);
 # other languages (Chinese among them) use ``simple``: no stemming, no stop words.
 SEARCH_CONFIGS = {"en": "english", "id": "indonesian", "ar": "arabic"}
