@@ -248,7 +248,7 @@ def postgres_search(
                 fragment_delimiter=" … ",
             )
         )
-    return queryset.order_by("-score", "-view_count", "pk")
+    return queryset.order_by("-in_language", "-score", "-view_count", "pk")
 
 
 def fallback_search(
