@@ -207,6 +207,10 @@ def postgres_search(
     rows come first; a translation also matches through its source's words, so a
     query in the source's language still finds the reader's version."""
     text = segment(query) if segmented else query
+    # A Chinese query is a phrase cut into words, particles (了, 吗, 后) included:
+    # requiring every one of them misses most answers (measured in
+    # tests/faq/test_chinese_search.py), so any word may match and the rank sorts.
+    match_any = match_any or (segmented and bool(_HAN.search(query)))
     if match_any:
         text = " or ".join(
             word.strip('"-') for word in text.split() if word.strip('"-')
@@ -262,6 +266,7 @@ def fallback_search(
     tags or body; the reader's language first, then articles with more of the
     words in the title (Chinese queries cut into words by ``segment``)."""
     words = segment(query).split()[:8]
+    match_any = match_any or bool(_HAN.search(query))  # as in postgres_search
     matches = [
         Q(title__icontains=word)
         | Q(summary__icontains=word)
