@@ -128,7 +128,7 @@ def goal_bars(
             f'<rect class="fill" x="{label_w}" y="{y0 + 4}" width="{_fmt(filled)}" '
             'height="18" rx="4"/>'
             f'<text class="goal-pct" x="{width - right + 6}" y="{y0 + 18}">'
-            f"{int(share * 100)}%</text></g>"
+            f"{int(share * 100)}%{' ✓' if state == 'met' else ''}</text></g>"
         )
     return _safe(
         f'<svg class="chart chart-goals" role="img" viewBox="0 0 {width} {height}" '

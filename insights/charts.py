@@ -14,6 +14,10 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 WIDTH, HEIGHT = 560, 220
+# Series differ by pattern as well as colour (solid / dashed, in insights.css); the
+# legend shows which is which without colour.
+LEGEND_MARKS = ("■", "□")  # bars: filled / outlined-dashed
+LINE_MARKS = ("━", "┅")  # lines: solid / dashed
 PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 44, 12, 24, 40
 
 
@@ -138,7 +142,8 @@ def line_chart(
                 )
         body.append(
             f'<text class="chart-legend chart-series-{k}" '
-            f'x="{PAD_LEFT + 4 + 150 * k}" y="14">■ {escape(name)}</text>'
+            f'x="{PAD_LEFT + 4 + 150 * k}" y="14">{LINE_MARKS[k % 2]} '
+            f"{escape(name)}</text>"
         )
         descriptions.append(
             f"{name}: " + _describe("", labels, values, unit).lstrip(". ")
@@ -185,7 +190,8 @@ def grouped_bar_chart(
             )
         body.append(
             f'<text class="chart-legend chart-series-{k}" '
-            f'x="{PAD_LEFT + 4 + 150 * k}" y="14">■ {escape(name)}</text>'
+            f'x="{PAD_LEFT + 4 + 150 * k}" y="14">{LEGEND_MARKS[k % 2]} '
+            f"{escape(name)}</text>"
         )
         descriptions.append(
             f"{name}: " + _describe("", labels, values, unit).lstrip(". ")

@@ -425,3 +425,27 @@ def test_tab_reaches_the_faq_search_box_before_the_results(browser, live_server,
     stops = _tab_stops(page, 6)
     assert "faq-q" in stops[0] or "faq-q" in stops[1], stops  # after skipping the menu
     context.close()
+
+
+# --- charts: text at least 11px on screen ----------------------------------------
+
+SMALLEST_CHART_TEXT = """() => [...document.querySelectorAll("svg.chart")].flatMap((svg) => {
+    const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+    return [...svg.querySelectorAll("text")].map(
+        (t) => parseFloat(getComputedStyle(t).fontSize) * scale
+    );
+})"""
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_chart_text_is_at_least_11px_on_screen(browser, live_server, demo, width):
+    context = _context(browser, live_server, "en", ROLES["manager"])
+    page = context.new_page()
+    page.set_viewport_size({"width": width, "height": 900})
+    sizes = []
+    for path in ("/hub/weekly/", f"/campaigns/{demo['campaign']}/"):
+        page.goto(f"{live_server.url}{path}")
+        sizes += page.evaluate(SMALLEST_CHART_TEXT)
+    context.close()
+    assert sizes, "no chart text found"
+    assert min(sizes) >= 11, f"smallest chart text {min(sizes):.1f}px"
