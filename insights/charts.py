@@ -65,6 +65,12 @@ def _frame(title: str, description: str, body: list[str], top: float) -> SafeStr
         + "".join(body)
         + "</svg>"
     )
+    # Never drawn narrower than 400px (text >= 11px on screen, insights.css): on a
+    # narrow screen the chart scrolls, inside a region the keyboard can reach.
+    svg = (
+        f'<div class="chart-scroll" tabindex="0" role="region" '
+        f'aria-label="{escape(title)}">{svg}</div>'
+    )
     # every text and attribute above is escaped (reviewed; tests/insights)
     return mark_safe(svg)  # noqa: S308  # nosec B308 B703
 
