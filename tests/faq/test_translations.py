@@ -300,3 +300,25 @@ def test_the_admin_refuses_a_second_translation_in_a_language(
     assert response.status_code == 200
     assert "already has a translation" in response.content.decode()
     assert source.translations.count() == 1
+
+
+# --- the demo ------------------------------------------------------------------------
+
+
+def test_the_demo_translates_articles_into_the_shipped_languages_once(
+    payouts, settings
+):
+    from faq import demo
+
+    source = ArticleFactory(title="How diamond payouts work", category=payouts)
+    assert demo.seed_translations(author=None, out=lambda line: None) == 3
+    assert set(source.translations.values_list("language", flat=True)) == {
+        "id",
+        "zh-hans",
+        "ar",
+    }
+    assert demo.seed_translations(author=None, out=lambda line: None) == 0
+    settings.LANGUAGES = [("en", "English")]
+    other = ArticleFactory(title="Payout schedule and cut-off dates", category=payouts)
+    assert demo.seed_translations(author=None, out=lambda line: None) == 0
+    assert not other.translations.exists()
