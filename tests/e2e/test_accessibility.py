@@ -64,7 +64,7 @@ def demo_objects() -> dict:
 
     northstar = CreatorNetwork.objects.get(slug="northstar-media")
     campaign = _first(Campaign, enrolments__network=northstar) or _first(Campaign)
-    upload = _first(MetricUpload)
+    upload = _first(MetricUpload) or _stage_upload()
     return {
         "network": northstar.slug,
         "ticket": _first(Ticket, network=northstar).reference,
@@ -79,6 +79,35 @@ def demo_objects() -> dict:
         "asset": _first(BrandAsset).pk,
         "announcement": _first(Announcement).pk,
     }
+
+
+def _stage_upload():
+    """A figures upload awaiting confirmation (the demo has none): one of an open
+    campaign's figures again, one higher, staged by a manager."""
+    from campaigns.models import Campaign, CampaignMetric
+    from campaigns.services.metrics import metric_upload_stage
+    from hub.models import User
+
+    figure = (
+        CampaignMetric.objects.exclude(campaign__status=Campaign.Status.CLOSED)
+        .select_related("campaign", "network")
+        .order_by("pk")
+        .first()
+    )
+    if figure is None:
+        return None
+    content = (
+        "network,date,metric,value\n"
+        f"{figure.network.slug},{figure.date:%Y-%m-%d},{figure.metric},"
+        f"{figure.value + 1}\n"
+    )
+    upload, _result = metric_upload_stage(
+        campaign=figure.campaign,
+        user=User.objects.get(email=ROLES["manager"]),
+        content=content.encode(),
+        filename="figures.csv",
+    )
+    return upload
 
 
 def _campaign(path):
