@@ -19,7 +19,14 @@ from campaigns.review import number
 _ids = count(1)
 
 
-def _safe(svg: str) -> SafeString:
+def _safe(title: str, svg: str) -> SafeString:
+    """The chart in a keyboard-reachable scrolling region: charts are never drawn
+    narrower than 400px (text >= 11px on screen, campaigns.css), so on a narrow
+    screen they scroll."""
+    svg = (
+        f'<div class="chart-scroll" tabindex="0" role="region" '
+        f'aria-label="{escape(str(title))}">{svg}</div>'
+    )
     # Every text embedded above went through ``html.escape``; numbers are formatted.
     return mark_safe(svg)  # noqa: S308  # nosec B308 B703
 
@@ -41,9 +48,10 @@ def line_chart(
     label = escape(str(title))
     if not points:
         return _safe(
+            title,
             f'<svg class="chart" role="img" aria-labelledby="chart{uid}t" '
             f'viewBox="0 0 {width} 40"><title id="chart{uid}t">{label}</title>'
-            '<text x="8" y="24" class="chart-empty">—</text></svg>'
+            '<text x="8" y="24" class="chart-empty">—</text></svg>',
         )
     left, right, top, bottom = 48, 12, 12, 28
     plot_w, plot_h = width - left - right, height - top - bottom
@@ -82,6 +90,7 @@ def line_chart(
         for d, v in points
     )
     return _safe(
+        title,
         f'<svg class="chart chart-line" role="img" viewBox="0 0 {width} {height}" '
         f'aria-labelledby="chart{uid}t chart{uid}d" preserveAspectRatio="xMidYMid meet">'
         f'<title id="chart{uid}t">{label}</title><desc id="chart{uid}d">{desc}</desc>'
@@ -94,7 +103,7 @@ def line_chart(
         f'<text class="tick" x="{left}" y="{height - 8}">{first:%d %b}</text>'
         f'<text class="tick" x="{width - right}" y="{height - 8}" '
         f'text-anchor="end">{last:%d %b}</text>'
-        f'<path class="series" d="{path}"/>{dots}</svg>'
+        f'<path class="series" d="{path}"/>{dots}</svg>',
     )
 
 
@@ -128,13 +137,14 @@ def goal_bars(
             f'<rect class="fill" x="{label_w}" y="{y0 + 4}" width="{_fmt(filled)}" '
             'height="18" rx="4"/>'
             f'<text class="goal-pct" x="{width - right + 6}" y="{y0 + 18}">'
-            f"{int(share * 100)}%</text></g>"
+            f"{int(share * 100)}%{' ✓' if state == 'met' else ''}</text></g>"
         )
     return _safe(
+        title,
         f'<svg class="chart chart-goals" role="img" viewBox="0 0 {width} {height}" '
         f'aria-labelledby="chart{uid}t chart{uid}d">'
         f'<title id="chart{uid}t">{escape(str(title))}</title>'
         f'<desc id="chart{uid}d">{escape("; ".join(summary))}</desc>'
         + "".join(parts)
-        + "</svg>"
+        + "</svg>",
     )

@@ -11,14 +11,17 @@ again in ``delete_queryset`` / ``faq.services.article_delete``.
 import difflib
 from datetime import timedelta
 
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count
+from django.db.models import Count, F, Prefetch
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.html import format_html_join
+from django.utils.http import urlencode
 from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -75,6 +78,46 @@ class ReviewFilter(admin.SimpleListFilter):
         return queryset
 
 
+class TranslationFilter(admin.SimpleListFilter):
+    """Sources still missing a language, and translations older than their source."""
+
+    title = _("translation")
+    parameter_name = "translation"
+
+    def lookups(self, request, model_admin):
+        choices = [
+            ("sources", _("Source articles")),
+            ("translations", _("Translations")),
+            ("outdated", _("Translations older than their source")),
+        ]
+        for code, name in settings.LANGUAGES:
+            choices.append(
+                (f"missing-{code}", _("Missing in %(language)s") % {"language": name})
+            )
+        return choices
+
+    def queryset(self, request, queryset):
+        value = self.value() or ""
+        if value == "sources":
+            return queryset.filter(translation_of__isnull=True)
+        if value == "translations":
+            return queryset.filter(translation_of__isnull=False)
+        if value == "outdated":
+            return selectors.outdated_translations(queryset)
+        if value.startswith("missing-"):
+            return selectors.missing_translation(
+                queryset, language=value.removeprefix("missing-")
+            )
+        return queryset
+
+
+TRANSLATION_MARKS = {
+    "missing": _("missing"),
+    "outdated": _("older than the source"),
+    "current": _("up to date"),
+}
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     change_form_template = "admin/faq/article/change_form.html"
@@ -85,15 +128,25 @@ class ArticleAdmin(admin.ModelAdmin):
         "status",
         "audience",
         "language",
+        "translations_column",
         "review_by",
         "view_count",
         "helpful_yes",
         "updated_at",
         "last_editor",
     ]
-    list_filter = ["status", "category", "audience", ReviewFilter, "kind", "language"]
+    list_filter = [
+        "status",
+        "category",
+        "audience",
+        ReviewFilter,
+        "kind",
+        "language",
+        TranslationFilter,
+    ]
     search_fields = ["title", "summary", "tags", "body"]
     list_select_related = ["category", "last_editor"]
+    raw_id_fields = ["translation_of"]
     list_per_page = 50
     date_hierarchy = None
     prepopulated_fields = {"slug": ["title"]}
@@ -111,7 +164,16 @@ class ArticleAdmin(admin.ModelAdmin):
         (None, {"fields": ["title", "slug", "category", "kind", "summary", "body"]}),
         (
             _("Publishing"),
-            {"fields": ["status", "audience", "language", "tags", "review_by"]},
+            {
+                "fields": [
+                    "status",
+                    "audience",
+                    "language",
+                    "translation_of",
+                    "tags",
+                    "review_by",
+                ]
+            },
         ),
         (
             _("Record"),
@@ -135,6 +197,80 @@ class ArticleAdmin(admin.ModelAdmin):
     class Media:
         js = ["js/faq-admin-preview.js"]
         css = {"all": ["css/faq-admin.css"]}
+
+    # --- translations ---------------------------------------------------------------
+
+    def get_queryset(self, request):
+        translations = Article.objects.only(
+            "pk", "slug", "title", "language", "updated_at", "translation_of_id"
+        )
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(source_updated_at=F("translation_of__updated_at"))
+            .prefetch_related(Prefetch("translations", queryset=translations))
+        )
+
+    @admin.display(description=_("translations"))
+    def translations_column(self, obj) -> str:
+        """A source: each other language and its state; a translation: whether it
+        is older than its source."""
+        if obj.translation_of_id:
+            source_updated = getattr(obj, "source_updated_at", None)
+            if source_updated and source_updated > obj.updated_at:
+                return gettext("translation, older than the source")
+            return gettext("translation, up to date")
+        states = selectors.translation_states(
+            obj, translations=list(obj.translations.all())
+        )
+        return format_html_join(
+            ", ",
+            "{}: {}",
+            ((state.language, TRANSLATION_MARKS[state.state]) for state in states),
+        )
+
+    def get_changeform_initial_data(self, request):
+        """ "Add translation" (``?translation_of=<source>&language=<code>``) starts
+        from a copy of the source: the translator replaces its text."""
+        initial = super().get_changeform_initial_data(request)
+        source_id = request.GET.get("translation_of", "")
+        source = (
+            Article.objects.filter(pk=source_id, translation_of__isnull=True).first()
+            if source_id.isdigit()
+            else None
+        )
+        if source is not None:
+            for field in ("title", "summary", "body", "kind", "audience", "tags"):
+                initial.setdefault(field, getattr(source, field))
+            initial.setdefault("category", source.category_id)
+        return initial
+
+    def _translation_links(self, request, article: Article) -> list[dict]:
+        add_url = reverse(f"admin:{self.opts.app_label}_{self.opts.model_name}_add")
+        links = []
+        for state in selectors.translation_states(article):
+            if state.translation is not None:
+                url = reverse(
+                    f"admin:{self.opts.app_label}_{self.opts.model_name}_change",
+                    args=[state.translation.pk],
+                )
+            elif self.has_add_permission(request):
+                query = urlencode(
+                    {"translation_of": article.pk, "language": state.language}
+                )
+                url = f"{add_url}?{query}"
+            else:
+                url = ""
+            links.append(
+                {
+                    "language": state.language,
+                    "name": state.name,
+                    "state": state.state,
+                    "mark": TRANSLATION_MARKS[state.state],
+                    "url": url,
+                }
+            )
+        return links
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change=change, **kwargs)
@@ -242,9 +378,14 @@ class ArticleAdmin(admin.ModelAdmin):
         return reverse(f"admin:{prefix}_revisions", args=[object_id])
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
+        article = self.get_object(request, object_id)
         extra_context = {
             **(extra_context or {}),
             "revisions_url": self._revisions_url(object_id),
+            "translation_links": self._translation_links(request, article)
+            if article is not None
+            else [],
+            "translation_source": article.translation_of if article else None,
         }
         return super().change_view(request, object_id, form_url, extra_context)
 

@@ -8,12 +8,14 @@ from collections.abc import Callable
 from datetime import timedelta
 from functools import lru_cache
 
+from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
 from faq import search, services
 from faq.demo_content import ARTICLES, CATEGORIES
+from faq.demo_translations import TRANSLATIONS
 from faq.models import Article, Category
 from faq.rendering import render_markdown
 from hub.models import User
@@ -66,9 +68,48 @@ def seed(options: dict, out: Callable[[str], None]) -> None:
         f"Knowledge base: {len(ARTICLES)} demo articles and guides "
         f"({created} new) in {len(categories)} categories."
     )
+    seed_translations(author=author, out=out)
     count = options.get("articles") or 0
     if count:
         bulk_articles(count, out=out)
+
+
+def seed_translations(*, author, out: Callable[[str], None]) -> int:
+    """``TRANSLATIONS`` into the shipped languages (``settings.LANGUAGES``), each
+    linked to its source; idempotent (one translation per source and language)."""
+    shipped = {code for code, _name in settings.LANGUAGES}
+    sources = {
+        article.title: article
+        for article in Article.objects.filter(
+            title__in=list(TRANSLATIONS), translation_of__isnull=True
+        ).select_related("category")
+    }
+    have = set(
+        Article.objects.filter(translation_of__in=sources.values()).values_list(
+            "translation_of_id", "language"
+        )
+    )
+    created = 0
+    for source_title, versions in TRANSLATIONS.items():
+        source = sources.get(source_title)
+        if source is None:
+            continue
+        for language, (title, summary, body) in versions.items():
+            if language not in shipped or (source.pk, language) in have:
+                continue
+            services.article_translate(
+                source=source,
+                language=language,
+                title=title,
+                summary=summary,
+                body=body,
+                editor=author,
+                status=source.status,
+            )
+            created += 1
+    if created:
+        out(f"Knowledge base: {created} demo translations.")
+    return created
 
 
 WORDS = {

@@ -4,14 +4,27 @@ deflections (a ticket-form suggestion that was opened, solved it, or not).
 ``Article.body`` is Markdown; ``body_html`` is its sanitised rendering, stored on every
 save (``faq.services.article_save``) so pages never render Markdown per request.
 ``search_vector`` is maintained by the same service (PostgreSQL only; NULL on SQLite).
+
+Translations: an article in another language points at its source with
+``translation_of`` (one level: a translation is never itself translated); at most one
+version per language and source. Readers get the published version in their language,
+else the source (``faq.selectors``); a translation is *outdated* when its source was
+saved after it.
 """
 
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+
+def language_choices() -> list[tuple[str, str]]:
+    """The shipped languages, read when validating (a callable, so that adding a
+    language to ``settings.LANGUAGES`` needs no migration of this app)."""
+    return list(settings.LANGUAGES)
 
 
 class Category(models.Model):
@@ -79,7 +92,19 @@ class Article(models.Model):
         _("audience"), max_length=16, choices=Audience, default=Audience.EVERYONE
     )
     language = models.CharField(
-        _("language"), max_length=16, choices=settings.LANGUAGES, default="en"
+        _("language"), max_length=16, choices=language_choices, default="en"
+    )
+    translation_of = models.ForeignKey(
+        "self",
+        verbose_name=_("translation of"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="translations",
+        limit_choices_to={"translation_of__isnull": True},
+        help_text=_(
+            "The source article this one translates; empty for a source article."
+        ),
     )
     tags = models.CharField(
         _("tags"), max_length=250, blank=True, help_text=_("Comma-separated.")
@@ -125,6 +150,16 @@ class Article(models.Model):
             models.Index(fields=["review_by"]),
             models.Index(fields=["-view_count"], name="faq_article_views_idx"),
         ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["translation_of", "language"],
+                condition=models.Q(translation_of__isnull=False),
+                name="faq_one_translation_per_language",
+                violation_error_message=_(
+                    "This article already has a translation in this language."
+                ),
+            )
+        ]
         # The GIN indexes (search vector, trigram on title) are PostgreSQL-only and
         # created by migration 0002.
 
@@ -133,6 +168,31 @@ class Article(models.Model):
 
     def get_absolute_url(self) -> str:
         return reverse("faq:detail", kwargs={"slug": self.slug})
+
+    def clean(self) -> None:
+        """A translation translates a source article (not a translation, not
+        itself) into another language than the source's."""
+        super().clean()
+        source = self.translation_of
+        if source is None:
+            return
+        if source.pk == self.pk or source.translation_of_id is not None:
+            raise ValidationError(
+                {"translation_of": _("Choose a source article, not a translation.")}
+            )
+        if source.language == self.language:
+            raise ValidationError(
+                {"language": _("A translation needs another language than its source.")}
+            )
+        if self.pk and self.translations.exists():
+            raise ValidationError(
+                {"translation_of": _("This article has translations of its own.")}
+            )
+
+    @property
+    def source(self) -> "Article":
+        """The source article of a translation; the article itself otherwise."""
+        return self.translation_of if self.translation_of_id else self
 
     @property
     def tag_list(self) -> list[str]:

@@ -1,19 +1,32 @@
 """Search expressions shared by the selectors (reads) and services (vector upkeep).
 
 PostgreSQL: full-text search over a stored ``search_vector`` (title weight A, summary
-and tags B, body C; ``english`` configuration), ranked with ``SearchRank`` plus the
+and tags B, body C; the text-search configuration of the article's language,
+``SEARCH_CONFIGS``), ranked with ``SearchRank`` plus the
 trigram word similarity of the query to the title, so that a misspelt query
 ("diamnods payot") still finds "Diamond payouts…". A row matches when the vector
 matches the query OR the title similarity passes ``TRIGRAM_THRESHOLD`` — never
 ``rank > 0``. Snippets come from ``SearchHeadline`` with sentinels that are turned
 into ``<mark>`` only after the text around them has been escaped.
 
+Languages: rows in the reader's language come first (``in_language``), then the
+score. The query is parsed with the reader's configuration and the default
+language's (an English subject still finds an English source). Chinese has no spaces
+between words: Chinese text (stored vectors and the query alike) is cut into words
+by ``jieba`` (``segment``) before PostgreSQL sees it; without that, a whole run of
+Chinese characters is one "word" and "退款" never matches "退款需要多久". Measured in
+``tests/faq/test_chinese_search.py`` (figures in its docstring).
+
 Other databases (the embedded SQLite default): a plain ``icontains`` on each word,
 and when that finds nothing, titles whose words are close to the query's (difflib).
 """
 
 import difflib
+import logging
+import re
+from functools import lru_cache
 
+from django.conf import settings
 from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
@@ -26,6 +39,7 @@ from django.db.models import (
     Case,
     F,
     FloatField,
+    IntegerField,
     Q,
     QuerySet,
     Value,
@@ -37,7 +51,13 @@ from django.utils.safestring import SafeString, mark_safe
 
 from faq.rendering import plain_text
 
-SEARCH_CONFIG = "english"
+# PostgreSQL 15 ships these configurations (``SELECT cfgname FROM pg_ts_config``);
+# other languages (Chinese among them) use ``simple``: no stemming, no stop words.
+SEARCH_CONFIGS = {"en": "english", "id": "indonesian", "ar": "arabic"}
+FALLBACK_CONFIG = "simple"
+SEGMENTED_PREFIXES = ("zh",)  # languages whose text ``segment`` cuts into words
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_WORD = re.compile(r"\w", re.UNICODE)
 TRIGRAM_THRESHOLD = 0.3
 TRIGRAM_WEIGHT = 0.6
 _START, _STOP = "\x02", "\x03"  # never in stored text; escaped-then-replaced
@@ -47,23 +67,119 @@ def using_postgres() -> bool:
     return connection.vendor == "postgresql"
 
 
-def vector_expression() -> SearchVector:
-    return (
-        SearchVector("title", weight="A", config=SEARCH_CONFIG)
-        + SearchVector("summary", "tags", weight="B", config=SEARCH_CONFIG)
-        + SearchVector("body", weight="C", config=SEARCH_CONFIG)
+def config_for(language: str | None) -> str:
+    """The PostgreSQL text-search configuration for a language code."""
+    code = (language or "").lower()
+    return SEARCH_CONFIGS.get(code) or SEARCH_CONFIGS.get(
+        code.split("-")[0], FALLBACK_CONFIG
     )
 
 
-def refresh_vectors(queryset: QuerySet) -> int:
-    """Recompute ``search_vector`` for a queryset in one UPDATE (no-op off PostgreSQL)."""
+def is_segmented(language: str | None) -> bool:
+    return (language or "").lower().startswith(SEGMENTED_PREFIXES)
+
+
+@lru_cache(maxsize=1)
+def _jieba():
+    import jieba  # loads its dictionary on first use (about a second)
+
+    jieba.setLogLevel(logging.WARNING)
+    return jieba
+
+
+def segment(text: str) -> str:
+    """Chinese text cut into space-separated words (``jieba``'s search mode, which
+    also yields the shorter words inside long ones); other text unchanged."""
+    if not text or not _HAN.search(text):
+        return text or ""
+    words = (w.strip() for w in _jieba().cut_for_search(text))
+    return " ".join(w for w in words if w and _WORD.search(w))
+
+
+def _config_expression() -> Case:
+    """Each row's configuration, from its language (one UPDATE for every row)."""
+    return Case(
+        *[
+            When(language=code, then=Value(config))
+            for code, config in SEARCH_CONFIGS.items()
+        ],
+        default=Value(FALLBACK_CONFIG),
+    )
+
+
+def vector_expression() -> SearchVector:
+    config = _config_expression()
+    return (
+        SearchVector("title", weight="A", config=config)
+        + SearchVector("summary", "tags", weight="B", config=config)
+        + SearchVector("body", weight="C", config=config)
+    )
+
+
+def _segmented_vector(article, *, segmented: bool = True) -> SearchVector:
+    cut = segment if segmented else (lambda text: text or "")
+    return (
+        SearchVector(Value(cut(article.title)), weight="A", config=FALLBACK_CONFIG)
+        + SearchVector(
+            Value(cut(f"{article.summary} {article.tags}")),
+            weight="B",
+            config=FALLBACK_CONFIG,
+        )
+        + SearchVector(Value(cut(article.body)), weight="C", config=FALLBACK_CONFIG)
+    )
+
+
+def refresh_vectors(queryset: QuerySet, *, segmented: bool = True) -> int:
+    """Recompute ``search_vector`` for a queryset (no-op off PostgreSQL): one UPDATE
+    for the languages PostgreSQL can split, one per Chinese article (segmented in
+    Python first). ``segmented=False`` only serves the measurement."""
     if not using_postgres():
         return 0
-    return queryset.update(search_vector=vector_expression())
+    chinese = Q()
+    for prefix in SEGMENTED_PREFIXES:
+        chinese |= Q(language__startswith=prefix)
+    done = queryset.exclude(chinese).update(search_vector=vector_expression())
+    for article in queryset.filter(chinese).only("title", "summary", "tags", "body"):
+        done += (
+            type(article)
+            .objects.filter(pk=article.pk)
+            .update(search_vector=_segmented_vector(article, segmented=segmented))
+        )
+    return done
+
+
+def search_query_for(text: str, *, language: str | None) -> SearchQuery:
+    """The (already segmented) query parsed in the reader's configuration and the
+    default language's; Chinese words in ``simple`` (as their vectors were)."""
+    configs = dict.fromkeys([config_for(language), config_for(settings.LANGUAGE_CODE)])
+    if _HAN.search(text):
+        configs = {FALLBACK_CONFIG: None}
+    queries = [SearchQuery(text, search_type="websearch", config=c) for c in configs]
+    combined = queries[0]
+    for other in queries[1:]:
+        combined = combined | other
+    return combined
+
+
+def in_language(language: str | None) -> Case:
+    """1 for rows in ``language``, else 0: the first sort key of every search."""
+    if not language:
+        return Value(0, output_field=IntegerField())
+    return Case(
+        When(language=language, then=Value(1)),
+        default=Value(0),
+        output_field=IntegerField(),
+    )
 
 
 def normalise(query: str) -> str:
     return " ".join((query or "").split())[:200]
+
+
+def long_enough(query: str) -> bool:
+    """Worth a suggestion: three characters, or two Chinese ones (a word: 退款)."""
+    text = normalise(query)
+    return len(text) >= (2 if _HAN.search(text) else 3)
 
 
 def set_trigram_threshold(sender, connection, **kwargs) -> None:
@@ -78,16 +194,28 @@ def set_trigram_threshold(sender, connection, **kwargs) -> None:
 
 
 def postgres_search(
-    queryset: QuerySet, query: str, *, snippets: bool, match_any: bool = False
+    queryset: QuerySet,
+    query: str,
+    *,
+    snippets: bool,
+    match_any: bool = False,
+    language: str | None = None,
+    segmented: bool = True,
 ) -> QuerySet:
     """``match_any``: any word may match (ticket subjects are whole sentences);
-    otherwise every word must (the search box)."""
-    text = query
+    otherwise every word must (the search box). ``language``: the reader's, whose
+    rows come first; a translation also matches through its source's words, so a
+    query in the source's language still finds the reader's version."""
+    text = segment(query) if segmented else query
+    # A Chinese query is a phrase cut into words, particles (了, 吗, 后) included:
+    # requiring every one of them misses most answers (measured in
+    # tests/faq/test_chinese_search.py), so any word may match and the rank sorts.
+    match_any = match_any or (segmented and bool(_HAN.search(query)))
     if match_any:
         text = " or ".join(
-            word.strip('"-') for word in query.split() if word.strip('"-')
+            word.strip('"-') for word in text.split() if word.strip('"-')
         )
-    search_query = SearchQuery(text, search_type="websearch", config=SEARCH_CONFIG)
+    search_query = search_query_for(text, language=language)
     # ``alias``, not ``annotate``: PostgreSQL evaluates every selected expression
     # for every matching row before the sort (it has no common-subexpression
     # elimination), so selecting ``rank`` and ``similarity`` beside ``score``
@@ -104,16 +232,18 @@ def postgres_search(
     # ``title %> query`` lets the title's trigram GIN index find the candidates
     # (the session's ``pg_trgm.word_similarity_threshold`` is TRIGRAM_THRESHOLD, see
     # ``set_trigram_threshold``); the similarity test keeps the exact rule.
-    queryset = queryset.filter(
-        Q(search_vector=search_query)
-        | Q(title__trigram_word_similar=query, similarity__gt=TRIGRAM_THRESHOLD)
+    condition = Q(search_vector=search_query) | Q(
+        title__trigram_word_similar=query, similarity__gt=TRIGRAM_THRESHOLD
     )
+    if language and config_for(language) != config_for(settings.LANGUAGE_CODE):
+        condition |= Q(translation_of__search_vector=search_query)
+    queryset = queryset.filter(condition).alias(in_language=in_language(language))
     if snippets:
         queryset = queryset.annotate(
             headline=SearchHeadline(
                 "body",
                 search_query,
-                config=SEARCH_CONFIG,
+                config=_config_expression(),
                 start_sel=_START,
                 stop_sel=_STOP,
                 max_words=30,
@@ -122,7 +252,7 @@ def postgres_search(
                 fragment_delimiter=" … ",
             )
         )
-    return queryset.order_by("-score", "-view_count", "pk")
+    return queryset.order_by("-in_language", "-score", "-view_count", "pk")
 
 
 def every_word_matches(queryset: QuerySet, query: str) -> QuerySet:
@@ -136,11 +266,17 @@ def every_word_matches(queryset: QuerySet, query: str) -> QuerySet:
 
 
 def fallback_search(
-    queryset: QuerySet, query: str, *, match_any: bool = False
+    queryset: QuerySet,
+    query: str,
+    *,
+    match_any: bool = False,
+    language: str | None = None,
 ) -> QuerySet:
     """Every word (or, with ``match_any``, any word) somewhere in title, summary,
-    tags or body; articles with more of the words in the title first."""
-    words = query.split()[:8]
+    tags or body; the reader's language first, then articles with more of the
+    words in the title (Chinese queries cut into words by ``segment``)."""
+    words = segment(query).split()[:8]
+    match_any = match_any or bool(_HAN.search(query))  # as in postgres_search
     matches = [
         Q(title__icontains=word)
         | Q(summary__icontains=word)
@@ -163,7 +299,9 @@ def fallback_search(
             default=Value(0.0),
             output_field=FloatField(),
         )
-    return queryset.annotate(score=score).order_by("-score", "-view_count", "pk")
+    return queryset.annotate(score=score, in_language=in_language(language)).order_by(
+        "-in_language", "-score", "-view_count", "pk"
+    )
 
 
 FUZZY_SCAN_LIMIT = 5000

@@ -8,13 +8,20 @@ Who sees what (``visible_articles``):
   archived ones included.
 Other apps (campaigns, onboarding, insights) link training material and digest
 content through ``visible_articles`` / ``published_articles``.
+
+Languages: the reader's language is ``reader_language()`` (the active one, which the
+locale middleware sets). Lists, search, suggestions and the article page show each
+article once, in the reader's language when a published translation they may read
+exists, else the source (``in_reader_language``).
 """
 
 from collections import Counter
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
-from django.db.models import Count, F, Q, QuerySet
-from django.utils import timezone
+from django.conf import settings
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
+from django.utils import timezone, translation
 
 from faq import search
 from faq.models import Article, Category, SearchRecord
@@ -47,6 +54,39 @@ def published_articles(user, *, kind: str | None = None) -> QuerySet[Article]:
     return qs
 
 
+def reader_language() -> str:
+    """The active language as one of ``settings.LANGUAGES`` (``zh-hans``, ``id``…);
+    the default language when the active one is not shipped."""
+    active = translation.get_language() or settings.LANGUAGE_CODE
+    try:
+        return translation.get_supported_language_variant(active)
+    except LookupError:
+        return settings.LANGUAGE_CODE
+
+
+def _published_translation(user, language: str) -> QuerySet[Article]:
+    return published_articles(user).filter(
+        translation_of=OuterRef("pk"), language=language
+    )
+
+
+def in_reader_language(
+    queryset: QuerySet[Article], *, user, language: str | None = None
+) -> QuerySet[Article]:
+    """Each article once: its published translation in ``language`` when the person
+    may read one, else the source. Other languages' translations drop out."""
+    language = language or reader_language()
+    translated = Exists(_published_translation(user, language))
+    return queryset.filter(
+        (Q(translation_of__isnull=True) & ~translated)
+        | Q(
+            translation_of__isnull=False,
+            language=language,
+            status=Article.Status.PUBLISHED,
+        )
+    )
+
+
 LIST_DEFERRED = ("body", "body_html", "search_vector")  # what lists never show
 
 
@@ -56,8 +96,46 @@ def article_list(user) -> QuerySet[Article]:
     return visible_articles(user).defer(*LIST_DEFERRED)
 
 
+def reader_article_list(user, *, language: str | None = None) -> QuerySet[Article]:
+    """``article_list`` with each article once, in the reader's language."""
+    return in_reader_language(article_list(user), user=user, language=language)
+
+
 def article_get(*, user, slug: str) -> Article | None:
     return visible_articles(user).filter(slug=slug).first()
+
+
+def article_for_reader(
+    *, user, slug: str, language: str | None = None, exact: bool = False
+) -> Article | None:
+    """The article at ``slug``, or, when it is a source and the person may read its
+    published translation in the reader's language, that translation (the page then
+    moves to its address). ``exact``: the reader chose this version (``?lang=``)."""
+    article = article_get(user=user, slug=slug)
+    if article is None or exact or article.translation_of_id:
+        return article
+    language = language or reader_language()
+    if article.language == language:
+        return article
+    translated = (
+        published_articles(user)
+        .filter(translation_of=article, language=language)
+        .first()
+    )
+    return translated or article
+
+
+def article_versions(*, article: Article, user) -> list[Article]:
+    """Every published version of the article (source and translations) the person
+    may read, this one included, by language: the page's language links."""
+    source_id = article.translation_of_id or article.pk
+    return list(
+        published_articles(user)
+        .filter(Q(pk=source_id) | Q(translation_of_id=source_id))
+        .select_related(None)
+        .only("slug", "title", "language", "translation_of_id")
+        .order_by("language")
+    )
 
 
 def article_search(
@@ -67,8 +145,10 @@ def article_search(
     limit: int | None = None,
     queryset: QuerySet | None = None,
     match_any: bool = False,
+    language: str | None = None,
 ) -> QuerySet[Article]:
-    """Articles matching ``query`` that ``user`` may read, best first.
+    """Articles matching ``query`` that ``user`` may read, best first: those in the
+    reader's ``language`` (default ``reader_language()``) before the others.
 
     On PostgreSQL each row carries ``score`` and ``headline`` (use
     ``faq.search.highlight`` to show it); elsewhere ``score`` only.
@@ -79,28 +159,37 @@ def article_search(
     query = search.normalise(query)
     if not query:
         return qs.none()
+    language = language or reader_language()
     if search.using_postgres():
-        qs = search.postgres_search(qs, query, snippets=True, match_any=match_any)
+        qs = search.postgres_search(
+            qs, query, snippets=True, match_any=match_any, language=language
+        )
     else:
-        plain = search.fallback_search(qs, query, match_any=match_any)
+        plain = search.fallback_search(
+            qs, query, match_any=match_any, language=language
+        )
         qs = plain if plain.exists() else search.fuzzy_title_search(qs, query)
     return qs[:limit] if limit else qs
 
 
-SUGGESTION_MIN_LENGTH = 3  # characters typed before suggestions are looked up
-
-
-def article_suggestions(*, user, query: str, limit: int = 5) -> list[Article]:
-    """Published matches for the ticket form's deflection suggestions."""
-    if len(search.normalise(query)) < SUGGESTION_MIN_LENGTH:
+def article_suggestions(
+    *, user, query: str, limit: int = 5, language: str | None = None
+) -> list[Article]:
+    """Published matches for the ticket form's deflection suggestions, each article
+    once and in the reader's language when it has that version."""
+    if not search.long_enough(query):
         return []
+    language = language or reader_language()
     return list(
         article_search(
             user=user,
             query=query,
             limit=limit,
-            queryset=published_articles(user),
+            queryset=in_reader_language(
+                published_articles(user), user=user, language=language
+            ),
             match_any=True,
+            language=language,
         )
     )
 
@@ -108,20 +197,27 @@ def article_suggestions(*, user, query: str, limit: int = 5) -> list[Article]:
 def category_list(*, user) -> list[Category]:
     """Categories holding at least one published article this person may read."""
     audiences = audiences_for(user)
-    condition = Q(articles__status=Article.Status.PUBLISHED)
+    condition = Q(
+        articles__status=Article.Status.PUBLISHED,
+        articles__translation_of__isnull=True,
+    )
     if audiences is not None:
         condition &= Q(articles__audience__in=audiences)
     qs = Category.objects.annotate(article_count=Count("articles", filter=condition))
     return [category for category in qs if category.article_count]
 
 
+def _reader_published(user) -> QuerySet[Article]:
+    return in_reader_language(published_articles(user), user=user)
+
+
 def popular_articles(*, user, limit: int = 6) -> list[Article]:
-    return list(published_articles(user).order_by("-view_count", "title")[:limit])
+    return list(_reader_published(user).order_by("-view_count", "title")[:limit])
 
 
 def recent_articles(*, user, limit: int = 6) -> list[Article]:
     return list(
-        published_articles(user).order_by("-published_at", "-updated_at")[:limit]
+        _reader_published(user).order_by("-published_at", "-updated_at")[:limit]
     )
 
 
@@ -131,9 +227,9 @@ def related_articles(*, article: Article, user, limit: int = 5) -> list[Article]
     for tag in article.tag_list[:5]:
         condition |= Q(tags__icontains=tag)
     return list(
-        published_articles(user)
+        _reader_published(user)
         .filter(condition)
-        .exclude(pk=article.pk)
+        .exclude(pk__in=[article.pk, article.translation_of_id or article.pk])
         .order_by("-view_count", "title")[:limit]
     )
 
@@ -213,3 +309,60 @@ def article_answering_queries(
     if count * 2 < len(queries):
         return None
     return Article.objects.get(pk=pk)
+
+
+# --- translations (the admin's "missing or older than the source") ---------------
+
+
+def outdated_translations(queryset: QuerySet[Article]) -> QuerySet[Article]:
+    """Translations whose source was saved after them."""
+    return queryset.filter(
+        translation_of__isnull=False, translation_of__updated_at__gt=F("updated_at")
+    )
+
+
+def missing_translation(
+    queryset: QuerySet[Article], *, language: str
+) -> QuerySet[Article]:
+    """Source articles in another language with no translation into ``language``."""
+    return (
+        queryset.filter(translation_of__isnull=True)
+        .exclude(language=language)
+        .exclude(translations__language=language)
+    )
+
+
+@dataclass(frozen=True)
+class TranslationState:
+    language: str
+    name: str
+    state: str  # "missing", "outdated" or "current"
+    translation: Article | None
+
+
+def translation_states(
+    article: Article, *, translations: list[Article] | None = None
+) -> list[TranslationState]:
+    """For a source article: each shipped language but its own, with the state of
+    its translation. ``translations``: already fetched (the admin list prefetches
+    them), else read here. Empty for a translation."""
+    if article.translation_of_id:
+        return []
+    if translations is None:
+        translations = list(
+            article.translations.only("slug", "title", "language", "updated_at")
+        )
+    by_language = {t.language: t for t in translations}
+    states = []
+    for code, name in settings.LANGUAGES:
+        if code == article.language:
+            continue
+        found = by_language.get(code)
+        if found is None:
+            state = "missing"
+        elif article.updated_at and found.updated_at < article.updated_at:
+            state = "outdated"
+        else:
+            state = "current"
+        states.append(TranslationState(code, str(name), state, found))
+    return states

@@ -41,8 +41,15 @@ REVISION_FIELDS = [
 ]
 
 
-def _unique_slug(title: str, *, exclude_pk: int | None = None) -> str:
+def _unique_slug(
+    title: str, *, exclude_pk: int | None = None, translation_of=None, language=""
+) -> str:
+    """From the title; a translation's from its source's slug and its language
+    (``how-diamond-payouts-work-zh-hans``: Chinese and Arabic titles slugify to
+    nothing)."""
     base = slugify(title)[:200] or "article"
+    if translation_of is not None:
+        base = f"{translation_of.slug[:190]}-{language}"
     slug, n = base, 2
     taken = Article.objects.exclude(pk=exclude_pk)
     while slug in RESERVED_SLUGS or taken.filter(slug=slug).exists():
@@ -69,7 +76,12 @@ def _validate(article: Article) -> None:
 def article_save(*, article: Article, editor, note: str = "") -> Article:
     """Store an article (new or changed) and keep a revision of its content."""
     if not article.slug:
-        article.slug = _unique_slug(article.title, exclude_pk=article.pk)
+        article.slug = _unique_slug(
+            article.title,
+            exclude_pk=article.pk,
+            translation_of=article.translation_of,
+            language=article.language,
+        )
     _validate(article)
     if article.pk:
         Article.objects.select_for_update().filter(pk=article.pk).first()
@@ -104,6 +116,27 @@ def _record_revision(article: Article, *, editor, note: str) -> ArticleRevision:
 def article_create(*, author, title: str, body: str, category, **fields) -> Article:
     article = Article(title=title, body=body, category=category, **fields)
     return article_save(article=article, editor=author, note=_("Created"))
+
+
+def article_translate(
+    *, source: Article, language: str, title: str, body: str, editor, **fields
+) -> Article:
+    """A translation of ``source`` into ``language`` (category, kind, audience and
+    tags from the source unless given)."""
+    defaults = {
+        "category": source.category,
+        "kind": source.kind,
+        "audience": source.audience,
+        "tags": source.tags,
+    }
+    article = Article(
+        translation_of=source,
+        language=language,
+        title=title,
+        body=body,
+        **{**defaults, **fields},
+    )
+    return article_save(article=article, editor=editor, note=_("Created"))
 
 
 def article_update(*, article: Article, editor, note: str = "", **changes) -> Article:

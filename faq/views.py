@@ -47,7 +47,7 @@ def index(request):
     """Categories, popular and recent articles; or search results for ``?q=``."""
     user = request.user
     filterset = ArticleFilter(
-        request.GET, queryset=selectors.article_list(user), request=request
+        request.GET, queryset=selectors.reader_article_list(user), request=request
     )
     query = (request.GET.get("q") or "").strip()
     browsing = any(request.GET.get(key) for key in ("q", "category", "kind"))
@@ -92,9 +92,17 @@ def ticket_link(article: Article) -> str:
 
 @require_GET
 def detail(request, slug: str):
-    article = selectors.article_get(user=request.user, slug=slug)
+    """An article; a source whose translation in the reader's language they may read
+    moves to that translation (``?lang=`` keeps the version asked for)."""
+    article = selectors.article_for_reader(
+        user=request.user, slug=slug, exact=bool(request.GET.get("lang"))
+    )
     if article is None:
         raise Http404
+    if article.slug != slug:
+        query_string = request.GET.urlencode()
+        url = article.get_absolute_url()
+        return redirect(f"{url}?{query_string}" if query_string else url)
     services.article_view_record(article=article)
     search_log.search_record_open(request.GET.get("s", ""), article)
     article.view_count += 1  # what the UPDATE just stored, without re-reading
@@ -121,6 +129,7 @@ def detail(request, slug: str):
         {
             "article": article,
             "related": selectors.related_articles(article=article, user=request.user),
+            "versions": selectors.article_versions(article=article, user=request.user),
             "vote": vote,
             "from_ticket_form": from_form,
             "query": query,
@@ -185,7 +194,7 @@ def suggest(request):
     query = (request.GET.get("q") or "")[:200]
     articles = selectors.article_suggestions(user=request.user, query=query)
     token = ""
-    if len(search.normalise(query)) >= selectors.SUGGESTION_MIN_LENGTH:
+    if search.long_enough(query):  # the rule the suggestions themselves use
         user = _user(request)
         record = search_log.search_record(
             query,

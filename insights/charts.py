@@ -15,6 +15,10 @@ from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
 WIDTH, HEIGHT = 560, 220
+# Series differ by pattern as well as colour (solid / dashed, in insights.css); the
+# legend shows which is which without colour.
+LEGEND_MARKS = ("■", "□")  # bars: filled / outlined-dashed
+LINE_MARKS = ("━", "┅")  # lines: solid / dashed
 PAD_LEFT, PAD_RIGHT, PAD_TOP, PAD_BOTTOM = 44, 12, 24, 40
 
 
@@ -63,6 +67,12 @@ def _frame(title: str, description: str, body: list[str], top: float) -> SafeStr
         + "".join(grid)
         + "".join(body)
         + "</svg>"
+    )
+    # Never drawn narrower than 400px (text >= 11px on screen, insights.css): on a
+    # narrow screen the chart scrolls, inside a region the keyboard can reach.
+    svg = (
+        f'<div class="chart-scroll" tabindex="0" role="region" '
+        f'aria-label="{escape(title)}">{svg}</div>'
     )
     # every text and attribute above is escaped (reviewed; tests/insights)
     return mark_safe(svg)  # noqa: S308  # nosec B308 B703
@@ -141,7 +151,8 @@ def line_chart(
                 )
         body.append(
             f'<text class="chart-legend chart-series-{k}" '
-            f'x="{PAD_LEFT + 4 + 150 * k}" y="14">■ {escape(name)}</text>'
+            f'x="{PAD_LEFT + 4 + 150 * k}" y="14">{LINE_MARKS[k % 2]} '
+            f"{escape(name)}</text>"
         )
         descriptions.append(
             f"{name}: " + _describe("", labels, values, unit).lstrip(". ")
@@ -188,7 +199,8 @@ def grouped_bar_chart(
             )
         body.append(
             f'<text class="chart-legend chart-series-{k}" '
-            f'x="{PAD_LEFT + 4 + 150 * k}" y="14">■ {escape(name)}</text>'
+            f'x="{PAD_LEFT + 4 + 150 * k}" y="14">{LEGEND_MARKS[k % 2]} '
+            f"{escape(name)}</text>"
         )
         descriptions.append(
             f"{name}: " + _describe("", labels, values, unit).lstrip(". ")

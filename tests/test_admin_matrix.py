@@ -223,3 +223,49 @@ def test_anonymous_people_and_network_members_only_reach_the_admin_sign_in(
             ):
                 wrong.append(f"{model._meta.label} {view}: {response.status_code}")
     assert not wrong, f"{role}:\n" + "\n".join(wrong)
+
+
+# --- FAQ translations (issue 22): "Add translation" and the translation filters ---
+
+TRANSLATION_URLS = {
+    "add translation": lambda source: (
+        f"{reverse('admin:faq_article_add')}?translation_of={source.pk}&language=id"
+    ),
+    "missing filter": lambda source: (
+        f"{reverse('admin:faq_article_changelist')}?translation=missing-id"
+    ),
+    "outdated filter": lambda source: (
+        f"{reverse('admin:faq_article_changelist')}?translation=outdated"
+    ),
+    "source with its translations": lambda source: reverse(
+        "admin:faq_article_change", args=[source.pk]
+    ),
+}
+TRANSLATION_ROLES = {ANON: 302, MEMBER: 302, INTERN: 200, MANAGER: 200, SUPERUSER: 200}
+
+
+@pytest.mark.parametrize("role", list(TRANSLATION_ROLES))
+def test_faq_translation_admin_pages_answer_each_role(role, client, settings, db):
+    from faq.models import Article
+    from tests.faq.factories import ArticleFactory
+    from tests.hub.factories import MembershipFactory, StaffFactory
+
+    settings.LANGUAGES = [("en", "English"), ("id", "Bahasa Indonesia")]
+    people = {
+        MEMBER: lambda: MembershipFactory(role="member").user,
+        INTERN: lambda: StaffFactory(group="Support interns"),
+        MANAGER: lambda: StaffFactory(group="Agency managers"),
+        SUPERUSER: lambda: StaffFactory(is_superuser=True),
+    }
+    if role != ANON:
+        client.force_login(people[role]())
+    source = ArticleFactory(status=Article.Status.PUBLISHED)
+    wrong = []
+    for name, build in TRANSLATION_URLS.items():
+        response = client.get(build(source))
+        expected = TRANSLATION_ROLES[role]
+        if response.status_code != expected or (
+            expected == 302 and not response["Location"].startswith("/admin/login/")
+        ):
+            wrong.append(f"{name}: {response.status_code}, not {expected}")
+    assert not wrong, f"{role}: " + "; ".join(wrong)
