@@ -260,7 +260,7 @@ def every_word_matches(queryset: QuerySet, query: str) -> QuerySet:
     PostgreSQL, plain ``icontains`` elsewhere) — no typo tolerance, no ranking: for
     deciding that an article *answers* a search, where a fuzzy title is not enough."""
     if using_postgres():
-        search_query = SearchQuery(query, search_type="websearch", config=SEARCH_CONFIG)
+        search_query = search_query_for(segment(query), language=None)
         return queryset.filter(search_vector=search_query)
     return fallback_search(queryset, query)
 
