@@ -23,6 +23,7 @@ from tickets.services.core import (
     ticket_set_status,
     ticket_update,
 )
+from tickets.services.seen import ticket_mark_seen
 from tickets.services.sweep import sla_sweep
 from tickets.services.work import (
     canned_reply_render,
@@ -48,6 +49,7 @@ __all__ = [
     "ticket_assign",
     "ticket_create",
     "ticket_reply",
+    "ticket_mark_seen",
     "ticket_set_status",
     "ticket_update",
     "tickets_bulk_update",

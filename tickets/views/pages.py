@@ -175,6 +175,7 @@ def _macro_texts(ticket, user, macros) -> list[dict]:
 @login_required
 def ticket_detail_view(request, reference: str):
     ticket = selectors.ticket_get(user=request.user, reference=reference)
+    services.ticket_mark_seen(request.user, ticket)
     return render(
         request, "tickets/ticket_detail.html", detail_context(request, ticket)
     )
