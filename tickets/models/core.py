@@ -248,6 +248,13 @@ class Ticket(models.Model):
         return self.status in self.ACTIVE_STATUSES
 
     @property
+    def waiting_on_us(self) -> bool:
+        """Being worked and the network spoke last (``tickets.speakers``)."""
+        from tickets.speakers import waiting_on_us
+
+        return waiting_on_us(self)
+
+    @property
     def sla_state(self) -> str | None:
         """on_track, due_soon, breached, met, paused or None (``tickets.sla``)."""
         from tickets.sla import state_of

@@ -13,7 +13,7 @@ from tickets.services.base import (
     _field_error,
     changes_since,
 )
-from tickets.services.bulk import tickets_bulk_update
+from tickets.services.bulk import tickets_bulk_restore, tickets_bulk_update
 from tickets.services.core import (
     network_for_new_ticket,
     ticket_add_note,
@@ -52,5 +52,6 @@ __all__ = [
     "ticket_mark_seen",
     "ticket_set_status",
     "ticket_update",
+    "tickets_bulk_restore",
     "tickets_bulk_update",
 ]

@@ -22,6 +22,7 @@ from tickets.forms import (
 )
 from tickets.models import Category, SatisfactionRating
 from tickets.services.work import may_rate, rating_editable
+from tickets.views.undo import bulk_undo_offer
 
 
 @login_required
@@ -38,12 +39,14 @@ def ticket_list_view(request):
     }
     if not listing.is_queue:
         return render(request, "tickets/ticket_list.html", context)
-    query = request.GET.urlencode()
     context.update(
         saved_views=listing.saved_views,
-        current_query=query,
-        save_view_form=SavedViewForm(initial={"query": query}),
+        views=listing.views,
+        chips=listing.chips,
+        current_query=listing.query,
+        save_view_form=SavedViewForm(initial={"query": listing.query}),
         bulk_form=BulkActionForm(staff=listing.staff_choices()),
+        bulk_undo=bulk_undo_offer(request),
     )
     return render(request, "tickets/ticket_queue.html", context)
 
