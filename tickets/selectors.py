@@ -199,8 +199,18 @@ BUILT_IN_VIEWS = (
 
 
 def queue_views(*, user, saved: list[SavedView], current: str) -> list[QueueView]:
-    views = [QueueView(name=str(name), query=query) for name, query in BUILT_IN_VIEWS]
-    views += [QueueView(name=v.name, query=v.query, saved=v) for v in saved]
+    """The built-in views, then the shared and this person's saved ones; a
+    built-in gives way to a saved view of the same name or the same filters."""
+    saved_views_ = [QueueView(name=v.name, query=v.query, saved=v) for v in saved]
+    taken_names = {v.name.casefold() for v in saved_views_}
+    taken_filters = [v.query for v in saved_views_]
+    views = [
+        QueueView(name=str(name), query=query)
+        for name, query in BUILT_IN_VIEWS
+        if str(name).casefold() not in taken_names
+        and not any(_same_filters(query, other) for other in taken_filters)
+    ]
+    views += saved_views_
     for view in views:
         view.current = _same_filters(view.query, current)
     counts = queue_view_counts(user=user, queries=[v.query for v in views])
