@@ -91,7 +91,7 @@ def ticket_bulk_view(request):
             request,
             "tickets/ticket_bulk_confirm.html",
             {
-                "tickets": list(tickets.only("reference", "subject", "status")),
+                "tickets": list(tickets),
                 "fields": [
                     (name, value)
                     for name, values in request.POST.lists()
