@@ -45,7 +45,8 @@ def ticket_list_view(request):
         chips=listing.chips,
         current_query=listing.query,
         save_view_form=SavedViewForm(initial={"query": listing.query}),
-        bulk_form=BulkActionForm(staff=listing.staff_choices()),
+        # its own ids: the filters' form has a "status" and a "priority" too
+        bulk_form=BulkActionForm(staff=listing.staff_choices(), auto_id="bulk_%s"),
         bulk_undo=bulk_undo_offer(request),
     )
     return render(request, "tickets/ticket_queue.html", context)
