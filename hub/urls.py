@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
-from hub import account_views, auth_views, language_views, views
+from hub import account_views, auth_views, language_views, search_views, views
 
 hub_patterns = (
     [
@@ -19,6 +19,7 @@ hub_patterns = (
             name="network_language",
         ),
         path("people/<int:pk>/erase/", views.person_erase_view, name="person_erase"),
+        path("search/", search_views.global_search_view, name="search"),
         path("", include("insights.urls")),
         path("", include("audit.urls")),
     ],

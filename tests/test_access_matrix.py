@@ -93,6 +93,9 @@ MATRIX: dict[str, Row] = {
         method="post",
     ),
     "hub:network_list": Row("/hub/networks/", staff_only()),
+    # the header's search: every signed-in person, each finding only what they
+    # may open (tests/hub/test_global_search.py tries it from the side kept out)
+    "hub:search": Row("/hub/search/?q=payout", signed_in(200)),
     "hub:network_detail": Row(
         lambda o: f"/hub/networks/{o['network'].slug}/", network_a_and_staff()
     ),
@@ -225,6 +228,10 @@ MATRIX: dict[str, Row] = {
         staff_only(302),
         method="post",
         data={"tickets": ["HUB-999999"], "status": "open"},
+    ),
+    # no undo on offer: back to the queue with a message (staff); others 404
+    "tickets:bulk_undo": Row(
+        "/tickets/bulk/undo/", staff_only(302), method="post", data={"token": "x"}
     ),
     "tickets:view_create": Row(
         "/tickets/views/",

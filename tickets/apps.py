@@ -13,3 +13,9 @@ class TicketsConfig(AppConfig):
 
         # the SLA badge's words (templates/jinja2/tickets/badges.html)
         register_global("sla_label", lambda state: State.LABELS.get(state, ""))
+        # ``subject__trigram_word_similar`` for the queue search (``TicketFilter``)
+        from django.contrib.postgres.lookups import TrigramWordSimilar
+
+        from tickets.models import Ticket
+
+        Ticket._meta.get_field("subject").register_lookup(TrigramWordSimilar)

@@ -65,6 +65,9 @@ def _ticket_row(pk: int, spec: TicketSpec) -> Ticket:
     public_staff = [m for m in spec.messages if m.author_is_staff and not m.internal]
     last = max([spec.created_at, *(m.created_at for m in spec.messages)])
     resolved = last if spec.status in (Status.SOLVED, Status.CLOSED) else None
+    public = [m for m in spec.messages if not m.internal]
+    from_network = [m for m in public if not m.author_is_staff]
+    last_public = max(public, key=lambda m: m.created_at, default=None)
     return Ticket(
         id=pk,
         reference=reference_for(pk),
@@ -83,6 +86,12 @@ def _ticket_row(pk: int, spec: TicketSpec) -> Ticket:
         first_response_at=public_staff[0].created_at if public_staff else None,
         resolved_at=resolved,
         closed_at=last if spec.status == Status.CLOSED else None,
+        # the same as ``tickets.speakers`` records, from the messages given
+        last_reply_at=last_public.created_at if last_public else spec.created_at,
+        last_reply_by_staff=bool(last_public and last_public.author_is_staff),
+        network_replied_at=max(
+            [spec.created_at, *(m.created_at for m in from_network)]
+        ),
     )
 
 

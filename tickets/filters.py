@@ -1,18 +1,33 @@
 """The one ticket FilterSet, shared by the portal and the API."""
 
 import django_filters
+from django import forms
 from django.db.models import Case, F, IntegerField, Q, When
 from django.utils.choices import BaseChoiceIterator
 from django.utils.translation import gettext_lazy as _
 
 from core import cache
-from core.forms import FastSelect, FastSelectMultiple
+from core.forms import FastSelect
+from faq.search import using_postgres
 from hub import permissions as access
 from hub.models import User
-from tickets import sla
+from tickets import sla, speakers
 from tickets.models import Category, Tag, Ticket
 
-STAFF_ONLY_FILTERS = ("assignee", "unassigned", "tag", "mine", "sla_state")
+STAFF_ONLY_FILTERS = ("assignee", "unassigned", "tag", "mine", "sla_state", "waiting")
+# sort keys whose tickets without a value sort last
+_NULLS_LAST = ("sla_due_at", "network_replied_at")
+
+
+class OptionalCheckbox(forms.CheckboxInput):
+    """A yes-or-nothing filter as one checkbox: unticked means "no filter" (not
+    "no"), so the form never shows a three-way "Unknown / Yes / No" select;
+    ``?mine=false`` from the API still means "not mine"."""
+
+    def value_from_datadict(self, data, files, name):
+        if name not in data:
+            return None
+        return super().value_from_datadict(data, files, name)
 
 
 def _networks(request):
@@ -48,7 +63,7 @@ class TicketOrdering(django_filters.OrderingFilter):
         field = self.param_map.get(param, param)
         if field == "priority":
             field = "priority_rank"
-        if field == "sla_due_at":  # tickets without a running clock sort last
+        if field in _NULLS_LAST:  # e.g. tickets without a running clock sort last
             expression = F(field)
             return (
                 expression.desc(nulls_last=True)
@@ -103,10 +118,14 @@ class TicketFilter(django_filters.FilterSet):
         help_text=_("Reference, subject or text"),
     )
     status = django_filters.MultipleChoiceFilter(
-        choices=Ticket.Status.choices, widget=FastSelectMultiple, distinct=False
+        choices=Ticket.Status.choices,
+        widget=forms.CheckboxSelectMultiple,
+        distinct=False,
     )
     priority = django_filters.MultipleChoiceFilter(
-        choices=Ticket.Priority.choices, widget=FastSelectMultiple, distinct=False
+        choices=Ticket.Priority.choices,
+        widget=forms.CheckboxSelectMultiple,
+        distinct=False,
     )
     kind = django_filters.ChoiceFilter(choices=Ticket.Kind.choices, widget=FastSelect)
     category = django_filters.ModelChoiceFilter(
@@ -122,6 +141,7 @@ class TicketFilter(django_filters.FilterSet):
         field_name="assignee",
         lookup_expr="isnull",
         label=_("Unassigned"),
+        widget=OptionalCheckbox,
     )
     tag = django_filters.ModelChoiceFilter(
         field_name="tags",
@@ -130,12 +150,19 @@ class TicketFilter(django_filters.FilterSet):
         label=_("Tag"),
         widget=FastSelect,
     )
-    mine = django_filters.BooleanFilter(method="filter_mine", label=_("Mine"))
+    mine = django_filters.BooleanFilter(
+        method="filter_mine", label=_("Assigned to me"), widget=OptionalCheckbox
+    )
+    waiting = django_filters.BooleanFilter(
+        method="filter_waiting",
+        label=_("Waiting on us (the network spoke last)"),
+        widget=OptionalCheckbox,
+    )
     sla_state = django_filters.MultipleChoiceFilter(
         choices=sla.State.CHOICES,
         method="filter_sla_state",
         label=_("SLA"),
-        widget=FastSelectMultiple,
+        widget=forms.CheckboxSelectMultiple,
         distinct=False,
     )
     ordering = TicketOrdering(
@@ -146,6 +173,7 @@ class TicketFilter(django_filters.FilterSet):
             ("status", "status"),
             ("reference", "id"),
             ("sla_due_at", "sla_due"),
+            ("network_replied_at", "network_replied"),
         ),
         label=_("Sort"),
         widget=FastSelect,
@@ -164,6 +192,7 @@ class TicketFilter(django_filters.FilterSet):
             "unassigned",
             "tag",
             "mine",
+            "waiting",
             "sla_state",
         ]
 
@@ -217,11 +246,17 @@ class TicketFilter(django_filters.FilterSet):
         value = value.strip()
         if not value:
             return queryset
-        return queryset.filter(
+        condition = (
             Q(reference__icontains=value)
             | Q(subject__icontains=value)
             | Q(description__icontains=value)
         )
+        if using_postgres():
+            # typo tolerance as the knowledge base's search has it (``faq.search``:
+            # the same pg_trgm word-similarity threshold, set per session): the
+            # subject's trigram index finds "payot" for "payout"
+            condition |= Q(subject__trigram_word_similar=value)
+        return queryset.filter(condition)
 
     def filter_mine(self, queryset, name, value):
         user = getattr(self.request, "user", None)
@@ -230,6 +265,13 @@ class TicketFilter(django_filters.FilterSet):
         if value:
             return queryset.filter(assignee=user)
         return queryset.exclude(assignee=user)
+
+    def filter_waiting(self, queryset, name, value):
+        if value is None:
+            return queryset
+        if value:
+            return queryset.filter(speakers.waiting_on_us_filter())
+        return queryset.exclude(speakers.waiting_on_us_filter())
 
     def filter_sla_state(self, queryset, name, value):
         if not value:

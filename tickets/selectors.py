@@ -4,17 +4,23 @@ Staff see every network's tickets; a network member sees their networks' tickets
 and never an internal note. Another network's ticket is simply not there (404).
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from types import SimpleNamespace
 
 from django.core.paginator import Page
+from django.db import connection
 from django.db.models import (
     Count,
     F,
+    OuterRef,
     Prefetch,
     Q,
     QuerySet,
+    Subquery,
 )
-from django.http import Http404
+from django.db.models.functions import Coalesce, Substr
+from django.http import Http404, QueryDict
+from django.utils.translation import gettext_lazy as _
 
 from core import cache
 from hub import permissions as access
@@ -28,6 +34,7 @@ from tickets.models import (
     Ticket,
     TicketChange,
     TicketMessage,
+    TicketSeen,
 )
 
 
@@ -70,6 +77,11 @@ class TicketListPage:
     is_queue: bool
     show_network: bool
     saved_views: list[SavedView]
+    # the queue only: the sidebar's views (built-in and saved) with their counts,
+    # the active filters as removable chips, the query the page was asked for
+    views: list["QueueView"] = field(default_factory=list)
+    chips: list["FilterChip"] = field(default_factory=list)
+    query: str = ""
 
     @property
     def tickets(self) -> list[Ticket]:
@@ -90,29 +102,247 @@ def page_size(params) -> int:
 
 
 def ticket_list_page(*, user, params, request=None) -> TicketListPage:
-    """What ``/tickets/`` shows this person: the tickets they may see (staff: the
-    queue), filtered and sorted by ``params`` (``TicketFilter``), one page of
-    them (``?page=``, ``?per_page=``; a filtered count is kept while no ticket
-    changes) with what the rows show (staff: tag names, in one query) and, for
-    staff, the saved views."""
-    is_queue = access.is_staff_member(user)
-    filterset = TicketFilter(
-        params, queryset=ticket_list(user=user, queue=is_queue), request=request
-    )
+    """What ``/tickets/`` shows this person: the tickets they may see, filtered
+    and sorted by ``params`` (``TicketFilter``), one page of them (``?page=``,
+    ``?per_page=``; a filtered count is kept while no ticket changes). Staff get
+    the queue: ``queue_page``."""
+    if access.is_staff_member(user):
+        return queue_page(user=user, params=params, request=request)
+    filterset = TicketFilter(params, queryset=ticket_list(user=user), request=request)
     paginator = FastPaginator(
         filterset.qs,
         page_size(params),
         count_cache=list_count_cache(user=user, params=params),
     )
+    return TicketListPage(
+        filterset=filterset,
+        page=paginator.get_page(params.get("page")),
+        is_queue=False,
+        show_network=len(access.network_ids(user)) > 1,
+        saved_views=[],
+    )
+
+
+# --- the staff queue ---------------------------------------------------------------
+
+PREVIEW_CHARS = 240
+# parameters that choose a page or its size, not which tickets
+_NOT_FILTERS = ("page", "per_page", "page_size")
+
+
+def queue_params(params) -> QueryDict:
+    """The queue's filters with its default: open work (every active status)
+    unless ``status`` is given (or ``waiting``, a narrower kind of open work).
+    Solved and closed tickets show only when asked."""
+    effective = (
+        params.copy() if isinstance(params, QueryDict) else QueryDict(mutable=True)
+    )
+    if not isinstance(params, QueryDict):
+        for name, value in dict(params).items():
+            effective.setlist(name, value if isinstance(value, list) else [value])
+    # "waiting on us" is open work already (new or open): adding the default
+    # statuses to it made the planner misjudge the rows by 3x and sort them all
+    waiting = effective.get("waiting", "").lower() in ("true", "1", "on")
+    if not effective.getlist("status") and not waiting:
+        effective.setlist("status", list(Ticket.ACTIVE_STATUSES))
+    return effective
+
+
+def _as_request(user, request):
+    return request if request is not None else SimpleNamespace(user=user)
+
+
+def queue_tickets(user, params, *, request=None) -> QuerySet[Ticket]:
+    """The staff queue's tickets for ``params`` (a query string's ``QueryDict``),
+    in the queue's order, open work unless the filters ask for more. The one
+    home of "which tickets, in which order" for a queue view: the page, its
+    counts and the ticket page's previous/next (``ticket_neighbours``) call it."""
+    return _queue_filter(user, params, ticket_list(user=user, queue=True), request)
+
+
+def _queue_filter(user, params, queryset, request=None) -> QuerySet[Ticket]:
+    return TicketFilter(
+        queue_params(params), queryset=queryset, request=_as_request(user, request)
+    ).qs
+
+
+def queue_rows(queryset: QuerySet[Ticket], *, user) -> QuerySet[Ticket]:
+    """What each queue row shows beyond the ticket's own columns, in the page's
+    one query: the latest public message (its first ``PREVIEW_CHARS``, for the
+    hover and focus preview; the description while nobody has replied) and when
+    this person last opened the ticket (the unread marker). Both are correlated
+    subqueries PostgreSQL evaluates for the page's rows only (after the LIMIT)."""
+    latest = TicketMessage.objects.filter(
+        ticket=OuterRef("pk"), internal=False
+    ).order_by("-created_at", "-id")
+    seen = TicketSeen.objects.filter(ticket=OuterRef("pk"), user=user)
+    return queryset.annotate(
+        preview=Coalesce(
+            Subquery(latest.values(text=Substr("body", 1, PREVIEW_CHARS))[:1]),
+            Substr("description", 1, PREVIEW_CHARS),
+        ),
+        seen_at=Subquery(seen.values("seen_at")[:1]),
+    )
+
+
+@dataclass
+class QueueView:
+    """A view in the queue's sidebar: built in, shared or this person's own."""
+
+    name: str
+    query: str
+    count: int | None = None
+    saved: SavedView | None = None
+    current: bool = False
+
+
+BUILT_IN_VIEWS = (
+    (_("Waiting on us"), "waiting=true&ordering=-network_replied"),
+    (_("Mine"), "mine=true"),
+    (_("Unassigned"), "unassigned=true"),
+    (_("All open"), ""),
+)
+
+
+def queue_views(*, user, saved: list[SavedView], current: str) -> list[QueueView]:
+    """The built-in views, then the shared and this person's saved ones; a
+    built-in gives way to a saved view of the same name or the same filters."""
+    saved_views_ = [QueueView(name=v.name, query=v.query, saved=v) for v in saved]
+    taken_names = {v.name.casefold() for v in saved_views_}
+    taken_filters = [v.query for v in saved_views_]
+    views = [
+        QueueView(name=str(name), query=query)
+        for name, query in BUILT_IN_VIEWS
+        if str(name).casefold() not in taken_names
+        and not any(_same_filters(query, other) for other in taken_filters)
+    ]
+    views += saved_views_
+    for view in views:
+        view.current = _same_filters(view.query, current)
+    counts = queue_view_counts(user=user, queries=[v.query for v in views])
+    for view, count in zip(views, counts, strict=True):
+        view.count = count
+    return views
+
+
+def _filter_items(query) -> list[tuple[str, str]]:
+    params = QueryDict(query) if isinstance(query, str) else query
+    return sorted(
+        (name, value)
+        for name, values in params.lists()
+        for value in values
+        if name not in _NOT_FILTERS and value != ""
+    )
+
+
+def _same_filters(a: str, b: str) -> bool:
+    return _filter_items(queue_params(QueryDict(a))) == _filter_items(
+        queue_params(QueryDict(b))
+    )
+
+
+def queue_view_counts(*, user, queries: list[str]) -> list[int]:
+    """How many tickets each view shows, in ONE query: each view's queryset
+    (``queue_tickets``) as a scalar ``(SELECT COUNT(*) FROM (…))`` of one SELECT.
+    The ORM cannot select without a table, so the compiled SQL of each queryset
+    is composed here (standard SQL, PostgreSQL and SQLite alike). Kept in
+    ``TICKET_COUNTS`` per person ("mine" differs) until a ticket changes: that
+    also spares building a ``TicketFilter`` per view (milliseconds of Python each). A
+    view by SLA state may so be one lifetime (30 s, the queue's poll) behind the
+    clock."""
+    if not queries:
+        return []
+    key = cache.digest("queue-views", user.pk, queries)
+    return cache.TICKET_COUNTS.get_or_compute(key, lambda: _count_views(user, queries))
+
+
+def _count_views(user, queries: list[str]) -> list[int]:
+    parts, args = [], []
+    for n, query in enumerate(queries):
+        # no joins: a count needs none of the rows' networks and assignees
+        qs = _queue_filter(user, QueryDict(query), visible_tickets(user))
+        qs = qs.order_by().values("pk")
+        sql, params = qs.query.sql_with_params()
+        # ``sql`` is the ORM's own compilation, its values bound separately
+        parts.append(f"(SELECT COUNT(*) FROM ({sql}) AS view_{n})")  # noqa: S608
+        args.extend(params)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT " + ", ".join(parts), args)
+        return list(cursor.fetchone())
+
+
+@dataclass
+class FilterChip:
+    """One active filter, with the query string that removes it."""
+
+    label: str
+    remove_query: str
+
+
+def queue_chips(filterset: TicketFilter, params: QueryDict) -> list[FilterChip]:
+    """The active filters as chips; the default (open work) as one chip whose
+    removal shows every status."""
+    chips = []
+    form = filterset.form
+    choice_labels = {}
+    for name, bound in form.fields.items():
+        choices = getattr(bound, "choices", None)
+        if choices is not None and name in ("status", "priority", "sla_state", "kind"):
+            choice_labels[name] = {str(v): str(text) for v, text in choices}
+    if not params.getlist("status"):
+        everything = params.copy()
+        everything.setlist("status", list(Ticket.Status.values))
+        chips.append(FilterChip(str(_("Open work only")), everything.urlencode()))
+    for name, value in _filter_items(params):
+        if name == "ordering":
+            continue
+        field = form.fields.get(name)
+        label = str(field.label) if field is not None and field.label else name
+        shown = choice_labels.get(name, {}).get(value, value)
+        if name in ("mine", "unassigned", "waiting") and value.lower() in (
+            "true",
+            "1",
+            "on",
+        ):
+            text = label
+        else:
+            text = f"{label}: {shown}"
+        rest = params.copy()
+        rest.setlist(name, [v for v in params.getlist(name) if v != value])
+        rest.pop("page", None)
+        chips.append(FilterChip(text, rest.urlencode()))
+    return chips
+
+
+def queue_page(*, user, params, request=None) -> TicketListPage:
+    """The staff queue: ``queue_tickets`` for ``params``, one page of them with
+    what the rows show (``queue_rows``; tag names in one more query), the
+    sidebar's views with their counts (one query, or none while kept) and the
+    active filters as chips."""
+    effective = queue_params(params)
+    filterset = TicketFilter(
+        effective,
+        queryset=ticket_list(user=user, queue=True),
+        request=_as_request(user, request),
+    )
+    paginator = FastPaginator(
+        queue_rows(filterset.qs, user=user),
+        page_size(params),
+        count_cache=list_count_cache(user=user, params=effective),
+    )
     page = paginator.get_page(params.get("page"))
-    if is_queue:
-        page.object_list = attach_tag_names(list(page.object_list))
+    page.object_list = attach_tag_names(list(page.object_list))
+    saved = list(saved_views(user=user))
+    query = params.urlencode()
     return TicketListPage(
         filterset=filterset,
         page=page,
-        is_queue=is_queue,
-        show_network=is_queue or len(access.network_ids(user)) > 1,
-        saved_views=list(saved_views(user=user)) if is_queue else [],
+        is_queue=True,
+        show_network=True,
+        saved_views=saved,
+        views=queue_views(user=user, saved=saved, current=query),
+        chips=queue_chips(filterset, params),
+        query=query,
     )
 
 
@@ -296,14 +526,13 @@ EXPORT_CHUNK = 1000
 
 
 def ticket_export_rows(*, user, filters, request=None):
-    """The queue's current view as CSV rows: the same selector and ``TicketFilter``
-    (so the same people see the same tickets, in the same order), read in chunks
-    of ``EXPORT_CHUNK`` with their tag names (one query per chunk)."""
+    """The queue's current view as CSV rows: the same selector (``queue_tickets``:
+    the same people see the same tickets, in the same order, open work unless
+    asked for more), read in chunks of ``EXPORT_CHUNK`` with their tag names
+    (one query per chunk)."""
     from itertools import islice
 
-    queryset = TicketFilter(
-        filters, queryset=ticket_list(user=user, queue=True), request=request
-    ).qs
+    queryset = queue_tickets(user, filters, request=request)
     rows = queryset.iterator(chunk_size=EXPORT_CHUNK)
     while chunk := list(islice(rows, EXPORT_CHUNK)):
         for ticket in attach_tag_names(chunk):

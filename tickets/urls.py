@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tickets.views import actions, exports, files, pages, work
+from tickets.views import actions, exports, files, pages, undo, work
 
 app_name = "tickets"
 
@@ -12,6 +12,7 @@ urlpatterns = [
     path("export.csv", exports.ticket_export_view, name="export"),
     path("files/<uuid:key>/", files.attachment_download_view, name="attachment"),
     path("bulk/", work.ticket_bulk_view, name="bulk"),
+    path("bulk/undo/", undo.ticket_bulk_undo_view, name="bulk_undo"),
     path("views/", work.saved_view_create_view, name="view_create"),
     path("views/<int:pk>/delete/", work.saved_view_delete_view, name="view_delete"),
     path(f"{REF}/", pages.ticket_detail_view, name="detail"),

@@ -67,6 +67,7 @@ POLICIES: dict[str, str | Callable] = {
     "onboarding.EmailPreference.user": DELETE,
     "marketing.Registration.user": DELETE,  # a seat is personal: the row goes
     "tickets.SavedView.owner": DELETE,
+    "tickets.TicketSeen.user": DELETE,  # when they last opened a ticket (issue 17)
     "campaigns.MetricUpload.uploaded_by": DELETE,
     "faq.SearchRecord.user": DELETE,  # what they typed is theirs; gaps recompute
     # kept for figures, naming nobody

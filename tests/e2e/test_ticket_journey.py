@@ -51,7 +51,7 @@ def test_a_network_files_a_ticket_staff_answer_and_nothing_leaks(
     sign_in(page, base, intern)
     page.goto(f"{base}/tickets/")
     expect(page.get_by_role("heading", name="Ticket queue")).to_be_visible()
-    page.get_by_role("link", name=ticket.reference).click()
+    page.get_by_role("link", name=ticket.subject).click()  # the subject is the link
     page.get_by_role("button", name="Assign to me").click()
     expect(page.get_by_role("status")).to_contain_text("assigned to you")
     page.get_by_label("Internal note (staff only)").fill(

@@ -39,7 +39,14 @@ class TicketFactory(factory.django.DjangoModelFactory):
         tags = kwargs.pop("tags", [])
         ticket = super()._create(model_class, *args, **kwargs)
         ticket.reference = reference_for(ticket.pk)
-        Ticket.objects.filter(pk=ticket.pk).update(reference=ticket.reference)
+        # as ``tickets.speakers.record_ticket_filed`` does, unless given
+        ticket.last_reply_at = ticket.last_reply_at or ticket.created_at
+        ticket.network_replied_at = ticket.network_replied_at or ticket.created_at
+        Ticket.objects.filter(pk=ticket.pk).update(
+            reference=ticket.reference,
+            last_reply_at=ticket.last_reply_at,
+            network_replied_at=ticket.network_replied_at,
+        )
         if tags:
             ticket.tags.set(tags)
         return ticket

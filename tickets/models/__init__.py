@@ -13,7 +13,12 @@ from tickets.models.core import (
     reference_for,
 )
 from tickets.models.sla import BusinessCalendar, Holiday, SlaPolicy
-from tickets.models.work import CannedReply, SatisfactionRating, SavedView
+from tickets.models.work import (
+    CannedReply,
+    SatisfactionRating,
+    SavedView,
+    TicketSeen,
+)
 
 __all__ = [
     "REFERENCE_FORMAT",
@@ -29,6 +34,7 @@ __all__ = [
     "Ticket",
     "TicketChange",
     "TicketMessage",
+    "TicketSeen",
     "attachment_path",
     "reference_for",
 ]

@@ -176,6 +176,14 @@ class Ticket(models.Model):
     resolution_business_seconds = models.PositiveIntegerField(null=True, blank=True)
     satisfaction_requested_at = models.DateTimeField(null=True, blank=True)
 
+    # --- who spoke last (issue 17): written only by ``tickets.speakers`` via
+    # services. The ticket's description counts as the network's first message.
+    last_reply_at = models.DateTimeField(_("last reply"), null=True, blank=True)
+    last_reply_by_staff = models.BooleanField(_("staff spoke last"), default=False)
+    network_replied_at = models.DateTimeField(
+        _("network last wrote"), null=True, blank=True
+    )
+
     class Meta:
         verbose_name = _("ticket")
         verbose_name_plural = _("tickets")
@@ -225,6 +233,10 @@ class Ticket(models.Model):
             models.Index(fields=["first_response_due_at"], name="ticket_frd_idx"),
             models.Index(fields=["next_response_due_at"], name="ticket_nrd_idx"),
             models.Index(fields=["resolution_due_at"], name="ticket_rd_idx"),
+            # the queue's "network replied most recently" sort
+            models.Index(
+                fields=["-network_replied_at", "-id"], name="ticket_net_replied_idx"
+            ),
             # Weekly figures and reports count tickets solved in a period.
             models.Index(fields=["resolved_at"], name="ticket_resolved_at_idx"),
         ]
@@ -238,6 +250,13 @@ class Ticket(models.Model):
     @property
     def is_active(self) -> bool:
         return self.status in self.ACTIVE_STATUSES
+
+    @property
+    def waiting_on_us(self) -> bool:
+        """Being worked and the network spoke last (``tickets.speakers``)."""
+        from tickets.speakers import waiting_on_us
+
+        return waiting_on_us(self)
 
     @property
     def sla_state(self) -> str | None:

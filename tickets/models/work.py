@@ -119,3 +119,27 @@ class SatisfactionRating(models.Model):
 
     def __str__(self) -> str:
         return f"{self.ticket_id}: {self.score}"
+
+
+class TicketSeen(models.Model):
+    """When a staff member last opened a ticket: the queue marks tickets with a
+    reply since then (``tickets.selectors.ticket_mark_seen`` writes it)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    ticket = models.ForeignKey(
+        Ticket, on_delete=models.CASCADE, related_name="seen_marks"
+    )
+    seen_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("ticket seen by")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "ticket"], name="unique_ticket_seen_per_user"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.ticket_id} seen by {self.user_id} at {self.seen_at}"

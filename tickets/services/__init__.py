@@ -13,7 +13,7 @@ from tickets.services.base import (
     _field_error,
     changes_since,
 )
-from tickets.services.bulk import tickets_bulk_update
+from tickets.services.bulk import tickets_bulk_restore, tickets_bulk_update
 from tickets.services.core import (
     network_for_new_ticket,
     ticket_add_note,
@@ -23,6 +23,7 @@ from tickets.services.core import (
     ticket_set_status,
     ticket_update,
 )
+from tickets.services.seen import ticket_mark_seen
 from tickets.services.sweep import sla_sweep
 from tickets.services.work import (
     canned_reply_render,
@@ -48,7 +49,9 @@ __all__ = [
     "ticket_assign",
     "ticket_create",
     "ticket_reply",
+    "ticket_mark_seen",
     "ticket_set_status",
     "ticket_update",
+    "tickets_bulk_restore",
     "tickets_bulk_update",
 ]

@@ -107,6 +107,23 @@ def _apply_status(ticket: Ticket, status: str, changes: Changes) -> None:
         outbox.enqueue(ticket_satisfaction_email_task, ticket_id=ticket.pk)
 
 
+def _restore_status(ticket: Ticket, status: str, changes: Changes) -> None:
+    """Put back the status a bulk change replaced (its undo), past the
+    workflow's one-way moves: the clocks follow as for any status change."""
+    _check_choice("status", status, Status)
+    old = ticket.status
+    if old == status:
+        return
+    now = timezone.now()
+    ticket.status = status
+    if old == Status.CLOSED:
+        ticket.closed_at = None
+    if status not in (Status.SOLVED, Status.CLOSED):
+        ticket.resolved_at = None
+    sla.on_status_change(ticket, old=old, new=status, now=now)
+    changes.add("status", label(Status, old), label(Status, status))
+
+
 def _save_attachments(
     ticket: Ticket, message: TicketMessage | None, files: Sequence[CheckedUpload], user
 ) -> None:

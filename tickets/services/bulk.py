@@ -20,6 +20,7 @@ from tickets.services.base import (
     _clean_tags,
     _notify_assignee,
     _require_staff,
+    _restore_status,
 )
 
 MAX_BULK = 500
@@ -59,6 +60,7 @@ def tickets_bulk_update(
     tag = Tag.objects.get_or_create(name=tag_names[0])[0] if tag_names else None
     refused, assigned, audited = [], [], []
     for ticket in locked:
+        ticket.status_before = ticket.status  # what an undo restores
         changes = Changes(ticket, actor)
         try:
             if status is not None:
@@ -92,3 +94,37 @@ def tickets_bulk_update(
     for ticket, _changes in audited:
         emit_ticket("ticket.updated", ticket)
     return locked
+
+
+@transaction.atomic
+def tickets_bulk_restore(
+    *, actor, before: dict[int, tuple[str, int]]
+) -> tuple[list[Ticket], list[Ticket]]:
+    """Undo a bulk status change: ``before`` maps each ticket's pk to the status
+    it had and the version the change left it at. A ticket changed since (another
+    version) is left alone. Returns (restored, left alone). The only way back
+    from "closed": it is final for everyone else (``tickets.workflow``)."""
+    _require_staff(actor)
+    if len(before) > MAX_BULK:
+        raise ApplicationError(_("At most %(n)s tickets at once.") % {"n": MAX_BULK})
+    locked = list(
+        Ticket.objects.select_for_update().filter(pk__in=sorted(before)).order_by("pk")
+    )
+    restored, skipped, audited = [], [], []
+    for ticket in locked:
+        status, version = before[ticket.pk]
+        if ticket.version != version:
+            skipped.append(ticket)
+            continue
+        changes = Changes(ticket, actor)
+        _restore_status(ticket, status, changes)
+        if changes.rows:
+            changes.save()
+            audited.append((ticket, changes.as_dict()))
+            restored.append(ticket)
+    audit_record_many(actor=actor, action="ticket.bulk_undo", items=audited)
+    from webhooks.payloads import emit_ticket
+
+    for ticket, _changes in audited:
+        emit_ticket("ticket.updated", ticket)
+    return restored, skipped

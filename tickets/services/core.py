@@ -19,7 +19,7 @@ from audit.services import audit_record
 from hub import outbox
 from hub import permissions as access
 from hub.exceptions import ApplicationError, PermissionDeniedError, RateLimitedError
-from tickets import sla, workflow
+from tickets import sla, speakers, workflow
 from tickets.attachments import check_uploads
 from tickets.history import Changes, label
 from tickets.models import (
@@ -129,6 +129,7 @@ def ticket_create(
         created_at=timezone.now(),
     )
     sla.start(ticket, now=ticket.created_at, tier=network.tier)
+    speakers.record_ticket_filed(ticket, at=ticket.created_at)
     ticket.save(force_insert=True)
     # The pk is unique, so the reference is too, however many requests race.
     ticket.reference = reference_for(ticket.pk)
@@ -193,6 +194,7 @@ def ticket_reply(
         author_is_staff=is_staff,
     )
     _save_attachments(ticket, message, files, author)
+    speakers.record_public_message(ticket, by_staff=is_staff, at=message.created_at)
     changes = Changes(ticket, author)
     if is_staff:
         sla.on_staff_reply(ticket, now=message.created_at)

@@ -22,6 +22,7 @@ from tickets.forms import (
 )
 from tickets.models import Category, SatisfactionRating
 from tickets.services.work import may_rate, rating_editable
+from tickets.views.undo import bulk_undo_offer
 
 
 @login_required
@@ -38,12 +39,15 @@ def ticket_list_view(request):
     }
     if not listing.is_queue:
         return render(request, "tickets/ticket_list.html", context)
-    query = request.GET.urlencode()
     context.update(
         saved_views=listing.saved_views,
-        current_query=query,
-        save_view_form=SavedViewForm(initial={"query": query}),
-        bulk_form=BulkActionForm(staff=listing.staff_choices()),
+        views=listing.views,
+        chips=listing.chips,
+        current_query=listing.query,
+        save_view_form=SavedViewForm(initial={"query": listing.query}),
+        # its own ids: the filters' form has a "status" and a "priority" too
+        bulk_form=BulkActionForm(staff=listing.staff_choices(), auto_id="bulk_%s"),
+        bulk_undo=bulk_undo_offer(request),
     )
     return render(request, "tickets/ticket_queue.html", context)
 
@@ -175,6 +179,7 @@ def _macro_texts(ticket, user, macros) -> list[dict]:
 @login_required
 def ticket_detail_view(request, reference: str):
     ticket = selectors.ticket_get(user=request.user, reference=reference)
+    services.ticket_mark_seen(request.user, ticket)
     return render(
         request, "tickets/ticket_detail.html", detail_context(request, ticket)
     )

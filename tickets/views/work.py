@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from core.forms import form_add_service_error
@@ -22,18 +23,24 @@ from tickets.forms import (
     ReplyForm,
     SavedViewForm,
 )
-from tickets.models import SavedView
+from tickets.models import SavedView, Ticket
 from tickets.services import UNSET
 from tickets.views.actions import _rerender, _staff_ticket
+from tickets.views.undo import bulk_undo_remember
 
 
-def _back_to_queue(request):
+def _safe_next(request) -> str:
+    """``next`` when it stays on this site, else ""."""
     target = request.POST.get("next", "")
     if target and url_has_allowed_host_and_scheme(
         target, allowed_hosts={request.get_host()}
     ):
-        return redirect(target)
-    return redirect("tickets:list")
+        return target
+    return ""
+
+
+def _back_to_queue(request):
+    return redirect(_safe_next(request) or "tickets:list")
 
 
 @login_required
@@ -78,6 +85,22 @@ def ticket_bulk_view(request):
     tickets = selectors.ticket_list(user=request.user).filter(
         reference__in=data["tickets"]
     )
+    if data["status"] == Ticket.Status.CLOSED and not request.POST.get("confirmed"):
+        # "closed" is final for the network: ask first, on a page of its own
+        return render(
+            request,
+            "tickets/ticket_bulk_confirm.html",
+            {
+                "tickets": list(tickets),
+                "fields": [
+                    (name, value)
+                    for name, values in request.POST.lists()
+                    if name != "csrfmiddlewaretoken"
+                    for value in values
+                ],
+                "back": _safe_next(request),
+            },
+        )
     try:
         changed = services.tickets_bulk_update(
             actor=request.user,
@@ -92,8 +115,11 @@ def ticket_bulk_view(request):
     else:
         messages.success(
             request,
-            _("%(n)s tickets updated.") % {"n": len(changed)},
+            ngettext("%(n)s ticket updated.", "%(n)s tickets updated.", len(changed))
+            % {"n": len(changed)},
         )
+        if data["status"]:
+            bulk_undo_remember(request, changed)
     return _back_to_queue(request)
 
 
