@@ -5,16 +5,22 @@ and never an internal note. Another network's ticket is simply not there (404).
 """
 
 from dataclasses import dataclass
+from datetime import timedelta
+from types import SimpleNamespace
 
 from django.core.paginator import Page
 from django.db.models import (
     Count,
     F,
+    Max,
     Prefetch,
     Q,
     QuerySet,
+    Window,
 )
-from django.http import Http404
+from django.db.models.functions import Lag, Lead, RowNumber
+from django.http import Http404, QueryDict
+from django.utils import timezone
 
 from core import cache
 from hub import permissions as access
@@ -116,6 +122,66 @@ def ticket_list_page(*, user, params, request=None) -> TicketListPage:
     )
 
 
+def queue_tickets(*, user, params, request=None) -> QuerySet[Ticket]:
+    """The queue's tickets for ``params`` in the queue's order: the same selector
+    and ``TicketFilter`` as ``ticket_list_page`` (what a "view" of the queue is)."""
+    request = request or SimpleNamespace(user=user)  # the filters read request.user
+    return ticket_list(user=user, filters=params, request=request, queue=True)
+
+
+@dataclass
+class Neighbours:
+    """Where a ticket sits in the queue view it was opened from (``query``: that
+    view's query string, carried as ``?from=``)."""
+
+    query: str
+    previous: str | None = None  # references
+    next: str | None = None
+    position: int | None = None  # 1-based; None when the ticket is not in the view
+    total: int = 0
+
+
+def _ordering(queryset: QuerySet) -> list:
+    return list(queryset.query.order_by or Ticket._meta.ordering)
+
+
+def ticket_neighbours(*, user, ticket: Ticket, params, request=None) -> Neighbours:
+    """The tickets before and after ``ticket`` in the queue view ``params``, read
+    in one query: the view's tickets numbered in the view's own order (a window
+    over the filtered queue), then this ticket's row. A ticket no longer in the
+    view (e.g. just set to pending in "Open work") has no previous, and its next
+    is the view's first ticket. Staff only (networks have no queue)."""
+    if isinstance(params, str):
+        params = QueryDict(params)
+    query = params.urlencode()
+    if not access.is_staff_member(user):
+        return Neighbours(query=query)
+    queryset = queue_tickets(user=user, params=params, request=request)
+    order = _ordering(queryset)
+    row = (
+        queryset.annotate(
+            me=Window(Max("id"), partition_by=[F("id")]),
+            prev_ref=Window(Lag("reference"), order_by=order),
+            next_ref=Window(Lead("reference"), order_by=order),
+            position=Window(RowNumber(), order_by=order),
+            total=Window(Count("id")),
+        )
+        .filter(me=ticket.pk)
+        .values("prev_ref", "next_ref", "position", "total")
+        .first()
+    )
+    if row is not None:
+        return Neighbours(
+            query=query,
+            previous=row["prev_ref"],
+            next=row["next_ref"],
+            position=row["position"],
+            total=row["total"],
+        )
+    first = queryset.exclude(pk=ticket.pk).values_list("reference", flat=True)[:1]
+    return Neighbours(query=query, next=next(iter(first), None))
+
+
 # filters whose counts change with the clock or the person: always counted afresh
 _UNCACHED_FILTERS = {"sla_state", "mine"}
 
@@ -205,6 +271,66 @@ def ticket_history(*, user, ticket: Ticket) -> QuerySet[TicketChange]:
     if not access.can_see_internal(user):
         return TicketChange.objects.none()
     return TicketChange.objects.filter(ticket=ticket).select_related("actor")
+
+
+def latest_message_id(*, user, ticket: Ticket) -> int:
+    """The newest message this person may read on the ticket (0: none): what the
+    composer says it has seen, and what the live conversation compares with."""
+    qs = TicketMessage.objects.filter(ticket=ticket)
+    if not access.can_see_internal(user):
+        qs = qs.filter(internal=False)
+    return qs.aggregate(latest=Max("id"))["latest"] or 0
+
+
+CONTEXT_OPEN_TICKETS = 5
+CONTEXT_SATISFACTION_DAYS = 90
+
+
+def network_context(*, user, ticket: Ticket) -> dict | None:
+    """What staff see about the network beside a ticket, each part read through
+    the app that owns it, in a fixed number of queries (4) however big the
+    network: its other open tickets (newest first, at most
+    ``CONTEXT_OPEN_TICKETS``, with ``more`` when there are others), its onboarding
+    checklist's progress, the campaigns it is in now, and its satisfaction over
+    ``CONTEXT_SATISFACTION_DAYS`` days (``tickets.reports``). None for networks'
+    own people."""
+    if not access.is_staff_member(user):
+        return None
+    from campaigns.selectors import current_campaigns_for_network
+    from onboarding.selectors import onboarding_progress
+    from tickets import reports
+
+    network = ticket.network
+    others = list(
+        visible_tickets(user)
+        .filter(network_id=ticket.network_id, status__in=Ticket.ACTIVE_STATUSES)
+        .exclude(pk=ticket.pk)
+        .only("reference", "subject", "status", "priority", "created_at")
+        .order_by("-created_at", "-id")[: CONTEXT_OPEN_TICKETS + 1]
+    )
+    now = timezone.now()
+    onboarding = onboarding_progress(user=user, network=network)
+    satisfaction = reports.satisfaction(
+        start=now - timedelta(days=CONTEXT_SATISFACTION_DAYS),
+        end=now,
+        networks=[ticket.network_id],
+    )[0]
+    return {
+        "network": network,
+        "open_tickets": others[:CONTEXT_OPEN_TICKETS],
+        "more_open": len(others) > CONTEXT_OPEN_TICKETS,
+        "onboarding": onboarding,
+        "onboarding_pct": (
+            round(onboarding.done_steps * 100 / onboarding.total_steps)
+            if onboarding and onboarding.total_steps
+            else None
+        ),
+        "campaigns": list(
+            current_campaigns_for_network(network=network, today=now.date())
+        ),
+        "satisfaction": satisfaction,
+        "satisfaction_days": CONTEXT_SATISFACTION_DAYS,
+    }
 
 
 def attachment_get(*, user, key) -> Attachment:

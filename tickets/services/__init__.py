@@ -10,6 +10,7 @@ from tickets.services.base import (
     MAX_SUBJECT,
     MAX_TAGS,
     UNSET,
+    ReplyCollisionError,
     _field_error,
     changes_since,
 )
@@ -29,6 +30,7 @@ from tickets.services.work import (
     satisfaction_rate,
     saved_view_create,
     saved_view_delete,
+    ticket_presence_beat,
 )
 
 __all__ = [
@@ -36,6 +38,7 @@ __all__ = [
     "MAX_SUBJECT",
     "MAX_TAGS",
     "UNSET",
+    "ReplyCollisionError",
     "_field_error",
     "canned_reply_render",
     "changes_since",
@@ -48,6 +51,7 @@ __all__ = [
     "ticket_assign",
     "ticket_create",
     "ticket_reply",
+    "ticket_presence_beat",
     "ticket_set_status",
     "ticket_update",
     "tickets_bulk_update",
