@@ -16,9 +16,7 @@ from django.db.models import (
     Prefetch,
     Q,
     QuerySet,
-    Window,
 )
-from django.db.models.functions import Lag, Lead, RowNumber
 from django.http import Http404, QueryDict
 from django.utils import timezone
 
@@ -132,54 +130,116 @@ def queue_tickets(*, user, params, request=None) -> QuerySet[Ticket]:
 @dataclass
 class Neighbours:
     """Where a ticket sits in the queue view it was opened from (``query``: that
-    view's query string, carried as ``?from=``)."""
+    view's query string, carried as ``?from=``; ``None``: not opened from one)."""
 
-    query: str
+    query: str | None
     previous: str | None = None  # references
     next: str | None = None
-    position: int | None = None  # 1-based; None when the ticket is not in the view
-    total: int = 0
 
 
-def _ordering(queryset: QuerySet) -> list:
-    return list(queryset.query.order_by or Ticket._meta.ordering)
+@dataclass(frozen=True)
+class _Term:
+    """One ORDER BY term of the queue: a field, its direction, where NULLs go."""
+
+    name: str
+    descending: bool
+    nulls_last: bool
+
+    @classmethod
+    def of(cls, item) -> "_Term":
+        if isinstance(item, str):
+            descending = item.startswith("-")
+            name = item.lstrip("-")
+            name = "id" if name == "pk" else name
+            return cls(name, descending, not descending)  # PostgreSQL's default
+        name = item.expression.name  # OrderBy(F(...)), e.g. the SLA due time
+        nulls_last = item.nulls_last or (not item.nulls_first and not item.descending)
+        return cls(name, item.descending, bool(nulls_last))
+
+    def reversed(self) -> "_Term":
+        return _Term(self.name, not self.descending, not self.nulls_last)
+
+    def order_by(self):
+        nulls = {"nulls_last": True} if self.nulls_last else {"nulls_first": True}
+        field = F(self.name)
+        return field.desc(**nulls) if self.descending else field.asc(**nulls)
+
+
+def _terms(queryset: QuerySet) -> list[_Term]:
+    terms = [
+        _Term.of(item) for item in queryset.query.order_by or Ticket._meta.ordering
+    ]
+    if not any(term.name == "id" for term in terms):
+        terms.append(_Term("id", True, False))  # a total order: ties broken by id
+    return terms
+
+
+def _nullable(name: str) -> bool:
+    try:
+        return Ticket._meta.get_field(name).null
+    except Exception:  # noqa: BLE001 - an annotation (priority_rank): never NULL
+        return False
+
+
+def _value(ticket: Ticket, name: str):
+    if name == "priority_rank":  # the annotation TicketOrdering sorts priority by
+        return Ticket.PRIORITY_RANK.get(ticket.priority, 0)
+    return getattr(ticket, name)
+
+
+def _after(terms: list[_Term], values: list) -> Q:
+    """The rows that come after ``values`` in the order ``terms``: for each term,
+    equal on the ones before it and strictly after on it (a keyset condition),
+    plus a bound on the first term so the index can start where the ticket is."""
+    nothing = Q(pk__in=[])
+    after, equal = nothing, Q()
+    for term, value in zip(terms, values, strict=True):
+        nullable = _nullable(term.name)
+        if value is None:
+            strictly = (
+                nothing if term.nulls_last else Q(**{f"{term.name}__isnull": False})
+            )
+            same = Q(**{f"{term.name}__isnull": True})
+        else:
+            op = "lt" if term.descending else "gt"
+            strictly = Q(**{f"{term.name}__{op}": value})
+            if term.nulls_last and nullable:
+                strictly |= Q(**{f"{term.name}__isnull": True})
+            same = Q(**{term.name: value})
+        after |= equal & strictly
+        equal &= same
+    first, value = terms[0], values[0]
+    if value is not None and not (first.nulls_last and _nullable(first.name)):
+        op = "lte" if first.descending else "gte"
+        after &= Q(**{f"{first.name}__{op}": value})
+    return after
+
+
+def _first_reference(queryset: QuerySet, condition: Q, terms: list[_Term]):
+    rows = queryset.filter(condition).order_by(*(t.order_by() for t in terms))
+    return next(iter(rows.values_list("reference", flat=True)[:1]), None)
 
 
 def ticket_neighbours(*, user, ticket: Ticket, params, request=None) -> Neighbours:
-    """The tickets before and after ``ticket`` in the queue view ``params``, read
-    in one query: the view's tickets numbered in the view's own order (a window
-    over the filtered queue), then this ticket's row. A ticket no longer in the
-    view (e.g. just set to pending in "Open work") has no previous, and its next
-    is the view's first ticket. Staff only (networks have no queue)."""
+    """The tickets just before and after ``ticket`` in the queue view ``params``
+    (a query string or QueryDict; None: not opened from a view, nothing to read),
+    in the view's own order: two keyset queries (``LIMIT 1`` each, walking the
+    order's index from the ticket's place), so the cost does not grow with the
+    view. A ticket no longer in the view (just set to pending in "Open work")
+    still has the ones that were around it. Staff only (networks have no queue)."""
+    if params is None or not access.is_staff_member(user):
+        return Neighbours(query=None)
     if isinstance(params, str):
         params = QueryDict(params)
-    query = params.urlencode()
-    if not access.is_staff_member(user):
-        return Neighbours(query=query)
     queryset = queue_tickets(user=user, params=params, request=request)
-    order = _ordering(queryset)
-    row = (
-        queryset.annotate(
-            me=Window(Max("id"), partition_by=[F("id")]),
-            prev_ref=Window(Lag("reference"), order_by=order),
-            next_ref=Window(Lead("reference"), order_by=order),
-            position=Window(RowNumber(), order_by=order),
-            total=Window(Count("id")),
-        )
-        .filter(me=ticket.pk)
-        .values("prev_ref", "next_ref", "position", "total")
-        .first()
+    terms = _terms(queryset)
+    values = [_value(ticket, term.name) for term in terms]
+    backwards = [term.reversed() for term in terms]
+    return Neighbours(
+        query=params.urlencode(),
+        previous=_first_reference(queryset, _after(backwards, values), backwards),
+        next=_first_reference(queryset, _after(terms, values), terms),
     )
-    if row is not None:
-        return Neighbours(
-            query=query,
-            previous=row["prev_ref"],
-            next=row["next_ref"],
-            position=row["position"],
-            total=row["total"],
-        )
-    first = queryset.exclude(pk=ticket.pk).values_list("reference", flat=True)[:1]
-    return Neighbours(query=query, next=next(iter(first), None))
 
 
 # filters whose counts change with the clock or the person: always counted afresh

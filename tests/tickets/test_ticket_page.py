@@ -184,7 +184,6 @@ def test_the_page_carries_the_view_into_the_composer_and_the_neighbour_links(
     encoded = quote(view, safe="")
     assert f'href="/tickets/{tickets[0].reference}/?from={encoded}"' in html
     assert f'href="/tickets/{tickets[2].reference}/?from={encoded}"' in html
-    assert "2 of 3 in this view" in html
     assert 'name="view" value="status=open&amp;priority=normal"' in html
 
 
@@ -200,25 +199,51 @@ def test_neighbours_follow_the_views_filters_and_order(network_a, network_b, int
     params = "network=alpha-agency&ordering=-priority"
     found = selectors.ticket_neighbours(user=intern, ticket=high, params=params)
     assert (found.previous, found.next) == (urgent.reference, low.reference)
-    assert (found.position, found.total) == (2, 3)
     first = selectors.ticket_neighbours(user=intern, ticket=urgent, params=params)
-    assert (first.previous, first.next, first.position) == (None, high.reference, 1)
-    # the default order: newest first
-    default = selectors.ticket_neighbours(user=intern, ticket=urgent, params="")
-    assert default.total == 4
+    assert (first.previous, first.next) == (None, high.reference)
+    last = selectors.ticket_neighbours(user=intern, ticket=low, params=params)
+    assert (last.previous, last.next) == (high.reference, None)
 
 
-def test_a_ticket_outside_the_view_has_the_views_first_ticket_as_next(
+def test_neighbours_break_ties_by_id_and_put_tickets_without_a_clock_last(
+    network_a, intern
+):
+    now = timezone.now()
+    same = [TicketFactory(network=network_a, created_at=now) for _i in range(3)]
+    found = selectors.ticket_neighbours(user=intern, ticket=same[1], params="")
+    assert (found.previous, found.next) == (same[2].reference, same[0].reference)
+    due = TicketFactory(network=network_a, sla_due_at=now + timedelta(hours=1))
+    later = TicketFactory(network=network_a, sla_due_at=now + timedelta(hours=2))
+    by_due = "ordering=sla_due"
+    found = selectors.ticket_neighbours(user=intern, ticket=later, params=by_due)
+    assert found.previous == due.reference
+    assert found.next == max(same, key=lambda t: t.pk).reference  # no clock: last
+    found = selectors.ticket_neighbours(user=intern, ticket=same[0], params=by_due)
+    assert found.previous == same[1].reference  # among the NULLs, by id descending
+
+
+def test_a_ticket_no_longer_in_the_view_keeps_the_ones_around_it(
     network_a, intern, member_a
 ):
-    solved = TicketFactory(network=network_a, status="solved")
-    open_ = TicketFactory(network=network_a, status="open")
-    found = selectors.ticket_neighbours(
-        user=intern, ticket=solved, params="status=open"
+    now = timezone.now()
+    newer, middle, older = (
+        TicketFactory(
+            network=network_a, status="open", created_at=now - timedelta(minutes=i)
+        )
+        for i in range(3)
     )
-    assert (found.previous, found.next, found.position) == (None, open_.reference, None)
-    # networks have no queue
-    mine = selectors.ticket_neighbours(user=member_a, ticket=open_, params="")
+    Ticket.objects.filter(pk=middle.pk).update(status="pending")
+    middle.refresh_from_db()
+    found = selectors.ticket_neighbours(
+        user=intern, ticket=middle, params="status=open"
+    )
+    assert (found.previous, found.next) == (newer.reference, older.reference)
+    # not opened from a view, and networks have no queue: nothing is read
+    assert (
+        selectors.ticket_neighbours(user=intern, ticket=middle, params=None).query
+        is None
+    )
+    mine = selectors.ticket_neighbours(user=member_a, ticket=older, params="")
     assert (mine.previous, mine.next) == (None, None)
 
 
@@ -273,32 +298,22 @@ def test_the_context_shows_the_networks_other_open_work_onboarding_campaigns_and
 
 # the staff ticket page: session, user, groups (memoised), the ticket with its
 # joins, its own files, the conversation + its attachments, the macros, the tags
-# (properties), the neighbours (one window query), the network's context (other
+# (properties), the neighbours (two keyset queries), the network's context (other
 # open tickets, onboarding, satisfaction, campaigns), the properties form's
 # categories and staff, the history
-TICKET_PAGE_QUERIES = 17
+TICKET_PAGE_QUERIES = 18
 
 
 @pytest.mark.parametrize("size", [2, 12])
 def test_the_staff_ticket_page_has_a_constant_number_of_queries(
     ticket, network_a, member_a, intern, client_as, size, django_assert_num_queries
 ):
-    from django.core.files.base import ContentFile
-
-    from tests.tickets.factories import CannedReplyFactory
-    from tickets.models import Attachment
+    from tests.tickets.factories import CannedReplyFactory, png_attachment
 
     _network_with_context(network_a, member_a, intern, size)
     for i in range(size):
         message = MessageFactory(ticket=ticket, author=intern, internal=bool(i % 2))
-        Attachment.objects.create(
-            ticket=ticket,
-            message=message,
-            file=ContentFile(PNG_BYTES, name="shot.png"),
-            name="shot.png",
-            content_type="image/png",
-            size=len(PNG_BYTES),
-        )
+        png_attachment(ticket, message)
         CannedReplyFactory()
         StaffFactory()
     browser = client_as(intern)

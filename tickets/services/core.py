@@ -173,11 +173,7 @@ def ticket_reply(
                 "canned_reply", _("That canned reply is no longer active.")
             )
         status = status or canned_reply.set_status or None
-    if status and status not in workflow.REPLY_STATUSES:
-        raise _field_error(
-            "status",
-            _("A reply can set the status to open, pending, on hold or solved."),
-        )
+    _check_reply_status(status)
     files = check_uploads(attachments)
     ticket = _lock(ticket)
     _check_seen(ticket, author, seen_message_id)
@@ -215,6 +211,15 @@ def ticket_reply(
     return message
 
 
+def _check_reply_status(status: str | None) -> None:
+    """The statuses a reply or a note may set in the same step."""
+    if status and status not in workflow.REPLY_STATUSES:
+        raise _field_error(
+            "status",
+            _("A reply can set the status to open, pending, on hold or solved."),
+        )
+
+
 def _apply_canned_actions(ticket: Ticket, macro: CannedReply, changes) -> None:
     if macro.set_priority:
         _apply_priority(ticket, macro.set_priority, changes)
@@ -244,11 +249,7 @@ def ticket_add_note(
     _require_access(author, ticket)
     _require_staff(author)
     body = _clean_text("body", body, limit=MAX_BODY, label=_("Note"))
-    if status and status not in workflow.REPLY_STATUSES:
-        raise _field_error(
-            "status",
-            _("A note can set the status to open, pending, on hold or solved."),
-        )
+    _check_reply_status(status)
     files = check_uploads(attachments)
     ticket = _lock(ticket)
     _check_seen(ticket, author, seen_message_id)

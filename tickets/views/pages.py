@@ -193,13 +193,15 @@ def presence_poll_seconds() -> int:
     return max(1, cache.presence_seconds() // 3)
 
 
-def view_query_of(request) -> str:
+def view_query_of(request) -> str | None:
     """The queue view a ticket was opened from: ``?from=`` on the page, the
-    composer's ``view`` on a POST (a query string; empty: the whole queue)."""
-    raw = request.POST.get("view") if request.method == "POST" else None
-    if raw is None:
-        raw = request.GET.get("from", "")
-    return QueryDict(raw[:2000]).urlencode()
+    composer's ``view`` on a POST (a query string; empty: the whole queue; None:
+    not opened from the queue, so no previous/next)."""
+    if request.method == "POST":
+        raw = request.POST.get("view")
+    else:
+        raw = request.GET.get("from")
+    return None if raw is None else QueryDict(raw[:2000]).urlencode()
 
 
 def _composer_for(latest, view_query, reply_form=None, note_form=None, closed=False):

@@ -17,12 +17,13 @@ from hub.exceptions import ApplicationError
 from tickets import selectors, services
 from tickets.forms import ComposerForm
 from tickets.views.actions import _rerender, _staff_ticket
+from tickets.views.pages import view_query_of
 
 
-def ticket_url(reference: str, view_query: str = "", anchor: str = "") -> str:
+def ticket_url(reference: str, view_query: str | None, anchor: str = "") -> str:
     """A ticket's page, still within the queue view it was opened from."""
     url = f"/tickets/{reference}/"
-    if view_query:
+    if view_query is not None:
         url += "?" + urlencode({"from": view_query})
     return url + (f"#{anchor}" if anchor else "")
 
@@ -41,10 +42,10 @@ def ticket_compose_view(request, reference: str):
     data = form.cleaned_data
     # the next ticket is read before sending: setting the status may take this
     # one out of the view
+    view_query = view_query_of(request)
     neighbours = selectors.ticket_neighbours(
-        user=request.user, ticket=ticket, params=data["view"], request=request
+        user=request.user, ticket=ticket, params=view_query, request=request
     )
-    view_query = neighbours.query
     options = {
         "ticket": ticket,
         "author": request.user,
