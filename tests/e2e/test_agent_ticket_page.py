@@ -101,6 +101,17 @@ def test_two_agents_see_each_other_and_a_reply_landing_meanwhile_is_shown_first(
     expect(presence_a).to_contain_text(f"{manager} is viewing", timeout=8000)
     expect(presence_b).to_contain_text(f"{intern} is viewing", timeout=8000)
 
+    # properties change in place; a stale change is a conflict shown in place
+    agent_b.get_by_label("Priority").select_option("urgent")
+    agent_b.get_by_role("button", name="Save properties").click()
+    expect(agent_b.locator("#properties")).to_contain_text("Saved.")
+    page.get_by_label("Priority").select_option("low")
+    page.get_by_role("button", name="Save properties").click()
+    expect(page.locator("#conflict")).to_contain_text("Someone else changed")
+    expect(page.locator("#properties")).to_contain_text("Urgent")
+    ticket.refresh_from_db()
+    assert ticket.priority == "urgent"
+
     # A starts typing: B sees A replying
     page.keyboard.press("r")
     page.keyboard.type("Our ledger shows the payout went out on Monday.")
