@@ -173,11 +173,6 @@ class ComposerForm(forms.Form):
             {"id": "composer-files", "class": "composer-files"}
         )
 
-    @property
-    def is_note(self) -> bool:
-        kind = self.data.get(self.add_prefix("kind")) if self.is_bound else None
-        return (kind or self.initial.get("kind")) == self.NOTE
-
 
 class PropertiesForm(forms.Form):
     """The staff side panel; issue 5 adds SLA fields here."""
