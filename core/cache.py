@@ -10,6 +10,9 @@ Three kinds of keeping, one place each:
   they change what a family shows — bulk ``update()``s too, which send no signal.
   Each value is kept once per language (what is cached may hold translated labels).
 * **Counters** for rate limits and lockouts (``count``, ``get``, ``put``, ``forget``).
+* **Presence** (``presence_mark``): who has a page open right
+  now (the ticket page's "also here"), each mark kept ``HUB_PRESENCE_SECONDS``;
+  with the cache down nobody is shown, nothing fails.
 * **Request memos** (``request_memo``): answers computed once per request (the
   person's networks and groups), dropped when the request ends
   (``RequestMemoMiddleware``). Outside a request nothing is memoised.
@@ -189,6 +192,46 @@ def put(key: str, value, *, seconds: int, only_if_absent: bool = False) -> None:
 
 def forget(key: str) -> None:
     _safely("delete", key, lambda: cache.delete(key))
+
+
+# --- presence (who else has a page open) -------------------------------------------
+
+PRESENCE_SETTING, PRESENCE_DEFAULT_SECONDS = "HUB_PRESENCE_SECONDS", 30
+
+
+def presence_seconds() -> int:
+    """How long a mark lasts without a new heartbeat (pages beat every third of it)."""
+    return int(getattr(settings, PRESENCE_SETTING, PRESENCE_DEFAULT_SECONDS))
+
+
+def presence_key(scope: str, ident) -> str:
+    """Where the marks of one page live, e.g. ``presence:ticket:42``."""
+    return f"presence:{scope}:{ident}"
+
+
+def _fresh_marks(marks, now: float) -> dict:
+    seconds = presence_seconds()
+    return {
+        member: mark
+        for member, mark in (marks or {}).items()
+        if now - mark.get("at", 0) < seconds
+    }
+
+
+def presence_mark(scope: str, ident, member, info: dict, *, now: float) -> dict | None:
+    """``member`` (e.g. a user id) is on the page with ``info`` (name, state) at
+    ``now`` (a UNIX time). Returns every fresh mark on the page, or None when the
+    cache cannot be reached. Two heartbeats at once may drop one mark until its
+    next beat (a read-modify-write on one key; presence is a hint, not a record)."""
+    key = presence_key(scope, ident)
+
+    def mark():
+        marks = _fresh_marks(cache.get(key), now)
+        marks[member] = {**info, "at": now}
+        cache.set(key, marks, presence_seconds())
+        return marks
+
+    return _safely("presence", key, mark)
 
 
 # --- request memos ---------------------------------------------------------------------

@@ -51,6 +51,12 @@ def onboarding_for_network(*, user, slug: str) -> Onboarding:
     return onboarding
 
 
+def onboarding_progress(*, user, network: CreatorNetwork) -> Onboarding | None:
+    """One network's checklist with ``total_steps`` and ``done_steps`` (one query),
+    or None when it has none or this person may not see it."""
+    return onboarding_list(user=user).filter(network=network).first()
+
+
 def step_for_user(*, user, step_id: int) -> OnboardingStep:
     step = (
         OnboardingStep.objects.select_related("onboarding__network")

@@ -216,6 +216,24 @@ MATRIX: dict[str, Row] = {
         staff_only(302),
         method="post",
     ),
+    # --- the staff ticket page's composer, presence, live conversation (issue 17)
+    "tickets:compose": Row(
+        lambda o: f"/tickets/{o['ticket'].reference}/compose/",
+        staff_only(302),
+        method="post",
+        # seen: past every message (seen=0 holds it: someone else wrote a note)
+        data={"kind": "reply", "body": "Checked the ledger.", "seen": 10**9},
+    ),
+    "tickets:presence": Row(
+        lambda o: f"/tickets/{o['ticket'].reference}/presence/",
+        staff_only(200),
+        method="post",
+        data={"state": "viewing"},
+    ),
+    "tickets:conversation": Row(
+        lambda o: f"/tickets/{o['ticket'].reference}/conversation/",
+        network_a_and_staff(200),
+    ),
     "tickets:rate": Row(
         lambda o: f"/tickets/{o['ticket'].reference}/rate/",
         # member A may rate, but not an open ticket (400); staff never rate (403)

@@ -13,6 +13,9 @@ from hub.exceptions import ApplicationError
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 DEFAULT_MAX_FILES = 5
 
+# Types a browser draws as an <img>: the ticket page shows these as thumbnails.
+THUMBNAIL_TYPES = frozenset({"image/png", "image/jpeg", "image/gif", "image/webp"})
+
 # Detected MIME type → extensions a file of that type may carry.
 ALLOWED_TYPES: dict[str, tuple[str, ...]] = {
     "image/png": (".png",),

@@ -121,6 +121,59 @@ class NoteForm(forms.Form):
         self.fields["body"].widget.attrs["id"] = "id_note_body"
 
 
+class ComposerForm(forms.Form):
+    """The staff composer: a public reply or an internal note in one form (the
+    page's tabs set ``kind``; without JavaScript it is a radio). The submit
+    button chosen sets ``status`` ("Send and set Pending"); ``seen`` is the newest
+    message on screen when the page was drawn (a newer one by someone else holds
+    the message: ``ReplyCollisionError``)."""
+
+    REPLY, NOTE = "reply", "note"
+
+    kind = forms.ChoiceField(
+        label=_("Write"),
+        choices=[(REPLY, _("Public reply")), (NOTE, _("Internal note"))],
+        initial=REPLY,
+        widget=forms.RadioSelect,
+    )
+    body = forms.CharField(
+        label=_("Message"),
+        max_length=MAX_BODY,
+        widget=forms.Textarea(attrs={"rows": 6, "id": "composer-body"}),
+    )
+    attachments = _attachments_field()
+    status = forms.ChoiceField(
+        required=False,
+        choices=[("", _("(keep as it is)"))]
+        + [(s, Ticket.Status(s).label) for s in workflow.REPLY_STATUSES],
+    )
+    canned_reply = forms.ModelChoiceField(
+        queryset=CannedReply.objects.filter(is_active=True),
+        required=False,
+        widget=forms.HiddenInput,
+    )
+    seen = forms.IntegerField(min_value=0, widget=forms.HiddenInput)
+    open_next = forms.BooleanField(
+        label=_("and open the next ticket in this view"), required=False
+    )
+    view = forms.CharField(required=False, max_length=2000, widget=forms.HiddenInput)
+
+    # the split Send control: (status, label, label once held); "" keeps it
+    SEND_CHOICES = (
+        ("", _("Send"), _("Send anyway")),
+        ("pending", _("Send and set Pending"), _("Send anyway and set Pending")),
+        ("solved", _("Send and set Solved"), _("Send anyway and set Solved")),
+        ("on_hold", _("Send and set On hold"), _("Send anyway and set On hold")),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["attachments"] = _attachments_field()
+        self.fields["attachments"].widget.attrs.update(
+            {"id": "composer-files", "class": "composer-files"}
+        )
+
+
 class PropertiesForm(forms.Form):
     """The staff side panel; issue 5 adds SLA fields here."""
 

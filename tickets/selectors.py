@@ -5,6 +5,7 @@ and never an internal note. Another network's ticket is simply not there (404).
 """
 
 from dataclasses import dataclass, field
+from datetime import timedelta
 from types import SimpleNamespace
 
 from django.core.paginator import Page
@@ -12,6 +13,7 @@ from django.db import connection
 from django.db.models import (
     Count,
     F,
+    Max,
     OuterRef,
     Prefetch,
     Q,
@@ -20,6 +22,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, Substr
 from django.http import Http404, QueryDict
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from core import cache
@@ -346,6 +349,121 @@ def queue_page(*, user, params, request=None) -> TicketListPage:
     )
 
 
+@dataclass
+class Neighbours:
+    """Where a ticket sits in the queue view it was opened from (``query``: that
+    view's query string, carried as ``?from=``; ``None``: not opened from one)."""
+
+    query: str | None
+    previous: str | None = None  # references
+    next: str | None = None
+
+
+@dataclass(frozen=True)
+class _Term:
+    """One ORDER BY term of the queue: a field, its direction, where NULLs go."""
+
+    name: str
+    descending: bool
+    nulls_last: bool
+
+    @classmethod
+    def of(cls, item) -> "_Term":
+        if isinstance(item, str):
+            descending = item.startswith("-")
+            name = item.lstrip("-")
+            name = "id" if name == "pk" else name
+            return cls(name, descending, not descending)  # PostgreSQL's default
+        name = item.expression.name  # OrderBy(F(...)), e.g. the SLA due time
+        nulls_last = item.nulls_last or (not item.nulls_first and not item.descending)
+        return cls(name, item.descending, bool(nulls_last))
+
+    def reversed(self) -> "_Term":
+        return _Term(self.name, not self.descending, not self.nulls_last)
+
+    def order_by(self):
+        nulls = {"nulls_last": True} if self.nulls_last else {"nulls_first": True}
+        field = F(self.name)
+        return field.desc(**nulls) if self.descending else field.asc(**nulls)
+
+
+def _terms(queryset: QuerySet) -> list[_Term]:
+    terms = [
+        _Term.of(item) for item in queryset.query.order_by or Ticket._meta.ordering
+    ]
+    if not any(term.name == "id" for term in terms):
+        terms.append(_Term("id", True, False))  # a total order: ties broken by id
+    return terms
+
+
+def _nullable(name: str) -> bool:
+    try:
+        return Ticket._meta.get_field(name).null
+    except Exception:  # noqa: BLE001 - an annotation (priority_rank): never NULL
+        return False
+
+
+def _value(ticket: Ticket, name: str):
+    if name == "priority_rank":  # the annotation TicketOrdering sorts priority by
+        return Ticket.PRIORITY_RANK.get(ticket.priority, 0)
+    return getattr(ticket, name)
+
+
+def _after(terms: list[_Term], values: list) -> Q:
+    """The rows that come after ``values`` in the order ``terms``: for each term,
+    equal on the ones before it and strictly after on it (a keyset condition),
+    plus a bound on the first term so the index can start where the ticket is."""
+    nothing = Q(pk__in=[])
+    after, equal = nothing, Q()
+    for term, value in zip(terms, values, strict=True):
+        nullable = _nullable(term.name)
+        if value is None:
+            strictly = (
+                nothing if term.nulls_last else Q(**{f"{term.name}__isnull": False})
+            )
+            same = Q(**{f"{term.name}__isnull": True})
+        else:
+            op = "lt" if term.descending else "gt"
+            strictly = Q(**{f"{term.name}__{op}": value})
+            if term.nulls_last and nullable:
+                strictly |= Q(**{f"{term.name}__isnull": True})
+            same = Q(**{term.name: value})
+        after |= equal & strictly
+        equal &= same
+    first, value = terms[0], values[0]
+    if value is not None and not (first.nulls_last and _nullable(first.name)):
+        op = "lte" if first.descending else "gte"
+        after &= Q(**{f"{first.name}__{op}": value})
+    return after
+
+
+def _first_reference(queryset: QuerySet, condition: Q, terms: list[_Term]):
+    rows = queryset.filter(condition).order_by(*(t.order_by() for t in terms))
+    return next(iter(rows.values_list("reference", flat=True)[:1]), None)
+
+
+def ticket_neighbours(*, user, ticket: Ticket, params, request=None) -> Neighbours:
+    """The tickets just before and after ``ticket`` in the queue view ``params``
+    (a query string or QueryDict; None: not opened from a view, nothing to read),
+    in the view's own order: two keyset queries (``LIMIT 1`` each, walking the
+    order's index from the ticket's place), so the cost does not grow with the
+    view. A ticket no longer in the view (just set to pending in "Open work")
+    still has the ones that were around it. Staff only (networks have no queue)."""
+    if params is None or not access.is_staff_member(user):
+        return Neighbours(query=None)
+    if isinstance(params, str):
+        params = QueryDict(params)
+    queryset = queue_tickets(user=user, params=params, request=request)
+    terms = _terms(queryset)
+    values = [_value(ticket, term.name) for term in terms]
+    backwards = [term.reversed() for term in terms]
+    return Neighbours(
+        query=params.urlencode(),
+        previous=_first_reference(queryset, _after(backwards, values), backwards),
+        next=_first_reference(queryset, _after(terms, values), terms),
+    )
+
+
 # filters whose counts change with the clock or the person: always counted afresh
 _UNCACHED_FILTERS = {"sla_state", "mine"}
 
@@ -435,6 +553,66 @@ def ticket_history(*, user, ticket: Ticket) -> QuerySet[TicketChange]:
     if not access.can_see_internal(user):
         return TicketChange.objects.none()
     return TicketChange.objects.filter(ticket=ticket).select_related("actor")
+
+
+def latest_message_id(*, user, ticket: Ticket) -> int:
+    """The newest message this person may read on the ticket (0: none): what the
+    composer says it has seen, and what the live conversation compares with."""
+    qs = TicketMessage.objects.filter(ticket=ticket)
+    if not access.can_see_internal(user):
+        qs = qs.filter(internal=False)
+    return qs.aggregate(latest=Max("id"))["latest"] or 0
+
+
+CONTEXT_OPEN_TICKETS = 5
+CONTEXT_SATISFACTION_DAYS = 90
+
+
+def network_context(*, user, ticket: Ticket) -> dict | None:
+    """What staff see about the network beside a ticket, each part read through
+    the app that owns it, in a fixed number of queries (4) however big the
+    network: its other open tickets (newest first, at most
+    ``CONTEXT_OPEN_TICKETS``, with ``more`` when there are others), its onboarding
+    checklist's progress, the campaigns it is in now, and its satisfaction over
+    ``CONTEXT_SATISFACTION_DAYS`` days (``tickets.reports``). None for networks'
+    own people."""
+    if not access.is_staff_member(user):
+        return None
+    from campaigns.selectors import current_campaigns_for_network
+    from onboarding.selectors import onboarding_progress
+    from tickets import reports
+
+    network = ticket.network
+    others = list(
+        visible_tickets(user)
+        .filter(network_id=ticket.network_id, status__in=Ticket.ACTIVE_STATUSES)
+        .exclude(pk=ticket.pk)
+        .only("reference", "subject", "status", "priority", "created_at")
+        .order_by("-created_at", "-id")[: CONTEXT_OPEN_TICKETS + 1]
+    )
+    now = timezone.now()
+    onboarding = onboarding_progress(user=user, network=network)
+    satisfaction = reports.satisfaction(
+        start=now - timedelta(days=CONTEXT_SATISFACTION_DAYS),
+        end=now,
+        networks=[ticket.network_id],
+    )[0]
+    return {
+        "network": network,
+        "open_tickets": others[:CONTEXT_OPEN_TICKETS],
+        "more_open": len(others) > CONTEXT_OPEN_TICKETS,
+        "onboarding": onboarding,
+        "onboarding_pct": (
+            round(onboarding.done_steps * 100 / onboarding.total_steps)
+            if onboarding and onboarding.total_steps
+            else None
+        ),
+        "campaigns": list(
+            current_campaigns_for_network(network=network, today=now.date())
+        ),
+        "satisfaction": satisfaction,
+        "satisfaction_days": CONTEXT_SATISFACTION_DAYS,
+    }
 
 
 def attachment_get(*, user, key) -> Attachment:

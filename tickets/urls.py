@@ -1,6 +1,6 @@
 from django.urls import path
 
-from tickets.views import actions, exports, files, pages, undo, work
+from tickets.views import actions, exports, files, pages, undo, work, workspace
 
 app_name = "tickets"
 
@@ -22,4 +22,11 @@ urlpatterns = [
     path(f"{REF}/take/", actions.ticket_take_view, name="take"),
     path(f"{REF}/canned/", work.canned_reply_apply_view, name="canned_reply"),
     path(f"{REF}/rate/", work.ticket_rate_view, name="rate"),
+    path(f"{REF}/compose/", workspace.ticket_compose_view, name="compose"),
+    path(f"{REF}/presence/", workspace.ticket_presence_view, name="presence"),
+    path(
+        f"{REF}/conversation/",
+        workspace.ticket_conversation_view,
+        name="conversation",
+    ),
 ]

@@ -291,6 +291,11 @@ HUB_CACHE_TABLE_SIZES_SECONDS = env.int(
     "HUB_CACHE_TABLE_SIZES_SECONDS", default=_HOME_CACHE_SECONDS
 )
 
+# Issue 17, the staff ticket page: how long "also here" marks last (pages beat
+# every third of it), and how often the conversation asks for new messages.
+HUB_PRESENCE_SECONDS = env.int("HUB_PRESENCE_SECONDS", default=30)
+HUB_CONVERSATION_POLL_SECONDS = env.int("HUB_CONVERSATION_POLL_SECONDS", default=15)
+
 from hub.settings.api import *  # noqa: E402, F403
 from hub.settings.celery import *  # noqa: E402, F403
 from hub.settings.channels import *  # noqa: E402, F403

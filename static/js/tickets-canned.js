@@ -1,21 +1,29 @@
-// Canned replies: "Apply" fills the reply box in place when JS runs. Without JS the
-// form posts and the server renders the same text into the reply box.
+// Canned replies inside the composer: "Insert" puts the chosen text at the cursor
+// in place when JS runs. Without JS the button posts the composer to the canned
+// reply view, which renders the same text into it (nothing is sent).
 (function () {
   "use strict";
-  var picker = document.querySelector("form.canned-reply-pick");
-  var reply = document.querySelector("form.reply-form");
-  if (!picker || !reply) return;
-  picker.addEventListener("submit", function (event) {
-    var select = picker.querySelector("select[name=canned_reply]");
-    var chosen = select && picker.querySelector('template.canned-text[data-id="' + select.value + '"]');
+  var composer = document.querySelector("form.composer");
+  if (!composer) return;
+  var button = composer.querySelector("button.canned-insert");
+  if (!button) return;
+  button.addEventListener("click", function (event) {
+    var select = composer.querySelector("select[name='pick-canned_reply']");
+    var chosen = select && composer.querySelector('template.canned-text[data-id="' + select.value + '"]');
     if (!chosen) return; // let the server answer (e.g. nothing chosen)
     event.preventDefault();
-    var body = reply.querySelector("textarea[name=body]");
-    var hidden = reply.querySelector("input[name=canned_reply]");
-    var status = reply.querySelector("select[name=status]");
-    body.value = chosen.content.textContent;
+    var body = composer.querySelector("textarea[name=body]");
+    var hidden = composer.querySelector("input[name=canned_reply]");
+    var text = chosen.content.textContent;
+    var start = body.selectionStart || 0;
+    var end = body.selectionEnd || 0;
+    body.value = body.value.slice(0, start) + text + body.value.slice(end);
+    body.selectionStart = body.selectionEnd = start + text.length;
     if (hidden) hidden.value = chosen.getAttribute("data-id");
-    if (status && chosen.getAttribute("data-status")) status.value = chosen.getAttribute("data-status");
+    var status = chosen.getAttribute("data-status");
+    var note = composer.querySelector(".canned-status");
+    if (note) note.textContent = status ? note.getAttribute("data-sets") + " " + status : "";
+    body.dispatchEvent(new Event("input", { bubbles: true }));
     body.focus();
   });
 })();

@@ -52,20 +52,22 @@ def test_a_network_files_a_ticket_staff_answer_and_nothing_leaks(
     page.goto(f"{base}/tickets/")
     expect(page.get_by_role("heading", name="Ticket queue")).to_be_visible()
     page.get_by_role("link", name=ticket.subject).click()  # the subject is the link
-    page.get_by_role("button", name="Assign to me").click()
-    expect(page.get_by_role("status")).to_contain_text("assigned to you")
+    page.get_by_role("button", name="Assign to me").click()  # in place (htmx)
+    expect(page.locator("#properties")).to_contain_text("Saved.")
+    expect(page.get_by_role("button", name="Assign to me")).to_have_count(0)
+    page.get_by_label("Internal note", exact=True).check()
     page.get_by_label("Internal note (staff only)").fill(
         "Fraud filter held 16,800 diamonds; asked Trust & Safety."
     )
-    page.get_by_role("button", name="Add internal note").click()
+    page.get_by_role("button", name="Send", exact=True).click()
     note = page.locator("article.internal")
     expect(note).to_contain_text("Fraud filter held")
     expect(note).to_contain_text("Internal note")
+    page.get_by_label("Public reply", exact=True).check()
     page.get_by_label("Public reply (the network sees this)").fill(
         "Part of the diamonds is under a routine review. Could you confirm the UID?"
     )
-    page.get_by_label("and set the status to").select_option("pending")
-    page.get_by_role("button", name="Send reply").click()
+    page.get_by_role("button", name="Send and set Pending").click()
     expect(page.locator("article.from-staff")).to_contain_text("routine review")
     expect(page.get_by_role("region", name="History")).to_contain_text("Pending")
 

@@ -1,5 +1,6 @@
-"""Service standards in a real browser: a canned reply fills the reply box (JS, no
-round trip), its actions apply on send; the requester rates the solved ticket."""
+"""Service standards in a real browser: a canned reply is inserted into the
+composer (JS, no round trip), its actions apply on send; the requester rates the
+solved ticket."""
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -25,13 +26,14 @@ def test_a_canned_reply_solves_and_the_network_rates_it(
     sign_in(page, base, intern)
     page.goto(f"{base}{ticket.get_absolute_url()}")
     page.get_by_label("Canned reply").select_option(str(macro.pk))
-    page.get_by_role("button", name="Apply").click()
+    page.get_by_role("button", name="Insert").click()
     reply = page.get_by_label("Public reply (the network sees this)")
     expect(reply).to_have_value(
         f"Hi {member_a.get_short_name()}, {ticket.reference} is solved."
     )
+    expect(page.locator(".canned-status")).to_contain_text("Solved")
     reply.fill(reply.input_value() + " Thanks for your patience!")
-    page.get_by_role("button", name="Send reply").click()
+    page.get_by_role("button", name="Send", exact=True).click()
     expect(page.get_by_role("status")).to_contain_text("Your reply was sent")
     ticket.refresh_from_db()
     assert ticket.status == Ticket.Status.SOLVED

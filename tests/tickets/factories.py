@@ -99,3 +99,20 @@ class CannedReplyFactory(factory.django.DjangoModelFactory):
 
     title = factory.Sequence(lambda n: f"Macro {n}")
     body = "Hi {requester_name}, about {reference} for {network}: on it. {agent_name}"
+
+
+def png_attachment(ticket, message=None, *, name="shot.png", uploaded_by=None):
+    """A small PNG attached to the ticket (``message`` None: filed with it)."""
+    from django.core.files.base import ContentFile
+
+    from tickets.models import Attachment
+
+    return Attachment.objects.create(
+        ticket=ticket,
+        message=message,
+        file=ContentFile(PNG_BYTES, name=name),
+        name=name,
+        content_type="image/png",
+        size=len(PNG_BYTES),
+        uploaded_by=uploaded_by,
+    )

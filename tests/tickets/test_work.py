@@ -27,18 +27,19 @@ def test_placeholders_are_filled_and_other_braces_kept(ticket, intern, member_a)
     )
 
 
-def test_applying_a_macro_fills_the_reply_box_without_sending(
+def test_inserting_a_macro_fills_the_composer_after_the_typed_text_without_sending(
     ticket, intern, client_as
 ):
     macro = CannedReplyFactory(body="Thanks {requester_name}!", set_status="pending")
     response = client_as(intern).post(
-        f"/tickets/{ticket.reference}/canned/", {"canned_reply": macro.pk}
+        f"/tickets/{ticket.reference}/canned/",
+        {"pick-canned_reply": macro.pk, "body": "Hello", "kind": "reply", "seen": 0},
     )
     assert response.status_code == 200
-    form = response.context["reply_form"]
-    assert form.initial["body"].startswith("Thanks ")
-    assert form.initial["canned_reply"] == macro.pk
-    assert form.initial["status"] == "pending"
+    form = response.context["composer_form"]
+    assert form["body"].value().startswith("Hello\n\nThanks ")
+    assert str(form["canned_reply"].value()) == str(macro.pk)
+    assert "Sending also sets the status to" in response.content.decode()
     assert ticket.messages.count() == 0
     macro.refresh_from_db()
     assert macro.usage_count == 0

@@ -12,6 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from tickets.attachments import THUMBNAIL_TYPES
+
 REFERENCE_FORMAT = "HUB-%06d"
 
 
@@ -345,6 +347,11 @@ class Attachment(models.Model):
     @property
     def internal(self) -> bool:
         return bool(self.message_id and self.message.internal)
+
+    @property
+    def has_thumbnail(self) -> bool:
+        """An image the ticket page shows small (``tickets.attachments``)."""
+        return self.content_type in THUMBNAIL_TYPES
 
 
 class TicketChange(models.Model):

@@ -10,6 +10,7 @@ from tickets.services.base import (
     MAX_SUBJECT,
     MAX_TAGS,
     UNSET,
+    ReplyCollisionError,
     _field_error,
     changes_since,
 )
@@ -30,6 +31,7 @@ from tickets.services.work import (
     satisfaction_rate,
     saved_view_create,
     saved_view_delete,
+    ticket_presence_beat,
 )
 
 __all__ = [
@@ -37,6 +39,7 @@ __all__ = [
     "MAX_SUBJECT",
     "MAX_TAGS",
     "UNSET",
+    "ReplyCollisionError",
     "_field_error",
     "canned_reply_render",
     "changes_since",
@@ -50,6 +53,7 @@ __all__ = [
     "ticket_create",
     "ticket_reply",
     "ticket_mark_seen",
+    "ticket_presence_beat",
     "ticket_set_status",
     "ticket_update",
     "tickets_bulk_restore",

@@ -173,6 +173,35 @@ def _check_version(ticket: Ticket, version: int | None) -> None:
         )
 
 
+class ReplyCollisionError(ConflictError):
+    """Someone else wrote on the ticket after the last message the author saw; the
+    reply was not sent. ``extra["messages"]``: the ids of those messages,
+    ``extra["latest"]``: the newest id (sending again with it confirms)."""
+
+
+def _check_seen(ticket: Ticket, author, seen_message_id: int | None) -> None:
+    """The collision rule: a message written while the author was typing (by anyone
+    else, that the author may read) holds the author's message until they have seen
+    it. ``seen_message_id`` None: no check (the API, e-mail); 0: nothing seen yet."""
+    if seen_message_id is None:
+        return
+    unseen = TicketMessage.objects.filter(ticket=ticket, id__gt=int(seen_message_id))
+    if author is not None:
+        unseen = unseen.exclude(author=author)
+    if not access.can_see_internal(author):
+        unseen = unseen.filter(internal=False)
+    ids = list(unseen.order_by("id").values_list("id", flat=True))
+    if ids:
+        raise ReplyCollisionError(
+            _(
+                "Someone else wrote on this ticket while you were typing. Nothing "
+                "was sent yet; read their message below, then send yours anyway "
+                "or change it."
+            ),
+            extra={"messages": ids, "latest": ids[-1]},
+        )
+
+
 def _apply_assignee(ticket: Ticket, assignee, changes: Changes) -> bool:
     if assignee is not None and not access.is_staff_member(assignee):
         raise _field_error(

@@ -39,6 +39,7 @@ from tickets.services.base import (
     _apply_priority,
     _apply_status,
     _check_choice,
+    _check_seen,
     _check_version,
     _clean_tags,
     _clean_text,
@@ -159,10 +160,13 @@ def ticket_reply(
     attachments: Iterable = (),
     status: str | None = None,
     canned_reply: CannedReply | None = None,
+    seen_message_id: int | None = None,
 ) -> TicketMessage:
     """A public reply. Staff may set the status in the same step; a network reply
     on a pending or solved ticket reopens it. With ``canned_reply`` (staff) its
-    actions (status, priority, tag) apply too and its use is counted."""
+    actions (status, priority, tag) apply too and its use is counted. With
+    ``seen_message_id`` (the newest message the author had on screen) a message
+    someone else wrote since holds the reply (``ReplyCollisionError``)."""
     _require_access(author, ticket)
     body = _clean_text("body", body, limit=MAX_BODY, label=_("Message"))
     is_staff = access.can_work_tickets(author)
@@ -174,13 +178,10 @@ def ticket_reply(
                 "canned_reply", _("That canned reply is no longer active.")
             )
         status = status or canned_reply.set_status or None
-    if status and status not in workflow.REPLY_STATUSES:
-        raise _field_error(
-            "status",
-            _("A reply can set the status to open, pending, on hold or solved."),
-        )
+    _check_reply_status(status)
     files = check_uploads(attachments)
     ticket = _lock(ticket)
+    _check_seen(ticket, author, seen_message_id)
     if ticket.status == Status.CLOSED:
         raise ApplicationError(
             _("This ticket is closed. Please open a new ticket and mention %(ref)s.")
@@ -216,6 +217,15 @@ def ticket_reply(
     return message
 
 
+def _check_reply_status(status: str | None) -> None:
+    """The statuses a reply or a note may set in the same step."""
+    if status and status not in workflow.REPLY_STATUSES:
+        raise _field_error(
+            "status",
+            _("A reply can set the status to open, pending, on hold or solved."),
+        )
+
+
 def _apply_canned_actions(ticket: Ticket, macro: CannedReply, changes) -> None:
     if macro.set_priority:
         _apply_priority(ticket, macro.set_priority, changes)
@@ -231,19 +241,31 @@ def _apply_canned_actions(ticket: Ticket, macro: CannedReply, changes) -> None:
 
 @transaction.atomic
 def ticket_add_note(
-    *, ticket: Ticket, author, body: str, attachments: Iterable = ()
+    *,
+    ticket: Ticket,
+    author,
+    body: str,
+    attachments: Iterable = (),
+    status: str | None = None,
+    seen_message_id: int | None = None,
 ) -> TicketMessage:
-    """An internal case note: staff only, never shown to or e-mailed to networks."""
+    """An internal case note: staff only, never shown to or e-mailed to networks.
+    ``status`` (one a reply may set) moves the ticket in the same step;
+    ``seen_message_id`` holds the note as ``ticket_reply`` holds a reply."""
     _require_access(author, ticket)
     _require_staff(author)
     body = _clean_text("body", body, limit=MAX_BODY, label=_("Note"))
+    _check_reply_status(status)
     files = check_uploads(attachments)
     ticket = _lock(ticket)
+    _check_seen(ticket, author, seen_message_id)
     message = TicketMessage.objects.create(
         ticket=ticket, author=author, body=body, internal=True, author_is_staff=True
     )
     _save_attachments(ticket, message, files, author)
     changes = Changes(ticket, author)
+    if status:
+        _apply_status(ticket, status, changes)
     changes.save()
     emit_message(message)
     audit_record(

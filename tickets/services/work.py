@@ -39,6 +39,30 @@ def canned_reply_render(*, macro: CannedReply, ticket: Ticket, agent) -> str:
     return PLACEHOLDER.sub(lambda m: values[m.group(1)], macro.body)
 
 
+# --- presence ----------------------------------------------------------------------
+
+
+def ticket_presence_beat(*, ticket: Ticket, user, replying: bool) -> list[dict] | None:
+    """Mark ``user`` on the ticket for ``core.cache.presence_seconds()`` (viewing,
+    or replying while they type) and return the other staff marked there (name,
+    replying), or None when the cache cannot be reached (presence is hidden)."""
+    _require_staff(user)
+    import time
+
+    from core import cache
+
+    marks = cache.presence_mark(
+        "ticket",
+        ticket.pk,
+        user.pk,
+        {"name": str(user), "replying": bool(replying)},
+        now=time.time(),
+    )
+    if marks is None:
+        return None
+    return [mark for member, mark in sorted(marks.items()) if member != user.pk]
+
+
 # --- saved views -----------------------------------------------------------------
 
 

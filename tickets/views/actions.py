@@ -25,6 +25,34 @@ def _rerender(request, ticket, status=400, **forms):
     )
 
 
+def is_htmx(request) -> bool:
+    return request.headers.get("HX-Request") == "true"
+
+
+def _properties_partial(request, ticket, *, status=200, saved=False, **forms):
+    """The properties panel alone (with the history and the heading's badges
+    swapped out of band), for a change made in place through htmx."""
+    ticket = selectors.ticket_get(user=request.user, reference=ticket.reference)
+    context = {
+        "ticket": ticket,
+        "props_form": forms.get("props_form") or PropertiesForm.for_ticket(ticket),
+        "conflict": forms.get("conflict"),
+        "history": selectors.ticket_history(user=request.user, ticket=ticket),
+        "saved": saved,
+    }
+    return render(
+        request, "tickets/includes/properties_response.html", context, status=status
+    )
+
+
+def _back_to_properties(request, ticket, *, status=200, saved=False, **forms):
+    if is_htmx(request):
+        return _properties_partial(request, ticket, status=status, saved=saved, **forms)
+    if saved:
+        return redirect(f"{ticket.get_absolute_url()}#properties")
+    return _rerender(request, ticket, status=status, **forms)
+
+
 def _staff_ticket(request, reference):
     ticket = selectors.ticket_get(user=request.user, reference=reference)
     if not access.can_work_tickets(request.user):
@@ -104,7 +132,7 @@ def ticket_properties_view(request, reference: str):
             form = PropertiesForm.for_ticket(ticket, data=data)
             form.is_valid()
             form.add_error(None, error.message)
-            return _rerender(
+            return _back_to_properties(
                 request,
                 ticket,
                 status=409,
@@ -114,10 +142,11 @@ def ticket_properties_view(request, reference: str):
         except ApplicationError as error:
             status = getattr(error, "status_code", 400)
             form_add_service_error(form, error)
-            return _rerender(request, ticket, status=status, props_form=form)
-        messages.success(request, _("Ticket updated."))
-        return redirect(ticket)
-    return _rerender(request, ticket, props_form=form)
+            return _back_to_properties(request, ticket, status=status, props_form=form)
+        if not is_htmx(request):
+            messages.success(request, _("Ticket updated."))
+        return _back_to_properties(request, ticket, saved=True)
+    return _back_to_properties(request, ticket, status=400, props_form=form)
 
 
 @login_required
@@ -125,5 +154,6 @@ def ticket_properties_view(request, reference: str):
 def ticket_take_view(request, reference: str):
     ticket = _staff_ticket(request, reference)
     services.ticket_assign(ticket=ticket, actor=request.user, assignee=request.user)
-    messages.success(request, _("The ticket is assigned to you."))
-    return redirect(ticket)
+    if not is_htmx(request):
+        messages.success(request, _("The ticket is assigned to you."))
+    return _back_to_properties(request, ticket, saved=True)

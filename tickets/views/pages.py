@@ -1,10 +1,13 @@
 """Pages: the list (staff queue or the network's tickets), the form, the ticket."""
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.http import QueryDict
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from core import cache
 from core.forms import form_add_service_error
 from faq.services import deflection_mark_filed
 from hub import permissions as access
@@ -13,14 +16,14 @@ from tickets import selectors, services, sla
 from tickets.forms import (
     BulkActionForm,
     CannedReplyPickForm,
-    NoteForm,
+    ComposerForm,
     PropertiesForm,
     RatingForm,
     ReplyForm,
     SavedViewForm,
     TicketCreateForm,
 )
-from tickets.models import Category, SatisfactionRating
+from tickets.models import Category, SatisfactionRating, Ticket
 from tickets.services.work import may_rate, rating_editable
 from tickets.views.undo import bulk_undo_offer
 
@@ -119,16 +122,24 @@ def detail_context(
     props_form=None,
     conflict=None,
     rating_form=None,
+    composer_form=None,
+    held=None,
 ):
+    """What the ticket page shows this person. Staff get the composer (``held``:
+    the messages that held theirs), the properties, the network's context, and
+    the previous/next tickets of the queue view they came from (``?from=``)."""
     user = request.user
     is_staff = access.can_work_tickets(user)
     try:  # ticket_get joins it; a ticket from elsewhere reads it here
         rating = ticket.satisfaction
     except SatisfactionRating.DoesNotExist:
         rating = None
+    conversation = list(selectors.ticket_messages(user=user, ticket=ticket))
+    latest = max((m.pk for m in conversation), default=0)
     context = {
         "ticket": ticket,
-        "conversation": selectors.ticket_messages(user=user, ticket=ticket),
+        "conversation": conversation,
+        "latest_message_id": latest,
         "ticket_files": selectors.ticket_attachments(ticket=ticket),
         "reply_form": reply_form or ReplyForm(user=user),
         "is_staff_view": is_staff,
@@ -145,21 +156,74 @@ def detail_context(
     if is_staff:
         from tickets.models import CannedReply
 
+        view_query = view_query_of(request)
         macros = list(CannedReply.objects.filter(is_active=True))
+        held_ids = set(held or ())
         context.update(
-            note_form=note_form or NoteForm(),
+            composer_form=composer_form
+            or _composer_for(
+                latest,
+                view_query,
+                reply_form,
+                note_form,
+                closed=not context["can_reply"],
+            ),
+            send_choices=ComposerForm.SEND_CHOICES,
+            held_messages=[m for m in conversation if m.pk in held_ids],
             props_form=props_form or PropertiesForm.for_ticket(ticket),
             history=selectors.ticket_history(user=user, ticket=ticket),
             conflict=conflict,
-            macro_form=CannedReplyPickForm(macros=macros),
+            macro_form=CannedReplyPickForm(macros=macros, prefix="pick"),
             macro_texts=_macro_texts(ticket, user, macros),
+            neighbours=selectors.ticket_neighbours(
+                user=user, ticket=ticket, params=view_query, request=request
+            ),
+            network_context=selectors.network_context(user=user, ticket=ticket),
+            presence_poll_seconds=presence_poll_seconds(),
+            conversation_poll_seconds=settings.HUB_CONVERSATION_POLL_SECONDS,
             side_panels=[
                 "tickets/includes/panel_sla.html",
                 "tickets/includes/panel_properties.html",
+                "tickets/includes/panel_network.html",
                 "tickets/includes/panel_satisfaction.html",
             ],
         )
     return context
+
+
+def presence_poll_seconds() -> int:
+    """The presence heartbeat: a third of a mark's lifetime, so one lost beat
+    does not make a colleague vanish."""
+    return max(1, cache.presence_seconds() // 3)
+
+
+def view_query_of(request) -> str | None:
+    """The queue view a ticket was opened from: ``?from=`` on the page, the
+    composer's ``view`` on a POST (a query string; empty: the whole queue; None:
+    not opened from the queue, so no previous/next)."""
+    if request.method == "POST":
+        raw = request.POST.get("view")
+    else:
+        raw = request.GET.get("from")
+    return None if raw is None else QueryDict(raw[:2000]).urlencode()
+
+
+def _composer_for(latest, view_query, reply_form=None, note_form=None, closed=False):
+    """A fresh composer (on the note tab when the ticket is closed), or one
+    carrying what was typed into the old separate reply / note forms (their
+    errors are shown above it)."""
+    kind = ComposerForm.NOTE if closed else ComposerForm.REPLY
+    initial = {"seen": latest, "view": view_query, "kind": kind}
+    old = reply_form if reply_form is not None and reply_form.is_bound else None
+    if old is None and note_form is not None and note_form.is_bound:
+        old, initial["kind"] = note_form, ComposerForm.NOTE
+    if old is None:
+        initial.update((reply_form.initial if reply_form else {}) or {})
+        initial["seen"], initial["view"] = latest, view_query
+        return ComposerForm(initial=initial)
+    form = ComposerForm(initial={**initial, "body": old.data.get("body", "")})
+    form.old_errors = [e for errors in old.errors.values() for e in errors]
+    return form
 
 
 def _macro_texts(ticket, user, macros) -> list[dict]:
@@ -171,6 +235,9 @@ def _macro_texts(ticket, user, macros) -> list[dict]:
                 macro=macro, ticket=ticket, agent=user
             ),
             "status": macro.set_status,
+            "status_label": (
+                Ticket.Status(macro.set_status).label if macro.set_status else ""
+            ),
         }
         for macro in macros
     ]

@@ -19,8 +19,8 @@ from tickets import selectors, services
 from tickets.forms import (
     BulkActionForm,
     CannedReplyPickForm,
+    ComposerForm,
     RatingForm,
-    ReplyForm,
     SavedViewForm,
 )
 from tickets.models import SavedView, Ticket
@@ -46,23 +46,25 @@ def _back_to_queue(request):
 @login_required
 @require_POST
 def canned_reply_apply_view(request, reference: str):
-    """Render a canned reply into the reply box for editing (sent separately)."""
+    """Insert a canned reply into the composer (without JavaScript: the composer's
+    "Insert" posts here and the page comes back with the text added after what
+    was typed; nothing is sent)."""
     ticket = _staff_ticket(request, reference)
-    pick = CannedReplyPickForm(request.POST)
+    pick = CannedReplyPickForm(request.POST, prefix="pick")
     if not pick.is_valid():
         messages.error(request, _("Choose a canned reply."))
-        return redirect(ticket)
+        return redirect(f"{ticket.get_absolute_url()}#composer")
     macro = pick.cleaned_data["canned_reply"]
-    body = services.canned_reply_render(macro=macro, ticket=ticket, agent=request.user)
-    form = ReplyForm(
-        user=request.user,
-        initial={
-            "body": body,
-            "canned_reply": macro.pk,
-            "status": macro.set_status or "",
-        },
-    )
-    return _rerender(request, ticket, status=200, reply_form=form)
+    text = services.canned_reply_render(macro=macro, ticket=ticket, agent=request.user)
+    typed = request.POST.get("body", "").rstrip()
+    data = {
+        **request.POST.dict(),
+        "kind": request.POST.get("kind") or ComposerForm.REPLY,
+        "body": f"{typed}\n\n{text}" if typed else text,
+        "canned_reply": macro.pk,
+        "seen": request.POST.get("seen", "0"),
+    }
+    return _rerender(request, ticket, status=200, composer_form=ComposerForm(data))
 
 
 @staff_required
