@@ -53,6 +53,25 @@ def onboarding_for_network(*, user, slug: str) -> Onboarding:
     return onboarding
 
 
+def checklist_rows(*, user, onboarding: Onboarding) -> list[dict]:
+    """The checklist page's rows: each step, whether this person may tick it and its
+    guide link, blank when the knowledge base has no published article there (a
+    checklist copied before the article was archived must not link to a 404)."""
+    from faq.selectors import missing_article_links
+    from onboarding.services.checklists import can_tick
+
+    steps = list(onboarding.steps.all())
+    missing = missing_article_links({step.guide_url for step in steps})
+    return [
+        {
+            "step": step,
+            "can_tick": can_tick(user, step),
+            "guide_url": "" if step.guide_url in missing else step.guide_url,
+        }
+        for step in steps
+    ]
+
+
 def step_for_user(*, user, step_id: int) -> OnboardingStep:
     step = (
         OnboardingStep.objects.select_related("onboarding__network")
