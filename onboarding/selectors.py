@@ -88,9 +88,22 @@ def network_members(*, network: CreatorNetwork):
 
 
 def pending_invitations(*, network: CreatorNetwork):
-    return network.invitations.filter(accepted_at__isnull=True).order_by(
-        "-created_at", "-id"
+    return network.invitations.filter(
+        accepted_at__isnull=True, revoked_at__isnull=True
+    ).order_by("-created_at", "-id")
+
+
+def pending_invitation(*, network: CreatorNetwork, invitation_id: int):
+    """One of this network's pending invitations (the members page's actions)."""
+    invitation = (
+        pending_invitations(network=network)
+        .select_related("network")
+        .filter(pk=invitation_id)
+        .first()
     )
+    if invitation is None:
+        raise Http404
+    return invitation
 
 
 def network_for_members_page(*, user, slug: str) -> CreatorNetwork:

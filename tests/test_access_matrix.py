@@ -300,6 +300,21 @@ MATRIX: dict[str, Row] = {
         {**staff_only(404), MANAGER: 302},
         method="post",
     ),
+    # issue 17: resend and revoke a pending invitation (managers, the owners)
+    "onboarding:invitation_resend": Row(
+        lambda o: (
+            f"/onboarding/{o['network'].slug}/invitations/{o['invitation'].pk}/resend/"
+        ),
+        {**staff_only(404), MANAGER: 302},
+        method="post",
+    ),
+    "onboarding:invitation_revoke": Row(
+        lambda o: (
+            f"/onboarding/{o['network'].slug}/invitations/{o['invitation'].pk}/revoke/"
+        ),
+        {**staff_only(404), MANAGER: 302},
+        method="post",
+    ),
     "onboarding:invitation_accept": Row(
         lambda o: f"/onboarding/invitations/{o['invitation_token']}/", everyone(200)
     ),
@@ -507,6 +522,7 @@ def _onboarding_objects(network, member) -> dict:
         "membership": Membership.objects.get(user=member, network=network),
         "announcement": announcement,
         "invitation_token": invitation_token(invitation),
+        "invitation": invitation,
         "unsubscribe_token": unsubscribe_token(user_id=member.pk, topic="tips"),
     }
 

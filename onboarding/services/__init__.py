@@ -16,6 +16,8 @@ from onboarding.services.invitations import (
     invitation_accept,
     invitation_create,
     invitation_from_token,
+    invitation_resend,
+    invitation_revoke,
     invitation_token,
     membership_remove,
 )
@@ -36,6 +38,8 @@ __all__ = [
     "invitation_accept",
     "invitation_create",
     "invitation_from_token",
+    "invitation_resend",
+    "invitation_revoke",
     "invitation_token",
     "membership_remove",
     "onboarding_remind_stalled",
