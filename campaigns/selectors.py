@@ -342,3 +342,32 @@ def upcoming_campaigns_for_network(*, network, today: date) -> QuerySet[Campaign
         .prefetch_related(Prefetch("regions"))
         .order_by("start_date", "name")
     )
+
+
+def transition_preview(*, campaign: Campaign, to: str, today: date) -> dict:
+    """What moving ``campaign`` to ``to`` will do, for the confirmation step: the
+    start date still ahead, open setup tasks, the networks that will see the new
+    status (invited or accepted) and the webhook endpoints that will be called."""
+    from webhooks.selectors import subscriber_count
+
+    going_live = to == Campaign.Status.LIVE
+    days_ahead = (campaign.start_date - today).days if campaign.start_date else 0
+    networks = list(
+        campaign.enrolments.filter(
+            status__in=[Enrolment.Status.INVITED, Enrolment.Status.ACCEPTED]
+        )
+        .order_by("network__name")
+        .values_list("network__name", flat=True)
+    )
+    return {
+        "to": to,
+        "to_label": Campaign.Status(to).label,
+        "starts_in_days": days_ahead if going_live and days_ahead > 0 else 0,
+        "open_tasks": list(
+            campaign.tasks.filter(done_at__isnull=True).order_by("due_date", "id")
+        )
+        if to in (Campaign.Status.LIVE, Campaign.Status.REVIEW)
+        else [],
+        "networks": networks,
+        "webhooks": subscriber_count("campaign.status_changed"),
+    }
