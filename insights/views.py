@@ -167,6 +167,20 @@ def feedback_status_view(request, pk: int):
     if not form.is_valid():
         _form_errors(request, form)
         return redirect("hub:feedback")
+    new_status = form.cleaned_data["status"]
+    if new_status != item.status and request.POST.get("confirmed") != "1":
+        # a new status e-mails the networks asking: say who, and ask first
+        return render(
+            request,
+            "insights/feedback_status_confirm.html",
+            {
+                "item": item,
+                "status": new_status,
+                "status_label": FeedbackItem.Status(new_status).label,
+                "note": form.cleaned_data["note"],
+                "audience": selectors.feedback_status_audience(item=item),
+            },
+        )
     try:
         services.feedback_item_set_status(
             item=item,
