@@ -250,7 +250,37 @@ def campaign_performance(
         GoalResult(goal.metric, goal.target, totals.get(goal.metric, Decimal("0")))
         for goal in campaign.goals.all()
     ]
+    if network_ids is not None:  # a network's view: its own share of each target
+        taking_part = campaign.enrolments.filter(
+            status=Enrolment.Status.ACCEPTED
+        ).count()
+        goals = [
+            GoalResult(goal.metric, share, goal.actual)
+            for goal in goals
+            if (
+                share := network_share_of_target(
+                    metric=goal.metric, target=goal.target, taking_part=taking_part
+                )
+            )
+            is not None
+        ]
     return Performance(totals=totals, daily=daily, per_network=per_network, goals=goals)
+
+
+def network_share_of_target(
+    *, metric: str, target: Decimal, taking_part: int
+) -> Decimal | None:
+    """One network's part of a campaign goal, to set its own figures against.
+
+    Sums and peaks add networks' values together (``campaigns.vocabulary``), so the
+    campaign's target is split evenly between the networks taking part (accepted);
+    a mean is averaged across networks, so each network's mean is held to the
+    target itself. ``None`` (no target to show) when no network takes part."""
+    if taking_part <= 0:
+        return None
+    if METRICS[metric].aggregate == "avg":
+        return target
+    return (Decimal(target) / taking_part).quantize(Decimal("0.01"))
 
 
 def network_summary(*, campaign: Campaign, totals: dict, daily: dict) -> str:
