@@ -75,3 +75,24 @@ class ApiTokenForm(forms.Form):
         max_length=80,
         help_text=_("What uses it, e.g. “Reporting script”."),
     )
+
+
+class ProfileForm(forms.Form):
+    """The account page: display name and time zone (blank: the network's)."""
+
+    display_name = forms.CharField(
+        label=_("Display name"), max_length=120, required=False
+    )
+    time_zone = forms.ChoiceField(
+        label=_("Time zone"),
+        required=False,
+        help_text=_("Every time in the hub is shown in it."),
+    )
+
+    def __init__(self, *args, default_zone: str = "UTC", **kwargs):
+        super().__init__(*args, **kwargs)
+        from hub.models import TIME_ZONE_CHOICES
+
+        self.fields["time_zone"].choices = [
+            ("", _("Follow my network (%(zone)s)") % {"zone": default_zone})
+        ] + TIME_ZONE_CHOICES

@@ -83,6 +83,7 @@ MATRIX: dict[str, Row] = {
     "two_factor_disable": Row(
         "/accounts/two-factor/disable/", signed_in(302), "post", {"otp": "123456"}
     ),
+    "account_profile": Row("/accounts/profile/", signed_in(200)),  # issue 17
     "account_tokens": Row("/accounts/tokens/", signed_in(200)),
     "account_token_revoke": Row(
         lambda o: f"/accounts/tokens/{o['api_token'].pk}/revoke/",
