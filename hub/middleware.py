@@ -213,9 +213,9 @@ class TimeZoneMiddleware:
     def __call__(self, request):
         from django.utils import timezone
 
-        from hub.timezones import time_zone_for, zone_or_default
+        from hub.timezones import request_time_zone, zone_or_default
 
-        timezone.activate(zone_or_default(time_zone_for(request.user)))
+        timezone.activate(zone_or_default(request_time_zone(request)))
         try:
             return self.get_response(request)
         finally:
