@@ -16,6 +16,9 @@ def _article_markup(html: str) -> str:
 def test_the_preview_is_the_published_articles_markup_and_stylesheets(
     client_as, intern, member_a
 ):
+    member_a.time_zone = intern.time_zone = "UTC"  # the same "Updated" day for both
+    member_a.save()
+    intern.save()
     article = ArticleFactory(
         title="Payout schedule",
         summary="When diamonds are paid.",
