@@ -263,7 +263,12 @@ MATRIX: dict[str, Row] = {
         lambda o: f"/hub/feedback/{o['feedback_item'].pk}/status/",
         {**staff_only(302), INTERN: 404},
         method="post",
-        data={"status": "relayed", "note": "Sent to the product team."},
+        # confirmed: a new status e-mails the networks, so it asks first (issue 17)
+        data={
+            "status": "relayed",
+            "note": "Sent to the product team.",
+            "confirmed": "1",
+        },
     ),
     "hub:feedback_link": Row(
         lambda o: f"/hub/feedback/{o['feedback_item'].pk}/link/",
