@@ -22,10 +22,9 @@ CSV_HEADER = [
 
 
 def _zone(user):
-    try:
-        return zoneinfo.ZoneInfo(getattr(user, "time_zone", "") or "UTC")
-    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
-        return zoneinfo.ZoneInfo("UTC")
+    from hub.timezones import time_zone_for, zone_or_default
+
+    return zone_or_default(time_zone_for(user))
 
 
 def audit_entries(*, user) -> QuerySet[AuditEntry]:

@@ -250,7 +250,37 @@ def campaign_performance(
         GoalResult(goal.metric, goal.target, totals.get(goal.metric, Decimal("0")))
         for goal in campaign.goals.all()
     ]
+    if network_ids is not None:  # a network's view: its own share of each target
+        taking_part = campaign.enrolments.filter(
+            status=Enrolment.Status.ACCEPTED
+        ).count()
+        goals = [
+            GoalResult(goal.metric, share, goal.actual)
+            for goal in goals
+            if (
+                share := network_share_of_target(
+                    metric=goal.metric, target=goal.target, taking_part=taking_part
+                )
+            )
+            is not None
+        ]
     return Performance(totals=totals, daily=daily, per_network=per_network, goals=goals)
+
+
+def network_share_of_target(
+    *, metric: str, target: Decimal, taking_part: int
+) -> Decimal | None:
+    """One network's part of a campaign goal, to set its own figures against.
+
+    Sums and peaks add networks' values together (``campaigns.vocabulary``), so the
+    campaign's target is split evenly between the networks taking part (accepted);
+    a mean is averaged across networks, so each network's mean is held to the
+    target itself. ``None`` (no target to show) when no network takes part."""
+    if taking_part <= 0:
+        return None
+    if METRICS[metric].aggregate == "avg":
+        return target
+    return (Decimal(target) / taking_part).quantize(Decimal("0.01"))
 
 
 def network_summary(*, campaign: Campaign, totals: dict, daily: dict) -> str:
@@ -354,3 +384,32 @@ def upcoming_campaigns_for_network(*, network, today: date) -> QuerySet[Campaign
         .prefetch_related(Prefetch("regions"))
         .order_by("start_date", "name")
     )
+
+
+def transition_preview(*, campaign: Campaign, to: str, today: date) -> dict:
+    """What moving ``campaign`` to ``to`` will do, for the confirmation step: the
+    start date still ahead, open setup tasks, the networks that will see the new
+    status (invited or accepted) and the webhook endpoints that will be called."""
+    from webhooks.selectors import subscriber_count
+
+    going_live = to == Campaign.Status.LIVE
+    days_ahead = (campaign.start_date - today).days if campaign.start_date else 0
+    networks = list(
+        campaign.enrolments.filter(
+            status__in=[Enrolment.Status.INVITED, Enrolment.Status.ACCEPTED]
+        )
+        .order_by("network__name")
+        .values_list("network__name", flat=True)
+    )
+    return {
+        "to": to,
+        "to_label": Campaign.Status(to).label,
+        "starts_in_days": days_ahead if going_live and days_ahead > 0 else 0,
+        "open_tasks": list(
+            campaign.tasks.filter(done_at__isnull=True).order_by("due_date", "id")
+        )
+        if to in (Campaign.Status.LIVE, Campaign.Status.REVIEW)
+        else [],
+        "networks": networks,
+        "webhooks": subscriber_count("campaign.status_changed"),
+    }

@@ -15,7 +15,7 @@ from django.utils import timezone, translation
 from django.utils.timesince import timesince
 from jinja2 import Environment
 
-from core import querystring
+from core import querystring, timefmt
 
 GLOBALS: dict[str, object] = {
     "static": static,
@@ -24,6 +24,14 @@ GLOBALS: dict[str, object] = {
     "timesince": timesince,
     "query_replace": querystring.query_replace,
     "sort_link": querystring.sort_link,
+}
+
+
+# the time filters, as in Django templates (core/templatetags/hub_time.py)
+FILTERS: dict[str, object] = {
+    "reltime": timefmt.time_tag,
+    "hub_date": timefmt.local_date,
+    "hub_datetime": timefmt.local_datetime,
 }
 
 
@@ -42,4 +50,5 @@ def environment(**options) -> Environment:
         translation.gettext, translation.ngettext, newstyle=True
     )
     env.globals.update(GLOBALS)
+    env.filters.update(FILTERS)
     return env

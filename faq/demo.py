@@ -11,10 +11,9 @@ from functools import lru_cache
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import slugify
 
 from faq import search, services
-from faq.demo_content import ARTICLES, CATEGORIES
+from faq.demo_content import ARTICLES, CATEGORIES, article_slug
 from faq.demo_translations import TRANSLATIONS
 from faq.models import Article, Category
 from faq.rendering import render_markdown
@@ -42,7 +41,7 @@ def seed(options: dict, out: Callable[[str], None]) -> None:
     existing = set(Article.objects.values_list("slug", flat=True))
     created = 0
     for category, title, kind, audience, summary, tags, body in ARTICLES:
-        slug = slugify(title)
+        slug = article_slug(title)
         if slug in existing:
             continue
         article = services.article_create(

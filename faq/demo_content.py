@@ -3,6 +3,8 @@
 Each article: (category slug, title, kind, audience, summary, tags, body Markdown).
 """
 
+from django.utils.text import slugify
+
 CATEGORIES = [
     # slug, name, description
     (
@@ -43,6 +45,23 @@ CATEGORIES = [
 ]
 
 A, G = "article", "guide"
+
+
+def article_slug(title: str) -> str:
+    """The slug the demo gives an article: the one source other demos link by."""
+    return slugify(title)
+
+
+def article_path(title: str) -> str:
+    return f"/faq/{article_slug(title)}/"
+
+
+# Guides the demo onboarding plan links to (onboarding/demo.py): each title is an
+# article below, so every "Read the guide" resolves (tests/onboarding/test_demo_guides.py)
+GUIDE_NETWORK_PROFILE = "Guide: completing your network profile"
+GUIDE_AGENCY_AGREEMENT = "Guide: signing the agency agreement"
+GUIDE_RECRUITING = "Guide: recruiting and onboarding a new creator"
+GUIDE_LIVE_SAFETY = "Guide: LIVE safety training for your team"
 EVERYONE, NETWORKS, STAFF = "everyone", "networks", "staff"
 
 ARTICLES = [
@@ -584,8 +603,61 @@ The decision arrives in the creator's inbox, usually within 72 hours.
 """,
     ),
     (
+        "using-the-hub",
+        GUIDE_NETWORK_PROFILE,
+        G,
+        NETWORKS,
+        "Legal name, payout details, time zone and main contact, in one sitting.",
+        "onboarding, network profile, guide",
+        """## Legal name and address
+Enter the network's registered name and address exactly as on the contract.
+
+## Payout details
+Add the bank account the network's revenue share is paid to.
+
+## Time zone and main contact
+Pick the time zone you work in (the hub shows times in it) and the person we call
+first.
+""",
+    ),
+    (
+        "policy",
+        GUIDE_AGENCY_AGREEMENT,
+        G,
+        NETWORKS,
+        "What the LIVE agency agreement covers and how to sign it.",
+        "onboarding, agreement, contract, guide",
+        """## Read the agreement
+Your agency manager sends the agreement by e-mail; read the sections on revenue
+share, creator welfare and the code of conduct.
+
+## Sign
+The network's legal representative signs electronically.
+
+## Tick the step
+Once signed, mark the onboarding step as done; your manager confirms it.
+""",
+    ),
+    (
+        "live-access",
+        GUIDE_LIVE_SAFETY,
+        G,
+        NETWORKS,
+        "The safety course everyone who manages creators takes, and how to book it.",
+        "onboarding, safety, training, guide",
+        """## Who takes it
+Everyone in your network who manages creators or moderates their LIVEs.
+
+## What it covers
+Age rules, gifting and minors, handling harassment, ending a LIVE safely.
+
+## Book a session
+Ask your agency manager for the next session; it takes about an hour.
+""",
+    ),
+    (
         "recruitment",
-        "Guide: recruiting and onboarding a new creator",
+        GUIDE_RECRUITING,
         G,
         NETWORKS,
         "From first contact to the creator's first LIVE in your network.",

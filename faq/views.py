@@ -14,6 +14,8 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
@@ -224,4 +226,21 @@ def preview(request):
         raise Http404
     body = request.POST.get("body", "")[:200_000]
     guide = request.POST.get("kind") == Article.Kind.GUIDE
-    return JsonResponse({"html": render_markdown(body, guide=guide)})
+    html = render_markdown(body, guide=guide)
+    # the article as readers will see it: the published page's partial and CSS
+    # (an unsaved copy, never stored), shown by the admin in a frame
+    now = timezone.now()
+    article = Article(
+        title=request.POST.get("title", "")[:200],
+        summary=request.POST.get("summary", "")[:300],
+        tags=request.POST.get("tags", "")[:200],
+        kind=Article.Kind.GUIDE if guide else Article.Kind.ARTICLE,
+        status=Article.Status.PUBLISHED,
+        body_html=html,
+        published_at=now,
+        updated_at=now,
+    )
+    page = render_to_string(
+        "faq/article_preview.html", {"article": article}, request=request
+    )
+    return JsonResponse({"html": html, "page": page})

@@ -15,7 +15,35 @@ from django.views.decorators.http import require_POST
 
 from hub import tokens, two_factor
 from hub.exceptions import ApplicationError, NotFoundError
-from hub.forms import ApiTokenForm, SecondFactorForm, TwoFactorSetupForm
+from hub.forms import ApiTokenForm, ProfileForm, SecondFactorForm, TwoFactorSetupForm
+
+
+@never_cache
+@login_required
+def profile(request):
+    """The person's own name and time zone; nobody else's."""
+    from hub.profile import profile_update
+    from hub.timezones import default_time_zone_for
+
+    user = request.user
+    form = ProfileForm(
+        request.POST or None,
+        initial={"display_name": user.display_name, "time_zone": user.time_zone},
+        default_zone=default_time_zone_for(user),
+    )
+    if request.method == "POST" and form.is_valid():
+        profile_update(user=user, **form.cleaned_data)
+        messages.success(request, _("Profile saved."))
+        return redirect("account_profile")
+    from django.utils import timezone
+
+    from core.timefmt import local_datetime
+
+    return render(
+        request,
+        "hub/profile.html",
+        {"form": form, "now_example": local_datetime(timezone.now())},
+    )
 
 
 @never_cache

@@ -14,10 +14,12 @@ class HubConfig(AppConfig):
 
         from hub import checks  # noqa: F401 - registers the system checks
         from hub.roles import sync_group_permissions
+        from hub.timezones import remember_on_login
         from hub.two_factor import on_login
 
         post_migrate.connect(sync_group_permissions, dispatch_uid="hub_sync_groups")
         user_logged_in.connect(on_login, dispatch_uid="hub_two_factor_on_login")
+        user_logged_in.connect(remember_on_login, dispatch_uid="hub_time_zone_on_login")
 
 
 class HubAdminConfig(admin_apps.AdminConfig):

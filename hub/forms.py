@@ -112,3 +112,24 @@ class NetworkLanguageForm(forms.Form):
 
         super().__init__(*args, **kwargs)
         self.fields["default_language"].choices = settings.LANGUAGES
+
+
+class ProfileForm(forms.Form):
+    """The account page: display name and time zone (blank: the network's)."""
+
+    display_name = forms.CharField(
+        label=_("Display name"), max_length=120, required=False
+    )
+    time_zone = forms.ChoiceField(
+        label=_("Time zone"),
+        required=False,
+        help_text=_("Every time in the hub is shown in it."),
+    )
+
+    def __init__(self, *args, default_zone: str = "UTC", **kwargs):
+        super().__init__(*args, **kwargs)
+        from hub.models import TIME_ZONE_CHOICES
+
+        self.fields["time_zone"].choices = [
+            ("", _("Follow my network (%(zone)s)") % {"zone": default_zone})
+        ] + TIME_ZONE_CHOICES

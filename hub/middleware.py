@@ -201,3 +201,22 @@ class SecondFactorMiddleware:
             )
         step = self.STEP_PAGES[state][0]
         return redirect(f"{step}?{urlencode({'next': request.get_full_path()})}")
+
+
+class TimeZoneMiddleware:
+    """Shows times in the viewer's time zone (``hub.timezones.time_zone_for``):
+    activated for the request, deactivated after it."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from django.utils import timezone
+
+        from hub.timezones import request_time_zone, zone_or_default
+
+        timezone.activate(zone_or_default(request_time_zone(request)))
+        try:
+            return self.get_response(request)
+        finally:
+            timezone.deactivate()

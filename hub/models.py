@@ -44,8 +44,14 @@ class UserManager(DjangoUserManager):
 class User(AbstractBaseUser, PermissionsMixin):
     email = models.EmailField(_("e-mail address"), unique=True)
     display_name = models.CharField(_("display name"), max_length=120, blank=True)
+    # blank: the network's time zone, else TIME_ZONE (hub/timezones.py)
     time_zone = models.CharField(
-        _("time zone"), max_length=64, choices=TIME_ZONE_CHOICES, default="UTC"
+        _("time zone"),
+        max_length=64,
+        choices=TIME_ZONE_CHOICES,
+        blank=True,
+        default="",
+        help_text=_("Times are shown in it. Empty: your network's time zone."),
     )
     # blank: automatic (browser, then the network's default; hub/languages.py)
     language = models.CharField(

@@ -36,6 +36,7 @@ urlpatterns = [
         auth_views.PasswordResetView.as_view(),
         name="password_reset",
     ),
+    path("accounts/profile/", account_views.profile, name="account_profile"),
     path("accounts/tokens/", account_views.token_list, name="account_tokens"),
     path(
         "accounts/tokens/<int:pk>/revoke/",

@@ -16,11 +16,16 @@ class WeekForm(forms.Form):
         if not value:
             return Week.of(timezone.localdate())
         try:
-            return Week.parse(value)
+            week = Week.parse(value)
         except ValueError as exc:
             raise forms.ValidationError(
                 _("Give a week such as 2026-W48."), code="invalid"
             ) from exc
+        if week.monday > timezone.localdate():
+            raise forms.ValidationError(
+                _("That week has not started yet."), code="future"
+            )
+        return week
 
 
 class FeedbackItemForm(forms.Form):

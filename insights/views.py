@@ -4,6 +4,7 @@ questions (staff)."""
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -25,6 +26,12 @@ from insights.selectors.workflow import weekly_workflow, workflow_charts
 @require_GET
 def weekly_view(request):
     week_form = WeekForm(request.GET)
+    if not week_form.is_valid() and week_form.has_error("week", "future"):
+        # no figures exist for a week that has not started: go to this week
+        messages.info(request, _("That week has not started yet; here is this week."))
+        query = request.GET.copy()
+        query.pop("week", None)
+        return redirect(f"{reverse('hub:weekly')}?{query.urlencode()}")
     if not week_form.is_valid():
         week_form = WeekForm({})
         week_form.is_valid()
@@ -40,7 +47,10 @@ def weekly_view(request):
         "update": update,
         "filter": filterset,
         "previous_week": week.shift(-1),
-        "next_week": week.shift(1),
+        # no "next" past the current week: a week not begun has no figures
+        "next_week": week.shift(1)
+        if week.shift(1).monday <= timezone.localdate()
+        else None,
         "volume_chart": charts.line_chart(
             _("Tickets opened and solved, last 8 weeks"),
             volume["labels"],
@@ -183,6 +193,20 @@ def feedback_status_view(request, pk: int):
     if not form.is_valid():
         _form_errors(request, form)
         return redirect("hub:feedback")
+    new_status = form.cleaned_data["status"]
+    if new_status != item.status and request.POST.get("confirmed") != "1":
+        # a new status e-mails the networks asking: say who, and ask first
+        return render(
+            request,
+            "insights/feedback_status_confirm.html",
+            {
+                "item": item,
+                "status": new_status,
+                "status_label": FeedbackItem.Status(new_status).label,
+                "note": form.cleaned_data["note"],
+                "audience": selectors.feedback_status_audience(item=item),
+            },
+        )
     try:
         services.feedback_item_set_status(
             item=item,

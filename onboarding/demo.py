@@ -11,6 +11,13 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
+from faq.demo_content import (
+    GUIDE_AGENCY_AGREEMENT,
+    GUIDE_LIVE_SAFETY,
+    GUIDE_NETWORK_PROFILE,
+    GUIDE_RECRUITING,
+    article_path,
+)
 from hub.demo import DEMO_PASSWORD
 from hub.models import CreatorNetwork, Membership, User
 from onboarding.models import (
@@ -18,13 +25,14 @@ from onboarding.models import (
     AnnouncementAcknowledgement,
     Onboarding,
     OnboardingPlan,
+    OnboardingStep,
     PlanStep,
     Tip,
 )
 from onboarding.services import announcement_audience_decide, onboarding_start
 
 PLAN_STEPS = [
-    # title, side, due offset (days), guide link, description
+    # title, side, due offset (days), guide link (a demo KB article), description
     (
         "Kick-off call with your agency manager",
         "manager",
@@ -36,7 +44,7 @@ PLAN_STEPS = [
         "Complete the network profile",
         "network",
         5,
-        "/faq/network-profile/",
+        article_path(GUIDE_NETWORK_PROFILE),
         "Legal name, payout details, time zone and main contact.",
     ),
     (
@@ -50,7 +58,7 @@ PLAN_STEPS = [
         "Sign the agency agreement",
         "network",
         7,
-        "/faq/agency-agreement/",
+        article_path(GUIDE_AGENCY_AGREEMENT),
         "Read and sign the LIVE agency agreement.",
     ),
     (
@@ -64,14 +72,14 @@ PLAN_STEPS = [
         "Connect your first 10 creators",
         "network",
         14,
-        "/faq/binding-creators/",
+        article_path(GUIDE_RECRUITING),
         "Send binding invitations and track acceptance.",
     ),
     (
         "Complete LIVE safety training",
         "network",
         14,
-        "/faq/live-safety/",
+        article_path(GUIDE_LIVE_SAFETY),
         "Everyone who manages creators takes the safety course.",
     ),
     (
@@ -167,6 +175,7 @@ def seed(options: dict, out: Callable[[str], None]) -> None:
             )
             for i, (title, side, days, guide, description) in enumerate(PLAN_STEPS, 1)
         )
+    _repair_guide_links(plan)
     demo = CreatorNetwork.objects.exclude(slug__startswith="bench-network-")
     progress = {"northstar-media": 6, "lumen-live": 3, "harbour-creators": 1}
     manager = User.objects.filter(email="manager@hub.example").first()
@@ -213,6 +222,18 @@ def seed(options: dict, out: Callable[[str], None]) -> None:
     members = options.get("members") or 0
     if members:
         _bulk_members(members, out)
+
+
+def _repair_guide_links(plan: OnboardingPlan) -> None:
+    """Databases seeded before the demo guides existed linked steps to 404s: point
+    the demo plan's steps and their checklist copies at the demo articles."""
+    for title, _side, _days, guide, _description in PLAN_STEPS:
+        PlanStep.objects.filter(plan=plan, title=title).exclude(guide_url=guide).update(
+            guide_url=guide
+        )
+        OnboardingStep.objects.filter(onboarding__plan=plan, title=title).exclude(
+            guide_url=guide
+        ).update(guide_url=guide)
 
 
 def _bulk_members(count: int, out: Callable[[str], None]) -> None:

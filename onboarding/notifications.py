@@ -19,7 +19,7 @@ def send_invitation(invitation_id: int) -> int:
 
     invitation = (
         Invitation.objects.select_related("network", "invited_by")
-        .filter(pk=invitation_id, accepted_at__isnull=True)
+        .filter(pk=invitation_id, accepted_at__isnull=True, revoked_at__isnull=True)
         .first()
     )
     if invitation is None:

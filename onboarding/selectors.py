@@ -57,6 +57,25 @@ def onboarding_progress(*, user, network: CreatorNetwork) -> Onboarding | None:
     return onboarding_list(user=user).filter(network=network).first()
 
 
+def checklist_rows(*, user, onboarding: Onboarding) -> list[dict]:
+    """The checklist page's rows: each step, whether this person may tick it and its
+    guide link, blank when the knowledge base has no published article there (a
+    checklist copied before the article was archived must not link to a 404)."""
+    from faq.selectors import missing_article_links
+    from onboarding.services.checklists import can_tick
+
+    steps = list(onboarding.steps.all())
+    missing = missing_article_links({step.guide_url for step in steps})
+    return [
+        {
+            "step": step,
+            "can_tick": can_tick(user, step),
+            "guide_url": "" if step.guide_url in missing else step.guide_url,
+        }
+        for step in steps
+    ]
+
+
 def step_for_user(*, user, step_id: int) -> OnboardingStep:
     step = (
         OnboardingStep.objects.select_related("onboarding__network")
@@ -73,9 +92,22 @@ def network_members(*, network: CreatorNetwork):
 
 
 def pending_invitations(*, network: CreatorNetwork):
-    return network.invitations.filter(accepted_at__isnull=True).order_by(
-        "-created_at", "-id"
+    return network.invitations.filter(
+        accepted_at__isnull=True, revoked_at__isnull=True
+    ).order_by("-created_at", "-id")
+
+
+def pending_invitation(*, network: CreatorNetwork, invitation_id: int):
+    """One of this network's pending invitations (the members page's actions)."""
+    invitation = (
+        pending_invitations(network=network)
+        .select_related("network")
+        .filter(pk=invitation_id)
+        .first()
     )
+    if invitation is None:
+        raise Http404
+    return invitation
 
 
 def network_for_members_page(*, user, slug: str) -> CreatorNetwork:

@@ -36,4 +36,14 @@ urlpatterns = [
         members.member_remove,
         name="member_remove",
     ),
+    path(
+        "<slug:slug>/invitations/<int:invitation_id>/resend/",
+        members.invitation_resend_view,
+        name="invitation_resend",
+    ),
+    path(
+        "<slug:slug>/invitations/<int:invitation_id>/revoke/",
+        members.invitation_revoke_view,
+        name="invitation_revoke",
+    ),
 ]

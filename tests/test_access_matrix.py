@@ -83,6 +83,7 @@ MATRIX: dict[str, Row] = {
     "two_factor_disable": Row(
         "/accounts/two-factor/disable/", signed_in(302), "post", {"otp": "123456"}
     ),
+    "account_profile": Row("/accounts/profile/", signed_in(200)),  # issue 17
     "account_tokens": Row("/accounts/tokens/", signed_in(200)),
     # everyone may pick a language: signed-in people save their own, others a cookie
     "language": Row("/accounts/language/", everyone(200)),
@@ -301,7 +302,12 @@ MATRIX: dict[str, Row] = {
         lambda o: f"/hub/feedback/{o['feedback_item'].pk}/status/",
         {**staff_only(302), INTERN: 404},
         method="post",
-        data={"status": "relayed", "note": "Sent to the product team."},
+        # confirmed: a new status e-mails the networks, so it asks first (issue 17)
+        data={
+            "status": "relayed",
+            "note": "Sent to the product team.",
+            "confirmed": "1",
+        },
     ),
     "hub:feedback_link": Row(
         lambda o: f"/hub/feedback/{o['feedback_item'].pk}/link/",
@@ -339,6 +345,21 @@ MATRIX: dict[str, Row] = {
     "onboarding:member_remove": Row(
         lambda o: (
             f"/onboarding/{o['network'].slug}/members/{o['membership'].pk}/remove/"
+        ),
+        {**staff_only(404), MANAGER: 302},
+        method="post",
+    ),
+    # issue 17: resend and revoke a pending invitation (managers, the owners)
+    "onboarding:invitation_resend": Row(
+        lambda o: (
+            f"/onboarding/{o['network'].slug}/invitations/{o['invitation'].pk}/resend/"
+        ),
+        {**staff_only(404), MANAGER: 302},
+        method="post",
+    ),
+    "onboarding:invitation_revoke": Row(
+        lambda o: (
+            f"/onboarding/{o['network'].slug}/invitations/{o['invitation'].pk}/revoke/"
         ),
         {**staff_only(404), MANAGER: 302},
         method="post",
@@ -563,6 +584,7 @@ def _onboarding_objects(network, member) -> dict:
         "membership": Membership.objects.get(user=member, network=network),
         "announcement": announcement,
         "invitation_token": invitation_token(invitation),
+        "invitation": invitation,
         "unsubscribe_token": unsubscribe_token(user_id=member.pk, topic="tips"),
     }
 

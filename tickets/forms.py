@@ -44,7 +44,8 @@ class TicketCreateForm(forms.Form):
     subject = forms.CharField(
         label=_("Subject"),
         max_length=MAX_SUBJECT,
-        widget=forms.TextInput(attrs={"autocomplete": "off"}),
+        # no autocomplete="off": it also stops the browser restoring what was
+        # typed when the person comes Back from a suggested article (issue 17)
     )
     description = forms.CharField(
         label=_("Describe your question or problem"),

@@ -3,10 +3,11 @@ review notes, and status moves. Everyone but agency managers gets 404."""
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from campaigns import services
+from campaigns import selectors, services
 from campaigns.forms import (
     CampaignForm,
     GoalForm,
@@ -77,10 +78,29 @@ def campaign_edit(request, pk: int):
 
 
 @manager_required
-@require_POST
 def campaign_transition(request, pk: int):
+    """Ask first, then move: GET (or a POST without ``confirmed``) shows what the
+    move will do (start date still ahead, open tasks, who is told); the
+    confirmation's POST moves the campaign."""
     campaign = campaign_get(user=request.user, pk=pk)
-    to = request.POST.get("to", "")
+    to = request.POST.get("to") or request.GET.get("to", "")
+    if to not in campaign.allowed_transitions():
+        label = dict(Campaign.Status.choices).get(to, to)
+        messages.error(
+            request,
+            _("A %(status)s campaign cannot move to %(to)s.")
+            % {"status": campaign.get_status_display(), "to": label},
+        )
+        return redirect(campaign)
+    if request.method != "POST" or request.POST.get("confirmed") != "1":
+        preview = selectors.transition_preview(
+            campaign=campaign, to=to, today=timezone.localdate()
+        )
+        return render(
+            request,
+            "campaigns/campaign_transition_confirm.html",
+            {"campaign": campaign, "preview": preview},
+        )
     try:
         campaign = services.campaign_transition(
             campaign=campaign, user=request.user, to=to

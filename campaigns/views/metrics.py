@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from campaigns import services
 from campaigns.forms import MetricUploadForm
 from campaigns.models import Enrolment, MetricUpload
+from campaigns.review import number
 from campaigns.selectors import campaign_get
 from campaigns.services.metrics import MetricBatchError, metric_upload_preview
 from campaigns.vocabulary import METRICS
@@ -78,15 +79,17 @@ def upload_preview(request, pk: int, upload_id: int):
         return _confirm(request, campaign, staged)
     result, diff = metric_upload_preview(upload=staged)
     names = dict(campaign.enrolments.values_list("network_id", "network__name"))
+    # changed values first, old → new: a re-load replaces figures already shown
     sample = [
         {
             "network": names.get(row.network_id, "?"),
             "date": row.date,
             "metric": METRICS[row.metric].label,
-            "value": row.value,
+            "old": number(diff.previous[row.key]) if row.key in diff.previous else None,
+            "value": number(row.value),
             "state": state,
         }
-        for state, rows in ((_("new"), diff.new), (_("changed"), diff.changed))
+        for state, rows in ((_("changed"), diff.changed), (_("new"), diff.new))
         for row in rows[:PREVIEW_ROWS]
     ][:PREVIEW_ROWS]
     return render(

@@ -83,6 +83,7 @@ POLICIES: dict[str, str | Callable] = {
     "campaigns.Task.owner": KEEP,
     "onboarding.Invitation.invited_by": KEEP,
     "onboarding.Invitation.accepted_user": KEEP,
+    "onboarding.Invitation.revoked_by": KEEP,  # issue 17: who revoked it
     "onboarding.OnboardingStep.done_by": KEEP,
     "programmes.CheckIn.submitted_by": KEEP,
     "programmes.Application.decided_by": KEEP,

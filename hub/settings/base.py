@@ -64,6 +64,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "audit.context.AuditContextMiddleware",
     "hub.middleware.SecondFactorMiddleware",
+    "hub.middleware.TimeZoneMiddleware",  # times in the viewer's zone (issue 17)
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "hub.middleware.DatabaseUnavailableMiddleware",

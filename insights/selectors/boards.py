@@ -122,3 +122,20 @@ def feedback_status_recipients(*, item: FeedbackItem) -> QuerySet:
         .filter(Exists(still_asking))
         .order_by("pk")
     )
+
+
+def feedback_status_audience(*, item: FeedbackItem) -> dict:
+    """Who a status change of ``item`` e-mails, for the confirmation step: the
+    number of people (``feedback_status_recipients``) and their networks' names."""
+    from hub.models import CreatorNetwork
+
+    people = feedback_status_recipients(item=item)
+    networks = (
+        CreatorNetwork.objects.filter(
+            tickets__feedback_items=item, tickets__requester__in=people
+        )
+        .distinct()
+        .order_by("name")
+        .values_list("name", flat=True)
+    )
+    return {"people": people.count(), "networks": list(networks)}

@@ -128,7 +128,7 @@ class InvitationViewSet(mixins.ListModelMixin, _NetworkPeople):
 
     @extend_schema(
         request=InvitationInputSerializer,
-        responses={201: InvitationSerializer},
+        responses={201: InvitationSerializer, 200: InvitationSerializer},
         examples=[
             OpenApiExample(
                 "Invite a member",
@@ -154,8 +154,12 @@ class InvitationViewSet(mixins.ListModelMixin, _NetworkPeople):
         invitation = services.invitation_create(
             actor=request.user, network=network, **serializer.validated_data
         )
+        # asking again while one is pending sends nothing: the same invitation, 200
         return Response(
-            InvitationSerializer(invitation).data, status=status.HTTP_201_CREATED
+            InvitationSerializer(invitation).data,
+            status=status.HTTP_200_OK
+            if invitation.already_pending
+            else status.HTTP_201_CREATED,
         )
 
 

@@ -75,6 +75,24 @@ class PlanStep(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def clean(self):
+        """A guide link to the knowledge base must name a published article, so no
+        checklist ever shows a "Read the guide" that answers 404."""
+        from django.core.exceptions import ValidationError
+
+        from faq.selectors import missing_article_links
+
+        if self.guide_url and missing_article_links([self.guide_url]):
+            raise ValidationError(
+                {
+                    "guide_url": _(
+                        "No published article at %(link)s: publish it first or "
+                        "link another guide."
+                    )
+                    % {"link": self.guide_url}
+                }
+            )
+
 
 class Onboarding(models.Model):
     """One network's checklist; steps are copied so later plan edits keep history."""

@@ -17,6 +17,8 @@ from onboarding.services.invitations import (
     invitation_accept,
     invitation_create,
     invitation_from_token,
+    invitation_resend,
+    invitation_revoke,
     invitation_token,
     membership_remove,
 )
@@ -39,6 +41,8 @@ __all__ = [
     "invitation_accept",
     "invitation_create",
     "invitation_from_token",
+    "invitation_resend",
+    "invitation_revoke",
     "invitation_token",
     "membership_remove",
     "network_create",

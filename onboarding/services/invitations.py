@@ -20,12 +20,12 @@ INVITATION_SALT = "onboarding.invitation"
 
 
 class InvitationError(ApplicationError):
-    """A link that cannot be used; ``reason`` is invalid, expired or used."""
+    """A link that cannot be used; ``reason`` is invalid, expired, used or revoked."""
 
     def __init__(self, message: str, *, reason: str):
         super().__init__(message, extra={"reason": reason})
         self.reason = reason
-        self.status_code = 410 if reason in ("expired", "used") else 404
+        self.status_code = 410 if reason in ("expired", "used", "revoked") else 404
 
 
 def invitation_token(invitation: Invitation) -> str:
@@ -63,6 +63,11 @@ def invitation_from_token(token: str) -> Invitation:
             _("This invitation has already been used. Sign in instead."),
             reason="used",
         )
+    if invitation.revoked_at is not None:
+        raise InvitationError(
+            _("This invitation was withdrawn. Ask the network for a new one."),
+            reason="revoked",
+        )
     return invitation
 
 
@@ -70,6 +75,10 @@ def invitation_from_token(token: str) -> Invitation:
 def invitation_create(
     *, actor: User, network: CreatorNetwork, email: str, role: str = "member"
 ) -> Invitation:
+    """Invite ``email`` to ``network``: one pending invitation per address. Asking
+    again while one is pending sends nothing and returns it with
+    ``already_pending = True`` (its role updated if a new one was asked for);
+    ``invitation_resend`` sends its link again."""
     if not access.can_manage_members(actor, network):
         raise PermissionDeniedError(_("You may not invite people to this network."))
     email = User.objects.normalize_email(email).strip().lower()
@@ -81,18 +90,97 @@ def invitation_create(
             % {"email": email, "network": network.name},
             extra={"fields": {"email": [_("Already a member.")]}},
         )
+    # one invite at a time per network, so two clicks cannot both create one
+    CreatorNetwork.objects.select_for_update().filter(pk=network.pk).first()
+    existing = _pending(network=network, email=email).first()
+    if existing is not None:
+        if existing.role != role:
+            existing.role = role
+            existing.save(update_fields=["role"])
+        existing.already_pending = True
+        return existing
     invitation = Invitation.objects.create(
-        network=network, email=email, role=role, invited_by=actor
+        network=network,
+        email=email,
+        role=role,
+        invited_by=actor,
+        last_sent_at=timezone.now(),
     )
+    invitation.already_pending = False
     audit_record(
         actor=actor,
         action="onboarding.invite",
         obj=network,
         changes={"invited": email, "role": role},
     )
+    _send(invitation)
+    return invitation
+
+
+def _pending(*, network: CreatorNetwork, email: str):
+    return Invitation.objects.filter(
+        network=network,
+        email__iexact=email,
+        accepted_at__isnull=True,
+        revoked_at__isnull=True,
+    )
+
+
+def _send(invitation: Invitation) -> None:
     from onboarding.tasks import invitation_email_task
 
     outbox.enqueue(invitation_email_task, invitation_id=invitation.pk)
+
+
+def _pending_for_update(invitation: Invitation) -> Invitation:
+    locked = Invitation.objects.select_for_update().get(pk=invitation.pk)
+    if locked.accepted_at is not None:
+        raise ApplicationError(
+            _("%(email)s already accepted this invitation.") % {"email": locked.email}
+        )
+    if locked.revoked_at is not None:
+        raise ApplicationError(
+            _("The invitation to %(email)s was revoked; invite them again.")
+            % {"email": locked.email}
+        )
+    return locked
+
+
+@transaction.atomic
+def invitation_resend(*, actor: User, invitation: Invitation) -> Invitation:
+    """E-mail a pending invitation's link again (a fresh link, valid for
+    ``HUB_INVITATION_MAX_AGE_DAYS`` from now)."""
+    if not access.can_manage_members(actor, invitation.network):
+        raise PermissionDeniedError(_("You may not invite people to this network."))
+    invitation = _pending_for_update(invitation)
+    invitation.last_sent_at = timezone.now()
+    invitation.send_count += 1
+    invitation.save(update_fields=["last_sent_at", "send_count"])
+    audit_record(
+        actor=actor,
+        action="onboarding.invite_resend",
+        obj=invitation.network,
+        changes={"invited": invitation.email},
+    )
+    _send(invitation)
+    return invitation
+
+
+@transaction.atomic
+def invitation_revoke(*, actor: User, invitation: Invitation) -> Invitation:
+    """Withdraw a pending invitation: its links stop working; nothing is e-mailed."""
+    if not access.can_manage_members(actor, invitation.network):
+        raise PermissionDeniedError(_("You may not remove people from this network."))
+    invitation = _pending_for_update(invitation)
+    invitation.revoked_at = timezone.now()
+    invitation.revoked_by = actor
+    invitation.save(update_fields=["revoked_at", "revoked_by"])
+    audit_record(
+        actor=actor,
+        action="onboarding.invite_revoke",
+        obj=invitation.network,
+        changes={"revoked": invitation.email},
+    )
     return invitation
 
 

@@ -9,9 +9,13 @@ from django.views.decorators.http import require_POST
 from hub import permissions as access
 from hub.exceptions import ApplicationError
 from onboarding.filters import OnboardingFilter
-from onboarding.selectors import onboarding_for_network, onboarding_list, step_for_user
+from onboarding.selectors import (
+    checklist_rows,
+    onboarding_for_network,
+    onboarding_list,
+    step_for_user,
+)
 from onboarding.services import onboarding_step_set_done
-from onboarding.services.checklists import can_tick
 
 
 @login_required
@@ -41,10 +45,7 @@ def index(request):
 @login_required
 def detail(request, slug: str):
     onboarding = onboarding_for_network(user=request.user, slug=slug)
-    steps = [
-        {"step": step, "can_tick": can_tick(request.user, step)}
-        for step in onboarding.steps.all()
-    ]
+    steps = checklist_rows(user=request.user, onboarding=onboarding)
     return render(
         request,
         "onboarding/onboarding_detail.html",

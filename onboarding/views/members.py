@@ -12,6 +12,7 @@ from onboarding.forms import AcceptInvitationForm, InvitationForm
 from onboarding.selectors import (
     network_for_members_page,
     network_members,
+    pending_invitation,
     pending_invitations,
 )
 from onboarding.services import (
@@ -19,6 +20,8 @@ from onboarding.services import (
     invitation_accept,
     invitation_create,
     invitation_from_token,
+    invitation_resend,
+    invitation_revoke,
     membership_remove,
 )
 
@@ -45,7 +48,7 @@ def members(request, slug: str):
         form = InvitationForm(request.POST)
         if form.is_valid():
             try:
-                invitation_create(
+                invitation = invitation_create(
                     actor=request.user,
                     network=network,
                     email=form.cleaned_data["email"],
@@ -54,11 +57,21 @@ def members(request, slug: str):
             except ApplicationError as exc:
                 form.add_error(None, exc.message)
             else:
-                messages.success(
-                    request,
-                    _("Invitation sent to %(email)s.")
-                    % {"email": form.cleaned_data["email"]},
-                )
+                if invitation.already_pending:
+                    messages.info(
+                        request,
+                        _(
+                            "%(email)s already has a pending invitation; nothing "
+                            "was sent. Use Resend to e-mail the link again."
+                        )
+                        % {"email": invitation.email},
+                    )
+                else:
+                    messages.success(
+                        request,
+                        _("Invitation sent to %(email)s.")
+                        % {"email": invitation.email},
+                    )
                 return redirect("onboarding:members", slug=slug)
     else:
         form = InvitationForm()
@@ -81,6 +94,42 @@ def member_remove(request, slug: str, membership_id: int):
     else:
         messages.success(
             request, _("%(who)s was removed.") % {"who": membership.user.email}
+        )
+    return redirect("onboarding:members", slug=slug)
+
+
+@login_required
+@require_POST
+def invitation_resend_view(request, slug: str, invitation_id: int):
+    network = network_for_members_page(user=request.user, slug=slug)
+    invitation = pending_invitation(network=network, invitation_id=invitation_id)
+    try:
+        invitation_resend(actor=request.user, invitation=invitation)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(
+            request,
+            _("Invitation sent to %(email)s again, with a fresh link.")
+            % {"email": invitation.email},
+        )
+    return redirect("onboarding:members", slug=slug)
+
+
+@login_required
+@require_POST
+def invitation_revoke_view(request, slug: str, invitation_id: int):
+    network = network_for_members_page(user=request.user, slug=slug)
+    invitation = pending_invitation(network=network, invitation_id=invitation_id)
+    try:
+        invitation_revoke(actor=request.user, invitation=invitation)
+    except ApplicationError as exc:
+        messages.error(request, exc.message)
+    else:
+        messages.success(
+            request,
+            _("The invitation to %(email)s was revoked; its link no longer works.")
+            % {"email": invitation.email},
         )
     return redirect("onboarding:members", slug=slug)
 

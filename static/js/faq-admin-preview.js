@@ -11,11 +11,25 @@
     var endpoint = pane.getAttribute("data-endpoint");
     var token = document.querySelector("input[name=csrfmiddlewaretoken]");
     var timer = null;
+    var frame = pane.querySelector("iframe");
+    var error = pane.querySelector(".faq-preview-error");
+    if (!frame || !error) return;
+    // grow the frame to its content (same origin; the frame itself runs nothing)
+    frame.addEventListener("load", function () {
+      var doc = frame.contentDocument;
+      if (doc && doc.documentElement) {
+        frame.style.height = doc.documentElement.scrollHeight + "px";
+      }
+    });
 
     function refresh() {
       var data = new FormData();
       data.append("body", body.value);
       data.append("kind", kind ? kind.value : "article");
+      ["title", "summary", "tags"].forEach(function (name) {
+        var input = document.getElementById("id_" + name);
+        if (input) data.append(name, input.value);
+      });
       pane.setAttribute("aria-busy", "true");
       fetch(endpoint, {
         method: "POST",
@@ -28,11 +42,17 @@
           return response.json();
         })
         .then(function (json) {
-          pane.innerHTML = json.html; // sanitised by the server's allow-list
+          // the published article's page (sanitised by the server's allow-list),
+          // in a frame with its own stylesheets and no scripts
+          error.hidden = true;
+          frame.hidden = false;
+          frame.srcdoc = json.page;
           pane.setAttribute("data-state", "ready");
         })
         .catch(function () {
-          pane.textContent = pane.getAttribute("data-error") || "Preview failed.";
+          error.textContent = pane.getAttribute("data-error") || "Preview failed.";
+          error.hidden = false;
+          frame.hidden = true;
           pane.setAttribute("data-state", "error");
         })
         .finally(function () { pane.removeAttribute("aria-busy"); });

@@ -10,6 +10,13 @@
   var endpoint = box.getAttribute("data-endpoint");
   var minLength = parseInt(box.getAttribute("data-min-length") || "3", 10);
   if (!field || !list || !endpoint) return;
+  // Show the suggestions right under the subject, before the description and the
+  // Send button: on a phone the side column lands below the form, out of sight
+  // while typing. (The box stays hidden until there is something to show.)
+  var fieldRow = field.closest ? field.closest(".field") : null;
+  if (fieldRow && box.getAttribute("data-place") === "under-subject") {
+    fieldRow.insertAdjacentElement("afterend", box);
+  }
   var timer = null;
   var lastQuery = null;
   var controller = null;
@@ -54,6 +61,51 @@
       .then(function (data) { render(data.results || []); })
       .catch(function () { /* aborted or offline: keep what is shown */ });
   }
+
+  // Coming Back from a suggested article must find the form as it was left. The
+  // browser restores typed fields itself (never clear them on pageshow); when it
+  // cannot (the page was reloaded from the network), a draft kept in
+  // sessionStorage fills the empty fields in again, on Back/Forward only. The
+  // draft is dropped when the form is sent.
+  var form = field.form;
+  var draftKey = "hub-ticket-draft:" + window.location.pathname;
+  var drafted = form ? Array.prototype.filter.call(form.elements, function (el) {
+    return el.name && (el.tagName === "TEXTAREA" || el.type === "text");
+  }) : [field];
+
+  function saveDraft() {
+    var draft = {};
+    drafted.forEach(function (el) { if (el.value) draft[el.name] = el.value; });
+    try { window.sessionStorage.setItem(draftKey, JSON.stringify(draft)); } catch (e) { /* private mode */ }
+  }
+
+  function cameBack() {
+    var nav = window.performance && performance.getEntriesByType
+      ? performance.getEntriesByType("navigation")[0] : null;
+    return nav ? nav.type === "back_forward" : false;
+  }
+
+  function restoreDraft() {
+    var draft = null;
+    try { draft = JSON.parse(window.sessionStorage.getItem(draftKey) || "null"); } catch (e) { draft = null; }
+    if (!draft) return;
+    drafted.forEach(function (el) {
+      if (!el.value && draft[el.name]) el.value = draft[el.name];
+    });
+  }
+
+  if (cameBack()) restoreDraft();
+  drafted.forEach(function (el) { el.addEventListener("input", saveDraft); });
+  if (form) {
+    form.addEventListener("submit", function () {
+      try { window.sessionStorage.removeItem(draftKey); } catch (e) { /* private mode */ }
+    });
+  }
+  // a page shown again from the back-forward cache keeps its fields: refresh
+  // the suggestions for what is there, never clear anything
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) { lastQuery = null; lookup(); }
+  });
 
   field.addEventListener("input", function () {
     window.clearTimeout(timer);

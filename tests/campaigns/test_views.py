@@ -185,13 +185,15 @@ def test_manager_only_pages_answer_404(client_as, request, who, campaign):
     assert not task.done
 
 
-def test_transitions_are_posts_and_refused_moves_say_why(client_as, manager, campaign):
+def test_transitions_are_confirmed_posts_and_refused_moves_say_why(
+    client_as, manager, campaign
+):
     browser = client_as(manager)
     url = reverse("campaigns:transition", args=[campaign.pk])
-    assert browser.get(url).status_code == 405
+    assert browser.get(url, {"to": "review"}).status_code == 200  # the question
     response = browser.post(url, {"to": "closed"}, follow=True)
     assert "cannot move" in response.content.decode()
-    browser.post(url, {"to": "review"})
+    browser.post(url, {"to": "review", "confirmed": "1"})
     campaign.refresh_from_db()
     assert campaign.status == "review"
 
@@ -299,7 +301,10 @@ def test_material_files_follow_campaign_access(
 
 def test_review_page_edits_the_drafted_summary(client_as, manager, campaign, figures):
     browser = client_as(manager)
-    browser.post(reverse("campaigns:transition", args=[campaign.pk]), {"to": "review"})
+    browser.post(
+        reverse("campaigns:transition", args=[campaign.pk]),
+        {"to": "review", "confirmed": "1"},
+    )
     response = browser.get(reverse("campaigns:review", args=[campaign.pk]))
     assert "Goals: 1 of 1 met." in response.context["form"].initial["review_summary"]
     browser.post(
@@ -319,7 +324,8 @@ def test_a_network_sees_its_own_results_in_review_not_the_managers_summary(
     client_as, manager, member_b, campaign, figures
 ):
     client_as(manager).post(
-        reverse("campaigns:transition", args=[campaign.pk]), {"to": "review"}
+        reverse("campaigns:transition", args=[campaign.pk]),
+        {"to": "review", "confirmed": "1"},
     )
     campaign.refresh_from_db()
     assert "Alpha Agency" in campaign.review_summary

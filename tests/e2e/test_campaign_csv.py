@@ -113,8 +113,10 @@ def test_manager_takes_a_campaign_from_draft_to_closed(
     expect(page.locator("#networks")).to_contain_text("Invited")
 
     page.get_by_role("button", name="Move to Setup").click()
+    page.get_by_role("button", name="Yes, move to Setup").click()  # asks first
     expect(status).to_have_text("Setup")
     page.get_by_role("button", name="Move to Live").click()
+    page.get_by_role("button", name="Yes, move to Live").click()  # asks first
     expect(status).to_have_text("Live")
     # the network accepts (recorded directly) so figures can be loaded
     campaign = network_a.enrolments.get().campaign
@@ -125,6 +127,7 @@ def test_manager_takes_a_campaign_from_draft_to_closed(
     expect(page.locator("table.goals-table")).to_contain_text("110%")
 
     page.get_by_role("button", name="Move to Review").click()
+    page.get_by_role("button", name="Yes, move to Review").click()  # asks first
     expect(status).to_have_text("Review")
     expect(page.locator("#review")).to_contain_text("Goals: 1 of 1 met.")
     page.get_by_role("link", name="Edit review notes").click()
@@ -134,6 +137,7 @@ def test_manager_takes_a_campaign_from_draft_to_closed(
     expect(page.locator("#review")).to_contain_text("Daily battles")
 
     page.get_by_role("button", name="Move to Closed").click()
+    page.get_by_role("button", name="Yes, move to Closed").click()  # asks first
     expect(status).to_have_text("Closed")
     expect(page.get_by_role("button", name=re.compile("^Move to"))).to_have_count(0)
     campaign.refresh_from_db()

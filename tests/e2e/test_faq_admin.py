@@ -49,13 +49,26 @@ def test_an_intern_publishes_and_a_network_finds_it_with_a_typo(
 
     # It previews: the server renders and sanitises, the page shows it.
     page.get_by_role("button", name="Refresh preview").click()
-    preview = page.locator("#faq-preview")
+    # the published article's template and stylesheets, in a frame (issue 17)
+    preview = page.frame_locator("#faq-preview iframe")
     expect(
         preview.get_by_role("heading", name="When the money arrives")
     ).to_be_visible()
     expect(preview.locator("strong")).to_have_text("10th and 15th")
+    expect(preview.locator("article.card.faq-article h1")).to_have_text(
+        "How diamond payouts work"
+    )
+    expect(preview.locator(".faq-summary")).to_have_text(
+        "Gifts become diamonds; diamonds become money."
+    )
     assert preview.locator("script, [onerror]").count() == 0
     assert page.evaluate("window.pwned") is None
+    # it looks like the published page: the same stylesheet draws the card
+    frame = page.frame_locator("#faq-preview iframe").locator("article.faq-article")
+    preview_style = frame.evaluate(
+        "el => [getComputedStyle(el).backgroundColor, getComputedStyle(el).borderRadius,"
+        " getComputedStyle(el.querySelector('h1')).fontSize]"
+    )
 
     # It publishes.
     page.get_by_role("button", name="Save and publish").click()
@@ -79,3 +92,8 @@ def test_an_intern_publishes_and_a_network_finds_it_with_a_typo(
     )
     expect(page.locator(".faq-body strong")).to_have_text("10th and 15th")
     assert page.locator(".faq-body script, .faq-body [onerror]").count() == 0
+    published_style = page.locator("article.faq-article").evaluate(
+        "el => [getComputedStyle(el).backgroundColor, getComputedStyle(el).borderRadius,"
+        " getComputedStyle(el.querySelector('h1')).fontSize]"
+    )
+    assert preview_style == published_style

@@ -134,7 +134,9 @@ def test_managers_add_items_and_change_status_from_the_board(client_as, manager)
     )
     item = ticket.feedback_items.get()
     assert item.area.name == "Backstage"
-    browser.post(f"/hub/feedback/{item.pk}/status/", {"status": "declined"})
+    browser.post(
+        f"/hub/feedback/{item.pk}/status/", {"status": "declined", "confirmed": "1"}
+    )
     item.refresh_from_db()
     assert item.status == "declined"
 
