@@ -13,8 +13,8 @@ from django.utils import timezone
 
 from hub.models import CreatorNetwork, Membership, User
 from tickets import demo_sla
-from tickets.bulk import MessageSpec, TicketSpec, tickets_bulk_create
 from tickets.models import Category, Tag, Ticket
+from tickets.seeding import MessageSpec, TicketSpec, tickets_bulk_create
 
 CATEGORIES = [
     (

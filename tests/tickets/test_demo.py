@@ -5,8 +5,8 @@ from django.db import connection
 
 from hub import demo as hub_demo
 from tickets import demo, demo_sla, services
-from tickets.bulk import TicketSpec, tickets_bulk_create
 from tickets.models import Ticket, TicketMessage
+from tickets.seeding import TicketSpec, tickets_bulk_create
 
 pytestmark = pytest.mark.django_db
 

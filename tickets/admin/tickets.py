@@ -72,6 +72,3 @@ class AttachmentAdmin(ReadOnlyMixin, admin.ModelAdmin):
     list_select_related = ["ticket"]
     raw_id_fields = ["ticket", "message"]
     exclude = ["file"]  # served only through the access-checked portal view
-
-
-from tickets import admin_sla  # noqa: E402, F401 - registers the SLA and work admins
