@@ -119,6 +119,15 @@ def require_staff_member(user) -> None:
         raise PermissionDeniedError(_("Only platform staff may do this."))
 
 
+def require_manager(user, message=None) -> None:
+    """For services: refuse anyone but an agency manager (``is_manager``), with
+    ``message`` (what they may not change) or a general one."""
+    if not is_manager(user):
+        from hub.exceptions import PermissionDeniedError
+
+        raise PermissionDeniedError(message or _("Only agency managers may do this."))
+
+
 def visible_networks(user):
     """A queryset of the networks this person may see."""
     from hub.models import CreatorNetwork

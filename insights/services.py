@@ -263,8 +263,7 @@ def search_gap_draft_article(*, gap: SearchGap, actor):
 def _require_manager(actor) -> None:
     """The feedback board is the agency managers' (its status changes e-mail
     networks); interns are refused here as well as on its pages."""
-    if not access.is_manager(actor):
-        raise PermissionDeniedError(_("Only agency managers may change the board."))
+    access.require_manager(actor, _("Only agency managers may change the board."))
 
 
 def _feedback_tickets(references) -> list[Ticket]:

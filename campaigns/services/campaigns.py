@@ -15,7 +15,7 @@ from campaigns.models import Campaign, Enrolment, Goal, Material, Task
 from campaigns.vocabulary import METRICS
 from faq.models import Article
 from hub import permissions as access
-from hub.exceptions import ApplicationError, NotFoundError, PermissionDeniedError
+from hub.exceptions import ApplicationError, NotFoundError
 from hub.models import CreatorNetwork, Region, User
 
 MATERIAL_MAX_BYTES = 20 * 1024 * 1024
@@ -25,8 +25,7 @@ MATERIAL_TEXT_EXTENSIONS = {"txt", "csv", "md"}
 
 
 def require_manager(user) -> None:
-    if not access.is_manager(user):
-        raise PermissionDeniedError(_("Only agency managers may change campaigns."))
+    access.require_manager(user, _("Only agency managers may change campaigns."))
 
 
 def _unique_slug(name: str, exclude: int | None = None) -> str:

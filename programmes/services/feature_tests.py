@@ -11,15 +11,14 @@ from django.utils.translation import gettext as _
 from audit.services import audit_record
 from faq.models import Article
 from hub import permissions as access
-from hub.exceptions import ApplicationError, PermissionDeniedError
+from hub.exceptions import ApplicationError
 from hub.models import CreatorNetwork, Region, User
 from programmes.models import Application, FeatureTest
 from programmes.selectors import documentation_checklist
 
 
 def require_manager(user) -> None:
-    if not access.is_manager(user):
-        raise PermissionDeniedError(_("Only agency managers may change feature tests."))
+    access.require_manager(user, _("Only agency managers may change feature tests."))
 
 
 def _field_error(field: str, message: str) -> ApplicationError:
