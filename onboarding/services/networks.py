@@ -17,16 +17,18 @@ def network_create(*, network: CreatorNetwork, actor=None) -> CreatorNetwork:
     """Save a new ``network`` (an unsaved instance, validated by its form or here)
     and start its onboarding checklist from the default plan, when there is one.
 
-    ``actor``: the staff member adding it (audit log); None for the system."""
+    ``actor``: the staff member adding it (recorded in the audit log); None for
+    the system (the demo, the tests' factory), which is not recorded."""
     if network.pk is not None:
         raise ValueError("network_create saves new networks only")
     network.full_clean()
     network.save(force_insert=True)
-    audit_record(
-        actor=actor,
-        action="network.create",
-        obj=network,
-        changes={"name": [None, network.name], "tier": [None, network.tier]},
-    )
+    if actor is not None:  # the audit log holds people's actions, not the seeders'
+        audit_record(
+            actor=actor,
+            action="network.create",
+            obj=network,
+            changes={"name": [None, network.name], "tier": [None, network.tier]},
+        )
     onboarding_start(network=network)
     return network

@@ -1,6 +1,8 @@
 """Issue 17: the admin's article preview did not look like the published article.
 It is now the published page's partial and stylesheets."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -10,7 +12,9 @@ pytestmark = pytest.mark.django_db
 
 
 def _article_markup(html: str) -> str:
-    return html.split('<article class="card faq-article">')[1].split("</article>")[0]
+    """The article element's content (its tag carries the article's lang and dir)."""
+    opening = re.search(r'<article class="card faq-article"[^>]*>', html)
+    return html[opening.end() :].split("</article>")[0]
 
 
 def test_the_preview_is_the_published_articles_markup_and_stylesheets(

@@ -65,7 +65,7 @@ def test_an_internal_note_says_nothing_to_the_network(member_a, intern):
 
 
 def test_the_migration_backfills_who_spoke_last_from_the_messages(network_a, intern):
-    migration = importlib.import_module("tickets.migrations.0009_queue_workspace")
+    migration = importlib.import_module("tickets.migrations.0010_queue_workspace")
     quiet = TicketFactory(network=network_a)
     answered = TicketFactory(network=network_a)
     network_message = MessageFactory(ticket=answered)

@@ -297,11 +297,12 @@ def test_the_context_shows_the_networks_other_open_work_onboarding_campaigns_and
 
 
 # the staff ticket page: session, user, groups (memoised), the ticket with its
-# joins, its own files, the conversation + its attachments, the macros, the tags
+# joins, the agent's "seen" mark (one upsert, for the queue's unread dot), its own
+# files, the conversation + its attachments, the macros, the tags
 # (properties), the neighbours (two keyset queries), the network's context (other
 # open tickets, onboarding, satisfaction, campaigns), the properties form's
 # categories and staff, the history
-TICKET_PAGE_QUERIES = 18
+TICKET_PAGE_QUERIES = 19
 
 
 @pytest.mark.parametrize("size", [2, 12])
