@@ -46,6 +46,12 @@ SERIOUS = {"serious", "critical"}
 # Known rules of third-party widgets we do not control, each with its reason.
 # Selector prefix -> axe rule ids ignored inside that widget only.
 THIRD_PARTY = {}
+# Pages whose third-party widget is left out of the check (the page around it is
+# checked), with the reason. Swagger UI (drf-spectacular-sidecar) renders
+# operations as buttons inside summary buttons (nested-interactive), grey version
+# stamps and small path links: its own markup, rebuilt by its script after load;
+# the same document is readable at /api/schema/ and in ReDoc-free tools. KNOWN GAP.
+EXCLUDED_WIDGETS = {"api-docs": ["#swagger-ui"]}
 
 
 def _first(model, **filters):
@@ -125,6 +131,9 @@ PAGES = {
     "account_tokens": lambda o: "/accounts/tokens/",
     "two_factor": lambda o: "/accounts/two-factor/",
     "two_factor_setup": lambda o: "/accounts/two-factor/setup/",
+    "account_profile": lambda o: "/accounts/profile/",
+    "language": lambda o: "/accounts/language/",
+    "hub:search": lambda o: "/hub/search/?q=payout",
     "hub:network_list": lambda o: "/hub/networks/",
     "hub:network_detail": lambda o: f"/hub/networks/{o['network']}/",
     "hub:weekly": lambda o: "/hub/weekly/",
@@ -192,6 +201,14 @@ NOT_PAGES = {
     "hub:network_export": DOWNLOAD,
     "hub:person_erase": POST_ONLY,
     "hub:recurring_draft": POST_ONLY,
+    "hub:search_gap_draft": POST_ONLY,
+    "hub:network_language": POST_ONLY,
+    "tickets:compose": POST_ONLY,
+    "tickets:bulk_undo": POST_ONLY,
+    "tickets:presence": "the ticket page's presence heartbeat (an htmx partial)",
+    "tickets:conversation": "the conversation partial the ticket page polls",
+    "onboarding:invitation_resend": POST_ONLY,
+    "onboarding:invitation_revoke": POST_ONLY,
     "hub:feedback_export": DOWNLOAD,
     "hub:feedback_status": POST_ONLY,
     "hub:feedback_create": POST_ONLY,
@@ -309,14 +326,17 @@ def _context(browser, live_server, language: str, email: str | None):
     return context
 
 
-def serious_violations(page) -> list[str]:
+def serious_violations(page, exclude=()) -> list[str]:
     page.add_script_tag(path=str(AXE))
     result = page.evaluate(
-        """async () => await axe.run(document, {
-            runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a",
-                                             "wcag21aa", "wcag22aa", "best-practice"]},
-            resultTypes: ["violations"],
-        })"""
+        """async (exclude) => await axe.run(
+            {include: [["html"]], exclude: exclude.map((s) => [s])},
+            {
+                runOnly: {type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a",
+                                                 "wcag21aa", "wcag22aa", "best-practice"]},
+                resultTypes: ["violations"],
+            })""",
+        list(exclude),
     )
     found = []
     for violation in result["violations"]:
@@ -388,14 +408,20 @@ def test_every_portal_page_passes_axe_for_every_role(
                 response = page.goto(f"{live_server.url}{path}")
             except PlaywrightError:  # an error status without a page to show
                 continue
+            landed = page.url.split("?")[0]
+            expected = f"{live_server.url}{path}".split("?")[0]
+            # an article opens in the reader's language: its translation's address
+            translated = name == "faq:detail" and landed.startswith(
+                f"{live_server.url}/faq/"
+            )
             if (
                 response is None
                 or response.status != 200
-                or (page.url.split("?")[0] != f"{live_server.url}{path}".split("?")[0])
+                or (landed != expected and not translated)
             ):
                 continue  # not this role's page
             opened[name] += 1
-            for problem in serious_violations(page):
+            for problem in serious_violations(page, EXCLUDED_WIDGETS.get(name, ())):
                 problems.append(f"[{language} {role}] {path}: {problem}")
         context.close()
     assert not problems, "\n".join(problems)

@@ -90,7 +90,11 @@ def test_a_manager_works_the_queue_by_keyboard(
     # back in the list, Enter opens the ticket the network answered last
     first.locator("[data-row-link]").focus()
     page.keyboard.press("Enter")
-    expect(page).to_have_url(f"{base}/tickets/{older.reference}/")
+    # the ticket opens with the view it came from (for previous / next)
+    expect(page).to_have_url(
+        f"{base}/tickets/{older.reference}/"
+        "?from=waiting%3Dtrue%26ordering%3D-network_replied"
+    )
 
 
 def test_bulk_close_asks_first_and_undo_restores(
