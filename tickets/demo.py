@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from hub.models import CreatorNetwork, Membership, User
 from tickets import demo_sla
+from tickets.demo_recurring import RECURRING_TICKETS
 from tickets.models import Category, Tag, Ticket
 from tickets.seeding import MessageSpec, TicketSpec, tickets_bulk_create
 
@@ -298,12 +299,13 @@ def seed(options: dict, out: Callable[[str], None]) -> None:
     existing = set(Ticket.objects.values_list("network__name", "subject"))
     now = timezone.now()
     specs = []
-    for age, row in enumerate(DEMO_TICKETS):
+    rows = DEMO_TICKETS + RECURRING_TICKETS
+    for age, row in enumerate(rows):
         network, email, cat, kind, prio, status, subject, description, convo = row
         if network not in networks or (network, subject) in existing:
             continue
         requester = people.get(email) if email else None
-        created = now - timedelta(days=len(DEMO_TICKETS) - age, hours=3)
+        created = now - timedelta(days=len(rows) - age, hours=3)
         messages = []
         for step, (who, internal, body) in enumerate(convo, start=1):
             author = (agent if step % 2 else manager) if who == "staff" else requester
@@ -338,7 +340,7 @@ def seed(options: dict, out: Callable[[str], None]) -> None:
         for ticket in created:
             if ticket.priority in (P.HIGH, P.URGENT):
                 ticket.tags.add(tag)
-    out(f"Demo tickets ready ({len(created)} added, {len(DEMO_TICKETS)} in the set).")
+    out(f"Demo tickets ready ({len(created)} added, {len(rows)} in the set).")
 
     count = options.get("tickets") or 0
     if count:

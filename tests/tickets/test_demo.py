@@ -22,7 +22,11 @@ def test_seed_is_idempotent_and_has_replies_and_notes():
     demo.seed({}, write)
     first = Ticket.objects.count()
     demo.seed({}, write)
-    assert Ticket.objects.count() == first == len(demo.DEMO_TICKETS)
+    assert (
+        Ticket.objects.count()
+        == first
+        == len(demo.DEMO_TICKETS) + len(demo.RECURRING_TICKETS)
+    )
     assert TicketMessage.objects.filter(internal=True).exists()
     assert TicketMessage.objects.filter(internal=False, author_is_staff=True).exists()
     assert Ticket.objects.values("network").distinct().count() >= 3
