@@ -2,29 +2,30 @@ from functools import cache
 
 from django.conf import settings
 from django.urls import NoReverseMatch, reverse
+from django.utils.translation import gettext_lazy as _
 
 from hub import permissions as access
 
 # (url name, label, roles that see it)
 NAVIGATION = [
-    ("home", "Home", {"network", "intern", "manager", "admin"}),
-    ("tickets:list", "Tickets", {"network", "intern", "manager", "admin"}),
+    ("home", _("Home"), {"network", "intern", "manager", "admin"}),
+    ("tickets:list", _("Tickets"), {"network", "intern", "manager", "admin"}),
     (
         "faq:index",
-        "Knowledge base",
+        _("Knowledge base"),
         {"anonymous", "network", "intern", "manager", "admin"},
     ),
-    ("campaigns:list", "Campaigns", {"network", "manager", "admin"}),
-    ("onboarding:index", "Onboarding", {"network", "manager", "admin"}),
-    ("programmes:list", "Feature tests", {"network", "intern", "manager", "admin"}),
-    ("marketing:event_list", "Events", {"network", "intern", "manager", "admin"}),
-    ("marketing:content_list", "Content", {"network", "intern", "manager", "admin"}),
-    ("marketing:asset_list", "Brand kit", {"network", "intern", "manager", "admin"}),
-    ("hub:weekly", "Weekly update", {"manager", "admin"}),
-    ("hub:recurring", "Recurring questions", {"intern", "manager", "admin"}),
-    ("hub:feedback", "Feedback board", {"manager", "admin"}),
-    ("hub:audit", "Audit log", {"manager", "admin"}),
-    ("hub:network_list", "Networks", {"intern", "manager", "admin"}),
+    ("campaigns:list", _("Campaigns"), {"network", "manager", "admin"}),
+    ("onboarding:index", _("Onboarding"), {"network", "manager", "admin"}),
+    ("programmes:list", _("Feature tests"), {"network", "intern", "manager", "admin"}),
+    ("marketing:event_list", _("Events"), {"network", "intern", "manager", "admin"}),
+    ("marketing:content_list", _("Content"), {"network", "intern", "manager", "admin"}),
+    ("marketing:asset_list", _("Brand kit"), {"network", "intern", "manager", "admin"}),
+    ("hub:weekly", _("Weekly update"), {"manager", "admin"}),
+    ("hub:recurring", _("Recurring questions"), {"intern", "manager", "admin"}),
+    ("hub:feedback", _("Feedback board"), {"manager", "admin"}),
+    ("hub:audit", _("Audit log"), {"manager", "admin"}),
+    ("hub:network_list", _("Networks"), {"intern", "manager", "admin"}),
 ]
 
 

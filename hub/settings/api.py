@@ -1,5 +1,7 @@
 """Django REST Framework and the OpenAPI schema."""
 
+from django.utils.translation import gettext_lazy
+
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "hub.api.authentication.HashedTokenAuthentication",
@@ -56,4 +58,4 @@ SPECTACULAR_SETTINGS = {
 }
 
 # django-filter: say "Any" rather than "---------" on unset filter choices.
-FILTERS_EMPTY_CHOICE_LABEL = "Any"
+FILTERS_EMPTY_CHOICE_LABEL = gettext_lazy("Any")
