@@ -33,5 +33,4 @@ from marketing.services.events import (  # noqa: F401
     event_update,
     registration_cancel,
     registration_rate,
-    require_manager,
 )

@@ -10,12 +10,12 @@ from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
 from audit.services import audit_record
+from hub import permissions as access
 from hub.exceptions import ApplicationError
 from marketing.models import (
     BrandAsset,
     BrandAssetVersion,
 )
-from marketing.services.events import require_manager  # noqa: E402
 
 # --- brand kit --------------------------------------------------------------------
 
@@ -99,7 +99,7 @@ def _add_version(*, asset: BrandAsset, actor, file) -> BrandAssetVersion:
 
 @transaction.atomic
 def brand_asset_create(*, actor, file, regions=(), networks=(), **fields) -> BrandAsset:
-    require_manager(actor)
+    access.require_manager(actor)
     asset = BrandAsset.objects.create(created_by=actor, **fields)
     asset.regions.set(regions)
     asset.networks.set(networks)
@@ -111,7 +111,7 @@ def brand_asset_create(*, actor, file, regions=(), networks=(), **fields) -> Bra
 @transaction.atomic
 def brand_version_add(*, asset: BrandAsset, actor, file) -> BrandAssetVersion:
     """A new version becomes current; the older ones are kept."""
-    require_manager(actor)
+    access.require_manager(actor)
     asset = BrandAsset.objects.select_for_update().get(pk=asset.pk)
     version = _add_version(asset=asset, actor=actor, file=file)
     audit_record(
@@ -127,7 +127,7 @@ def brand_version_add(*, asset: BrandAsset, actor, file) -> BrandAssetVersion:
 def brand_version_retire(*, version: BrandAssetVersion, actor) -> BrandAssetVersion:
     """Retired versions stay listed for staff but are no longer offered; when the
     current one retires, the newest version left becomes current."""
-    require_manager(actor)
+    access.require_manager(actor)
     BrandAsset.objects.select_for_update().get(pk=version.asset_id)
     version = BrandAssetVersion.objects.get(pk=version.pk)
     if version.retired_at is not None:

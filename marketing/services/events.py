@@ -29,10 +29,6 @@ from onboarding.models import Delivery
 REMINDERS = {"remind-1d": timedelta(days=1), "remind-1h": timedelta(hours=1)}
 
 
-def require_manager(user) -> None:
-    access.require_manager(user)
-
-
 # --- e-mails through the delivery ledger ----------------------------------------
 
 
@@ -76,7 +72,7 @@ def _check_times(starts_at, ends_at) -> None:
 
 @transaction.atomic
 def event_create(*, actor, regions=(), networks=(), **fields) -> Event:
-    require_manager(actor)
+    access.require_manager(actor)
     _check_times(fields.get("starts_at"), fields.get("ends_at"))
     event = Event.objects.create(created_by=actor, **fields)
     event.regions.set(regions)
@@ -89,7 +85,7 @@ def event_create(*, actor, regions=(), networks=(), **fields) -> Event:
 def event_update(
     *, event: Event, actor, regions=None, networks=None, **fields
 ) -> Event:
-    require_manager(actor)
+    access.require_manager(actor)
     event = Event.objects.select_for_update().get(pk=event.pk)
     if event.status in (Event.Status.DONE, Event.Status.CANCELLED):
         raise ApplicationError(_("A finished or cancelled event cannot change."))
@@ -115,7 +111,7 @@ def event_update(
 
 @transaction.atomic
 def event_publish(*, event: Event, actor) -> Event:
-    require_manager(actor)
+    access.require_manager(actor)
     event = Event.objects.select_for_update().get(pk=event.pk)
     if event.status != Event.Status.DRAFT:
         raise ApplicationError(_("Only a draft can be published."))
@@ -136,7 +132,7 @@ def event_publish(*, event: Event, actor) -> Event:
 @transaction.atomic
 def event_cancel(*, event: Event, actor) -> Event:
     """Cancel and tell every registrant and waitlisted person once."""
-    require_manager(actor)
+    access.require_manager(actor)
     event = Event.objects.select_for_update().get(pk=event.pk)
     if event.status in (Event.Status.DONE, Event.Status.CANCELLED):
         raise ApplicationError(_("This event is already over or cancelled."))
