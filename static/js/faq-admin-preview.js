@@ -11,6 +11,8 @@
     var endpoint = pane.getAttribute("data-endpoint");
     var token = document.querySelector("input[name=csrfmiddlewaretoken]");
     var timer = null;
+    var asked = 0; // the latest request; an older answer arriving late is dropped
+    var shown = null; // the page in the frame; the same page again is not reloaded
     var frame = pane.querySelector("iframe");
     var error = pane.querySelector(".faq-preview-error");
     if (!frame || !error) return;
@@ -23,6 +25,8 @@
     });
 
     function refresh() {
+      window.clearTimeout(timer);
+      var ticket = ++asked;
       var data = new FormData();
       data.append("body", body.value);
       data.append("kind", kind ? kind.value : "article");
@@ -42,20 +46,28 @@
           return response.json();
         })
         .then(function (json) {
+          if (ticket !== asked) return;
           // the published article's page (sanitised by the server's allow-list),
           // in a frame with its own stylesheets and no scripts
           error.hidden = true;
           frame.hidden = false;
-          frame.srcdoc = json.page;
+          if (json.page !== shown) {
+            shown = json.page;
+            frame.srcdoc = json.page;
+          }
           pane.setAttribute("data-state", "ready");
         })
         .catch(function () {
+          if (ticket !== asked) return;
+          shown = null;
           error.textContent = pane.getAttribute("data-error") || "Preview failed.";
           error.hidden = false;
           frame.hidden = true;
           pane.setAttribute("data-state", "error");
         })
-        .finally(function () { pane.removeAttribute("aria-busy"); });
+        .finally(function () {
+          if (ticket === asked) pane.removeAttribute("aria-busy");
+        });
     }
 
     body.addEventListener("input", function () {
