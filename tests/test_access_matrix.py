@@ -231,6 +231,9 @@ MATRIX: dict[str, Row] = {
         method="post",
         data={"state": "viewing"},
     ),
+    "tickets:context": Row(
+        lambda o: f"/tickets/{o['ticket'].reference}/context/", staff_only(200)
+    ),
     "tickets:conversation": Row(
         lambda o: f"/tickets/{o['ticket'].reference}/conversation/",
         network_a_and_staff(200),

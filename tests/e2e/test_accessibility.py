@@ -143,6 +143,7 @@ PAGES = {
     "tickets:list": lambda o: "/tickets/",
     "tickets:new": lambda o: "/tickets/new/",
     "tickets:detail": lambda o: f"/tickets/{o['ticket']}/",
+    "tickets:context": lambda o: f"/tickets/{o['ticket']}/context/",
     "faq:index": lambda o: "/faq/",
     "faq:search": lambda o: "/faq/?q=payout",  # the index with results
     "faq:detail": lambda o: f"/faq/{o['article']}/",
