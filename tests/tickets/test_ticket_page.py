@@ -15,6 +15,7 @@ from tests.hub.factories import StaffFactory
 from tests.tickets.factories import PNG_BYTES, MessageFactory, TicketFactory
 from tickets import selectors, services
 from tickets.models import SatisfactionRating, Ticket, TicketChange
+from tickets.selectors import ticket as ticket_selectors
 
 pytestmark = pytest.mark.django_db
 
@@ -330,7 +331,7 @@ def test_the_staff_ticket_page_has_a_constant_number_of_queries(
             f"{ticket.get_absolute_url()}context/", headers={"HX-Request": "true"}
         )
     assert panel.status_code == 200
-    shown = min(2 * size, selectors.CONTEXT_OPEN_TICKETS)
+    shown = min(2 * size, ticket_selectors.CONTEXT_OPEN_TICKETS)
     assert panel.content.decode().count('class="reference"') == shown
 
 
