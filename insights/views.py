@@ -8,9 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from core import charts
 from hub.decorators import manager_required, staff_required
 from hub.exceptions import ApplicationError
-from insights import charts, exports, selectors, services
+from insights import exports, selectors, services
 from insights.filters import FeedbackFilter, WeeklyFilter
 from insights.forms import (
     FeedbackItemForm,
