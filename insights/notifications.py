@@ -56,7 +56,7 @@ def enqueue_due_weekly_updates(now: datetime | None = None) -> int:
         rows=[(manager.pk, str(week), None, None) for manager, week in due],
     )
     transaction.on_commit(
-        lambda: engine.enqueue(
+        lambda: engine.deliveries_enqueue(
             engine.unsent_ids(kind=Delivery.Kind.WEEKLY_UPDATE, keys=weeks)
         )
     )
@@ -96,7 +96,7 @@ def send_feedback_status(change_id: int) -> int:
         rows=[(pk, key, None, change.pk) for pk in people.values_list("pk", flat=True)],
     )
     transaction.on_commit(
-        lambda: engine.enqueue(
+        lambda: engine.deliveries_enqueue(
             engine.unsent_ids(kind=Delivery.Kind.FEEDBACK_STATUS, keys=[key])
         )
     )
