@@ -78,7 +78,7 @@ def weekly_update_context(week: Week) -> dict:
         "sla": update["sla"],
         "onboarding": update["onboarding"],
         "workflow": weekly_workflow(week=week),
-        "url": settings.HUB_BASE_URL + reverse("hub:weekly") + f"?week={week}",
+        "url": settings.HUB_BASE_URL + reverse("insights:weekly") + f"?week={week}",
     }
 
 
