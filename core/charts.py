@@ -50,7 +50,7 @@ def _fmt(value: float | Decimal | None) -> str:
 def _with_unit(value, unit: str) -> str:
     """``3h``, ``40%`` but ``4 hours``: a symbol sticks to the number, a word not."""
     text = _fmt(value)
-    if not unit:
+    if not unit or value is None:
         return text
     return f"{text}{unit}" if len(unit) <= 1 else f"{text} {unit}"
 
