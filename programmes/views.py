@@ -9,13 +9,13 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.charts import line_chart
 from core.forms import form_add_service_error
 from hub import permissions as access
 from hub.csvfile import streaming_csv_response
 from hub.decorators import manager_required, staff_required
 from hub.exceptions import ApplicationError
 from hub.models import CreatorNetwork
-from insights.charts import line_chart
 from programmes import selectors, services
 from programmes.filters import FeatureTestFilter
 from programmes.forms import CheckInForm, FeatureTestForm, InviteForm

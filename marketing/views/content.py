@@ -7,7 +7,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from campaigns.charts import line_chart
+from core import charts
 from hub import permissions as access
 from hub.csvfile import csv_response
 from hub.exceptions import ApplicationError
@@ -26,9 +26,10 @@ def _charts(items_qs) -> list[dict]:
     return [
         {
             "label": METRICS[code],
-            "svg": line_chart(
-                title=_("%(label)s per day") % {"label": METRICS[code]},
-                points=daily[code],
+            "svg": charts.daily_line_chart(
+                _("%(label)s per day") % {"label": METRICS[code]},
+                daily[code],
+                name=str(METRICS[code]),
             ),
         }
         for code in CHARTED

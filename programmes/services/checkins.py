@@ -159,4 +159,6 @@ def checkin_requests_schedule(*, week: Week | None = None) -> int:
                 if (pk, network_id) in accepted
             ),
         )
-    return engine.enqueue(engine.unsent_ids(kind=Delivery.Kind.CHECKIN, keys=keys))
+    return engine.deliveries_enqueue(
+        engine.unsent_ids(kind=Delivery.Kind.CHECKIN, keys=keys)
+    )
