@@ -220,14 +220,17 @@ def answers_for(groups: list[FoundGroup], articles) -> list:
 
 def published_answers():
     """``(article, text)`` of the published articles a group may be answered by
-    (staff-only ones excluded: they answer staff, not networks)."""
+    (staff-only ones excluded: they answer staff, not networks), source articles
+    only: a translation is a version of its source, and counting it as a rival
+    article failed the margin rule for every translated article (the evaluation's
+    ``_demo_answers`` reads the sources alone)."""
     from faq.models import Article
 
     return [
         (article, article_text(article.title, article.summary, article.body))
-        for article in Article.objects.filter(status=Article.Status.PUBLISHED).exclude(
-            audience=Article.Audience.STAFF
-        )
+        for article in Article.objects.filter(
+            status=Article.Status.PUBLISHED, translation_of__isnull=True
+        ).exclude(audience=Article.Audience.STAFF)
     ]
 
 
