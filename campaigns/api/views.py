@@ -203,7 +203,7 @@ class CampaignViewSet(viewsets.GenericViewSet):
             transition_warnings(campaign=campaign, to=to, today=timezone.localdate()),
             confirmed=serializer.validated_data["confirm"],
             message=_("Moving %(name)s to %(to)s needs a confirmation.")
-            % {"name": campaign.name, "to": Campaign.Status(to).label},
+            % {"name": campaign.name, "to": dict(Campaign.Status.choices).get(to, to)},
         )
         services.campaign_transition(campaign=campaign, user=request.user, to=to)
         return Response(self.get_serializer(self.get_object()).data)

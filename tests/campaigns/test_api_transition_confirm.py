@@ -89,10 +89,12 @@ def test_a_move_without_warnings_needs_no_confirmation(api_as, manager):
     assert response.status_code == 200 and response.json()["status"] == "setup"
 
 
-def test_an_impossible_move_is_still_a_400_not_a_question(api_as, manager, early):
-    response = _move(api_as(manager), early, status="closed", confirm=True)
-    assert response.status_code == 400
-    assert "cannot move" in response.json()["message"]
+@pytest.mark.parametrize("to", ["closed", "bogus"])
+def test_an_impossible_move_is_still_a_400_not_a_question(api_as, manager, early, to):
+    for confirm in (False, True):
+        response = _move(api_as(manager), early, status=to, confirm=confirm)
+        assert response.status_code == 400
+        assert "cannot move" in response.json()["message"]
 
 
 @pytest.mark.parametrize("who", ["member_a", "intern"])
