@@ -195,7 +195,8 @@ def feedback_status_view(request, pk: int):
         _form_errors(request, form)
         return redirect("insights:feedback")
     new_status = form.cleaned_data["status"]
-    if new_status != item.status and request.POST.get("confirmed") != "1":
+    warnings = selectors.feedback_status_warnings(item=item, status=new_status)
+    if warnings and request.POST.get("confirmed") != "1":
         # a new status e-mails the networks asking: say who, and ask first
         return render(
             request,
@@ -205,7 +206,7 @@ def feedback_status_view(request, pk: int):
                 "status": new_status,
                 "status_label": FeedbackItem.Status(new_status).label,
                 "note": form.cleaned_data["note"],
-                "audience": selectors.feedback_status_audience(item=item),
+                "warnings": warnings,
             },
         )
     try:

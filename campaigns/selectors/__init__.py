@@ -15,6 +15,7 @@ from campaigns.selectors.campaigns import (  # noqa: F401
     figure_network_ids,
     metric_list,
     transition_preview,
+    transition_warnings,
 )
 from campaigns.selectors.figures import (  # noqa: F401
     campaign_figures,

@@ -10,8 +10,11 @@ from datetime import date
 
 from django.db.models import Count, Q, QuerySet
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from campaigns.models import Campaign, CampaignMetric, Enrolment
+from core.timefmt import local_date
 from hub import permissions as access
 
 NETWORK_VISIBLE_STATUSES = [
@@ -93,7 +96,11 @@ def campaign_detail_parts(*, campaign: Campaign, with_tasks: bool = True) -> dic
 def transition_preview(*, campaign: Campaign, to: str, today: date) -> dict:
     """What moving ``campaign`` to ``to`` will do, for the confirmation step: the
     start date still ahead, open setup tasks, the networks that will see the new
-    status (invited or accepted) and the webhook endpoints that will be called."""
+    status (invited or accepted) and the webhook endpoints that will be called.
+
+    ``warnings`` are the final or early parts (going live before the start date,
+    open tasks, closing): the API refuses a move with any of them until it is
+    sent with ``"confirm": true`` (``transition_warnings``)."""
     from webhooks.selectors import subscriber_count
 
     going_live = to == Campaign.Status.LIVE
@@ -105,7 +112,7 @@ def transition_preview(*, campaign: Campaign, to: str, today: date) -> dict:
         .order_by("network__name")
         .values_list("network__name", flat=True)
     )
-    return {
+    preview = {
         "to": to,
         "to_label": Campaign.Status(to).label,
         "starts_in_days": days_ahead if going_live and days_ahead > 0 else 0,
@@ -117,3 +124,53 @@ def transition_preview(*, campaign: Campaign, to: str, today: date) -> dict:
         "networks": networks,
         "webhooks": subscriber_count("campaign.status_changed"),
     }
+    preview["warnings"] = _transition_warnings(campaign, preview)
+    return preview
+
+
+def _transition_warnings(campaign: Campaign, preview: dict) -> list[str]:
+    warnings = []
+    days = preview["starts_in_days"]
+    if days:
+        warnings.append(
+            ngettext(
+                "It starts on %(start)s, in %(days)s day: it goes live before its "
+                "start date.",
+                "It starts on %(start)s, in %(days)s days: it goes live before its "
+                "start date.",
+                days,
+            )
+            % {"start": local_date(campaign.start_date), "days": days}
+        )
+    tasks = preview["open_tasks"]
+    if tasks:
+        warnings.append(
+            ngettext(
+                "%(n)s setup task is still open: %(tasks)s.",
+                "%(n)s setup tasks are still open: %(tasks)s.",
+                len(tasks),
+            )
+            % {
+                "n": len(tasks),
+                "tasks": ", ".join(
+                    _("%(task)s (due %(date)s)")
+                    % {"task": task.title, "date": local_date(task.due_date)}
+                    if task.due_date
+                    else task.title
+                    for task in tasks
+                ),
+            }
+        )
+    if preview["to"] == Campaign.Status.CLOSED:
+        warnings.append(
+            _("Closing is final: the campaign's figures can no longer be changed.")
+        )
+    return warnings
+
+
+def transition_warnings(*, campaign: Campaign, to: str, today: date) -> list[str]:
+    """The confirmation step's warnings for a move (none for a move the campaign
+    cannot make: the service refuses that one)."""
+    if to not in campaign.allowed_transitions():
+        return []
+    return transition_preview(campaign=campaign, to=to, today=today)["warnings"]

@@ -122,3 +122,29 @@ class ErasureResultSerializer(serializers.Serializer):
         child=serializers.IntegerField(),
         help_text="Records removed, by relation (e.g. hub.Membership.user).",
     )
+
+
+class ConfirmationRequiredSerializer(serializers.Serializer):
+    """The 409 answer to a final or outward-facing step sent without a confirmation
+    (``hub.exceptions.ConfirmationRequiredError``)."""
+
+    message = serializers.CharField()
+    errors = serializers.DictField(child=serializers.ListField(), default=dict)
+    warnings = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="What the portal's confirmation step says before this step.",
+    )
+    confirm = serializers.CharField(
+        help_text='"send confirm=true to proceed": repeat the request with '
+        '`"confirm": true`.'
+    )
+
+
+def confirm_field():
+    """The ``confirm`` flag of a step the portal asks about first."""
+    return serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="Required (true) when the step has warnings: without it the "
+        "answer is 409 with the warnings and nothing changes.",
+    )

@@ -7,7 +7,10 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from campaigns.review import number
 from core import charts
+from core.reload import preview_sample
+from core.timefmt import local_date
 from hub import permissions as access
 from hub.csvfile import csv_response
 from hub.exceptions import ApplicationError
@@ -143,7 +146,11 @@ def content_upload_preview_view(request, pk):
     )
     if request.method == "POST":
         try:
-            counts = services.content_upload_apply(upload=upload, user=request.user)
+            counts = services.content_upload_apply(
+                upload=upload,
+                user=request.user,
+                previewed=request.POST.get("previewed"),
+            )
             messages.success(
                 request,
                 _(
@@ -154,10 +161,22 @@ def content_upload_preview_view(request, pk):
             return redirect("marketing:content_list")
         except ApplicationError as exc:
             messages.error(request, exc.message)
+    counts, diff = services.content_upload_preview(upload=upload)
+    sample = preview_sample(
+        diff,
+        describe=lambda f: [f.url, local_date(f.date), METRICS[f.metric]],
+        show=number,
+    )
     return render(
         request,
         "marketing/content_upload_preview.html",
-        {"upload": upload, "counts": services.content_upload_preview(upload=upload)},
+        {
+            "upload": upload,
+            "counts": counts,
+            "sample": sample,
+            "columns": [_("Content"), _("Date"), _("Metric")],
+            "previewed": diff.fingerprint(),
+        },
     )
 
 
