@@ -38,7 +38,11 @@ from benchmarks.harness import (  # noqa: E402
 )
 from benchmarks.report import machine, render_table, update_readme  # noqa: E402
 
-TARGET_MEDIAN_MS, TARGET_P95_MS, TARGET_QUERIES = 50.0, 100.0, 12
+# Targets are ratios to /healthz of the same run (one database round trip and a
+# broker ping), so that they carry across machines and loads: on the 2-core
+# machine the hub was built on, healthz's median is about 3 ms, and 16x is the
+# 50 ms median (32x the 100 ms p95) the pages were first held to.
+TARGET_MEDIAN_RATIO, TARGET_P95_RATIO, TARGET_QUERIES = 16.0, 32.0, 12
 
 
 def seed(args, env) -> dict:
@@ -145,10 +149,11 @@ def latency(args) -> list[dict]:
     base = rows[0]["median_ms"] or 1
     for row in rows:
         row["ratio_to_healthz"] = round(row["median_ms"] / base, 1)
+        row["p95_ratio_to_healthz"] = round(row["p95_ms"] / base, 1)
         row["meets_target"] = (
             row["status"] == [200]
-            and row["median_ms"] < TARGET_MEDIAN_MS
-            and row["p95_ms"] < TARGET_P95_MS
+            and row["median_ms"] <= TARGET_MEDIAN_RATIO * base
+            and row["p95_ms"] <= TARGET_P95_RATIO * base
             and 0 <= row["queries"] <= TARGET_QUERIES
         )
     return rows
@@ -237,8 +242,8 @@ def main() -> int:
             f"networks, {args.members:,} members"
         ),
         "targets": {
-            "median_ms": TARGET_MEDIAN_MS,
-            "p95_ms": TARGET_P95_MS,
+            "median_x_healthz": TARGET_MEDIAN_RATIO,
+            "p95_x_healthz_median": TARGET_P95_RATIO,
             "max_queries": TARGET_QUERIES,
         },
     }
