@@ -19,7 +19,7 @@ from typing import Any
 
 from django.utils.translation import gettext as _
 
-from hub.exceptions import ApplicationError
+from core.exceptions import ApplicationError
 
 PREVIEW_ROWS = 50  # rows listed on the page; the counts cover the whole file
 

@@ -17,7 +17,7 @@ from pathlib import PurePosixPath
 import filetype
 from django.utils.text import get_valid_filename
 
-from hub.exceptions import ApplicationError
+from core.exceptions import ApplicationError
 
 SNIFF_BYTES = 8192
 

@@ -9,8 +9,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from core import charts
+from core.exceptions import ApplicationError
 from hub.decorators import manager_required, staff_required
-from hub.exceptions import ApplicationError
 from insights import exports, selectors, services
 from insights.filters import FeedbackFilter, WeeklyFilter
 from insights.forms import (

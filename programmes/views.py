@@ -10,11 +10,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.charts import line_chart
+from core.csvfile import streaming_csv_response
+from core.exceptions import ApplicationError
 from core.forms import form_add_service_error
 from hub import permissions as access
-from hub.csvfile import streaming_csv_response
 from hub.decorators import manager_required, staff_required
-from hub.exceptions import ApplicationError
 from hub.models import CreatorNetwork
 from programmes import selectors, services
 from programmes.filters import FeatureTestFilter

@@ -7,9 +7,9 @@ from django.conf import settings
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from core.exceptions import ApplicationError
 from core.uploads import CheckedUpload, FileKinds
 from core.uploads import check_upload as _check
-from hub.exceptions import ApplicationError
 
 DEFAULT_MAX_BYTES = 10 * 1024 * 1024
 DEFAULT_MAX_FILES = 5

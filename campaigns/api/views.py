@@ -34,10 +34,10 @@ from campaigns.selectors import (
     metric_list,
     transition_warnings,
 )
+from core.exceptions import NotFoundError, require_confirmation
 from hub import permissions as access
 from hub.api.permissions import StaffWriteOrReadOnly
 from hub.api.serializers import ConfirmationRequiredSerializer
-from hub.exceptions import NotFoundError, require_confirmation
 from hub.models import CreatorNetwork
 
 MAX_API_ROWS = 50_000

@@ -13,10 +13,10 @@ from django.utils.translation import gettext_lazy
 from audit.services import audit_record
 from campaigns.models import Campaign, Enrolment, Goal, Material, Task
 from campaigns.vocabulary import METRICS
+from core.exceptions import ApplicationError, NotFoundError
 from core.uploads import FileKinds, check_upload
 from faq.models import Article
 from hub import permissions as access
-from hub.exceptions import ApplicationError, NotFoundError
 from hub.models import CreatorNetwork, Region, User
 
 MATERIAL_KINDS = FileKinds(

@@ -28,8 +28,8 @@ from campaigns.loading import (
 )
 from campaigns.models import Campaign, CampaignMetric, Enrolment, MetricUpload
 from campaigns.services.campaigns import require_manager
+from core.exceptions import ApplicationError
 from core.reload import Diff, check_previewed, diff_rows
-from hub.exceptions import ApplicationError
 from hub.models import CreatorNetwork, User
 
 BATCH_SIZE = 5000

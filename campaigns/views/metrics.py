@@ -11,11 +11,11 @@ from campaigns.review import number
 from campaigns.selectors import campaign_get
 from campaigns.services.metrics import MetricBatchError, metric_upload_preview
 from campaigns.vocabulary import METRICS
+from core.csvfile import csv_response
+from core.exceptions import ApplicationError
 from core.reload import preview_sample
 from core.timefmt import local_date
-from hub.csvfile import csv_response
 from hub.decorators import manager_required
-from hub.exceptions import ApplicationError
 
 
 @manager_required

@@ -25,9 +25,9 @@ from campaigns.selectors import (
 )
 from campaigns.vocabulary import METRICS
 from core import charts
+from core.csvfile import csv_response
+from core.exceptions import ApplicationError
 from hub import permissions as access
-from hub.csvfile import csv_response
-from hub.exceptions import ApplicationError
 
 PAGE_SIZE = 25
 

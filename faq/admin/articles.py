@@ -17,12 +17,12 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.exceptions import ApplicationError
 from faq import selectors, services
 from faq.admin.revisions import ArticleRevisionsMixin
 from faq.admin.translations import ArticleTranslationsMixin, TranslationFilter
 from faq.models import Article, ArticleNeedingReview, ArticleRevision
 from hub import permissions as access
-from hub.exceptions import ApplicationError
 
 
 class ReviewFilter(admin.SimpleListFilter):

@@ -12,9 +12,9 @@ from django.urls import path, reverse
 from django.utils.translation import gettext
 from django.views.decorators.http import require_POST
 
+from core.exceptions import ApplicationError
 from faq import services
 from faq.models import ArticleRevision
-from hub.exceptions import ApplicationError
 
 
 class ArticleRevisionsMixin:

@@ -69,8 +69,8 @@ class TokenRequestSerializer(serializers.Serializer):
         from django.contrib.auth import authenticate
         from django.utils.translation import gettext as _
 
+        from core.exceptions import PermissionDeniedError
         from hub import two_factor
-        from hub.exceptions import PermissionDeniedError
 
         user = authenticate(
             self.context.get("request"),
@@ -126,7 +126,7 @@ class ErasureResultSerializer(serializers.Serializer):
 
 class ConfirmationRequiredSerializer(serializers.Serializer):
     """The 409 answer to a final or outward-facing step sent without a confirmation
-    (``hub.exceptions.ConfirmationRequiredError``)."""
+    (``core.exceptions.ConfirmationRequiredError``)."""
 
     message = serializers.CharField()
     errors = serializers.DictField(child=serializers.ListField(), default=dict)

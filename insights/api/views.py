@@ -5,9 +5,9 @@ from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from core.exceptions import require_confirmation
 from hub.api.permissions import IsManager, IsStaffMember
 from hub.api.serializers import ConfirmationRequiredSerializer
-from hub.exceptions import require_confirmation
 from insights import selectors, services
 from insights.api.serializers import (
     FeedbackItemInputSerializer,

@@ -6,9 +6,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.services import audit_record
+from core.exceptions import ApplicationError, NotFoundError
 from core.reload import Diff, check_previewed, diff_rows
 from hub import permissions as access
-from hub.exceptions import ApplicationError, NotFoundError
 from marketing.models import (
     ContentItem,
     ContentMetric,

@@ -15,9 +15,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.services import audit_record
+from core.exceptions import ApplicationError, NotFoundError
 from emails import delivery as engine
 from hub import permissions as access
-from hub.exceptions import ApplicationError, NotFoundError
 from marketing.models import (
     Event,
     Registration,

@@ -7,9 +7,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.exceptions import ApplicationError
 from hub import permissions as access
 from hub.decorators import manager_required
-from hub.exceptions import ApplicationError
 from marketing import selectors, services
 from marketing.forms import BrandAssetForm, BrandVersionForm
 from marketing.views.common import refuse

@@ -1,6 +1,6 @@
 from django.contrib import messages
 
-from hub.exceptions import ApplicationError
+from core.exceptions import ApplicationError
 
 
 def refuse(request, form, exc: ApplicationError) -> None:

@@ -9,11 +9,11 @@ from django.utils.translation import gettext as _
 
 from campaigns.review import number
 from core import charts
+from core.csvfile import csv_response
+from core.exceptions import ApplicationError
 from core.reload import preview_sample
 from core.timefmt import local_date
 from hub import permissions as access
-from hub.csvfile import csv_response
-from hub.exceptions import ApplicationError
 from marketing import selectors, services
 from marketing.engagement import METRICS, engagement_rate
 from marketing.forms import ContentUploadForm

@@ -10,7 +10,7 @@ import yaml
 from django.utils import timezone
 
 from campaigns.models import Campaign
-from hub.exceptions import ConfirmationRequiredError
+from core.exceptions import ConfirmationRequiredError
 from tests.campaigns.factories import CampaignFactory, EnrolmentFactory, TaskFactory
 
 pytestmark = pytest.mark.django_db

@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
+from core.exceptions import ApplicationError
 from core.reload import check_previewed, diff_rows, preview_sample
-from hub.exceptions import ApplicationError
 
 
 @dataclass(frozen=True)

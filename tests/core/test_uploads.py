@@ -6,8 +6,8 @@ from dataclasses import replace
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from core.exceptions import ApplicationError
 from core.uploads import FileKinds, check_upload
-from hub.exceptions import ApplicationError
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 KINDS = FileKinds(

@@ -8,7 +8,7 @@ from urllib.parse import quote
 import pytest
 from django.utils import timezone
 
-from hub.exceptions import ApplicationError
+from core.exceptions import ApplicationError
 from tests.campaigns.factories import CampaignFactory, EnrolmentFactory
 from tests.core.test_cache import CLOSED_PORT_REDIS
 from tests.hub.factories import StaffFactory

@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 from django.core.paginator import Page
 
+from core.paginator import FastPaginator
 from hub import permissions as access
-from hub.paginator import FastPaginator
 from tickets.filters import TicketFilter
 from tickets.models import SavedView, Ticket
 from tickets.selectors.queue import queue_filterset, queue_params, queue_rows

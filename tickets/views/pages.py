@@ -8,10 +8,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from core import cache
+from core.exceptions import ApplicationError
 from core.forms import form_add_service_error
 from faq.services import deflection_mark_filed
 from hub import permissions as access
-from hub.exceptions import ApplicationError
 from tickets import selectors, services, sla
 from tickets.forms import (
     BulkActionForm,

@@ -12,8 +12,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from core.exceptions import ApplicationError
 from core.forms import form_add_service_error
-from hub.exceptions import ApplicationError
 from tickets import selectors, services
 from tickets.forms import ComposerForm
 from tickets.views.actions import _rerender, _staff_ticket
