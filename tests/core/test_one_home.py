@@ -76,3 +76,37 @@ def test_only_core_db_branches_on_the_database_engine_for_figures():
         if isinstance(node, ast.Attribute) and node.attr == "vendor"
     ]
     assert found == []
+
+
+def test_core_imports_no_app():
+    # core/ is the shared infrastructure every app may use (issue 16's split of
+    # hub/): an import of an app from it would put a domain under the layer
+    apps = {
+        "audit",
+        "campaigns",
+        "emails",
+        "faq",
+        "hub",
+        "inbound",
+        "insights",
+        "marketing",
+        "onboarding",
+        "programmes",
+        "tickets",
+        "webhooks",
+    }
+    found = []
+    for path in (ROOT / "core").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom) and not node.level:
+                names = [node.module or ""]
+            else:
+                continue
+            found += [
+                f"{path.relative_to(ROOT)}:{node.lineno} {name}"
+                for name in names
+                if name.split(".")[0] in apps
+            ]
+    assert found == []
