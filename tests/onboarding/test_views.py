@@ -9,7 +9,7 @@ from hub.models import Membership
 from onboarding import services
 from onboarding.messages import unsubscribe_token
 from onboarding.models import EmailPreference, OnboardingStep
-from tests.hub.factories import NetworkFactory
+from tests.hub.factories import NetworkFactory, RegionFactory
 from tests.onboarding.factories import AnnouncementFactory, TipFactory
 
 pytestmark = pytest.mark.django_db
@@ -241,6 +241,29 @@ def test_acknowledgement_report_for_managers_only(
     assert response.context["acknowledged"] == 1 and response.context["total"] == 2
     for person in (member_a, intern):
         assert client_as(person).get(url).status_code == 404
+
+
+def test_acknowledgement_report_counts_the_audience_stored_at_publish(
+    client_as, manager, member_a, network_a, member_b, network_b
+):
+    # given an announcement for one region, published while only Alpha was in it
+    anz = RegionFactory(code="anz", name="Australia & New Zealand")
+    sea = RegionFactory(code="sea", name="South-East Asia")
+    network_a.region, network_b.region = anz, sea
+    network_a.save(), network_b.save()
+    announcement = AnnouncementFactory(published_at=timezone.now(), regions=[anz])
+
+    # when Bravo moves into that region afterwards
+    network_b.region = anz
+    network_b.save()
+
+    # then the report counts who was addressed (and sees the banner), not Bravo
+    url = reverse("onboarding:announcement_report", args=[announcement.pk])
+    response = client_as(manager).get(url)
+    assert response.context["total"] == 1
+    [group] = response.context["networks"]
+    assert group["network"] == network_a
+    assert [m.user for m in group["members"]] == [member_a]
 
 
 # --- preferences and unsubscribe ------------------------------------------------------------
