@@ -87,7 +87,7 @@ def test_shared_figures_are_kept_for_the_configured_seconds(settings):
 
 @pytest.mark.parametrize("count", [1, 4])
 def test_a_member_home_has_a_constant_number_of_queries(
-    client_as, member_a, count, django_assert_max_num_queries
+    client_as, member_a, count, django_assert_num_queries
 ):
     from django.utils import timezone
 
@@ -101,7 +101,7 @@ def test_a_member_home_has_a_constant_number_of_queries(
     browser = client_as(member_a)
     # session, user, memberships, tickets, articles, campaigns, onboarding, banners,
     # upcoming events (one query each panel)
-    with django_assert_max_num_queries(9):
+    with django_assert_num_queries(9):
         page = browser.get("/").content.decode()
     assert page.count('<div class="message message-warning banner">') == min(count, 3)
 
