@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from core import cache
 from core.cache import within_limit
 from core.exceptions import ApplicationError, PermissionDeniedError, RateLimitedError
 from faq import search
@@ -99,6 +100,7 @@ def article_save(*, article: Article, editor, note: str = "") -> Article:
     article.save()
     _record_revision(article, editor=editor, note=note)
     search.refresh_vectors(Article.objects.filter(pk=article.pk))
+    transaction.on_commit(cache.HOME.invalidate)  # the home links articles
     return article
 
 
@@ -219,6 +221,7 @@ def article_delete(*, article: Article, user) -> int:
         )
     revisions, _by_model = ArticleRevision.objects.filter(article=article).delete()
     article.delete()
+    transaction.on_commit(cache.HOME.invalidate)
     return revisions
 
 

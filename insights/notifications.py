@@ -16,7 +16,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 
-from core.periods import Week, local_now
+from core.periods import Week, is_tip_time, local_now
 from emails import delivery as engine
 from hub.roles import MANAGERS
 from insights import selectors
@@ -40,9 +40,9 @@ def managers_due(now: datetime | None = None) -> list[tuple]:
         is_active=True, is_staff=True, groups__name=MANAGERS
     )
     for manager in managers.distinct():
-        local = local_now(now, manager.time_zone)
-        if local.weekday() == SEND_WEEKDAY and local.hour == SEND_HOUR:
-            due.append((manager, Week.of(local.date()).shift(-1)))
+        if is_tip_time(now, manager.time_zone, weekday=SEND_WEEKDAY, hour=SEND_HOUR):
+            local = local_now(now, manager.time_zone).date()
+            due.append((manager, Week.of(local).shift(-1)))
     return due
 
 

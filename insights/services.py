@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from audit.services import audit_record
+from core import cache
 from core.exceptions import ApplicationError, PermissionDeniedError
 from hub import outbox
 from hub import permissions as access
@@ -71,9 +72,8 @@ def recurring_groups_compute(
         ],
         batch_size=2000,
     )
-    from insights.selectors import invalidate_figures
 
-    transaction.on_commit(invalidate_figures)
+    transaction.on_commit(cache.INSIGHTS.invalidate)
     return groups
 
 

@@ -5,6 +5,7 @@ import datetime as dt
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.http import Http404
 
+from core import cache
 from core.periods import is_tip_time, iso_week_key, local_now
 from hub import permissions as access
 from hub.models import CreatorNetwork, Membership
@@ -178,46 +179,45 @@ def announcement_audience_networks(announcement: Announcement):
     return CreatorNetwork.objects.filter(q)
 
 
+# The most banners a page shows (the home page's panel; the banner strip shows 3):
+# fetched once per request, each caller gets its slice.
+BANNERS_FETCHED = 5
+
+
 def banner_announcements(*, user, limit: int = 3) -> list:
     """Published announcements for this person's networks not yet acknowledged.
 
-    One query on the audience stored at publish time (``Announcement.audience``);
-    the person's network ids are usually cached on the request's user already
-    (``hub.permissions.network_ids``). The rows are cached on the user object for the length of a request
-    (the home page's panel asks for five, then the banner strip for three);
-    ``announcement_acknowledge`` forgets them.
+    One query per request on the audience stored at publish time
+    (``Announcement.audience``), memoised with ``core.cache.request_memo``
+    (``announcement_acknowledge`` forgets it); the person's network ids are
+    usually memoised already (``hub.permissions.network_ids``).
     """
     if not (user and user.is_authenticated) or access.is_staff_member(user):
         return []
     network_ids = access.network_ids(user)
     if not network_ids:
         return []
-    cached = getattr(user, _BANNERS_CACHE, None)
-    if cached is not None:
-        fetched, rows = cached
-        if limit <= fetched or len(rows) < fetched:  # a complete list serves any
-            return rows[:limit]
-    acknowledged = AnnouncementAcknowledgement.objects.filter(
-        announcement=OuterRef("pk"), user=user
+
+    def fetch(count: int) -> tuple[int, list]:
+        acknowledged = AnnouncementAcknowledgement.objects.filter(
+            announcement=OuterRef("pk"), user=user
+        )
+        rows = list(
+            Announcement.objects.published()
+            .for_network_ids(network_ids)
+            .filter(~Exists(acknowledged))
+            .order_by("-published_at")
+            .only("id", "title", "body", "kind", "published_at")[:count]
+        )
+        return count, rows
+
+    fetched, rows = cache.request_memo(
+        "banners", user, lambda: fetch(max(limit, BANNERS_FETCHED))
     )
-    rows = list(
-        Announcement.objects.published()
-        .for_network_ids(network_ids)
-        .filter(~Exists(acknowledged))
-        .order_by("-published_at")
-        .only("id", "title", "body", "kind", "published_at")[:limit]
-    )
-    setattr(user, _BANNERS_CACHE, (limit, rows))
-    return rows
-
-
-_BANNERS_CACHE = "_hub_banner_announcements"
-
-
-def forget_banner_announcements(user) -> None:
-    """Drop the request-long cache of ``banner_announcements`` (after a change)."""
-    if hasattr(user, _BANNERS_CACHE):
-        delattr(user, _BANNERS_CACHE)
+    if limit > fetched and len(rows) == fetched:  # more asked than a full fetch
+        fetched, rows = fetch(limit)
+        cache.request_memo_set("banners", user, (fetched, rows))
+    return rows[:limit]
 
 
 def announcement_list(*, user):
@@ -241,14 +241,14 @@ def announcement_for_user(*, user, announcement_id: int) -> Announcement:
 
 
 def acknowledgement_report(*, announcement: Announcement):
-    """Every audience member with whether (and when) they acknowledged, by network."""
+    """Every audience member with whether (and when) they acknowledged, by network:
+    the audience stored at publish time (``Announcement.audience``), the one the
+    banners use, not the targeting evaluated again now."""
     acks = AnnouncementAcknowledgement.objects.filter(
         announcement=announcement, user=OuterRef("user_id")
     )
     return (
-        Membership.objects.filter(
-            network__in=announcement_audience_networks(announcement)
-        )
+        Membership.objects.filter(network__in=announcement.audience.all())
         .select_related("network", "user")
         .annotate(acknowledged=Exists(acks))
         .order_by("network__name", "user__email")

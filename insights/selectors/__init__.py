@@ -13,7 +13,6 @@ from insights.selectors.boards import (
     recurring_references,
     unsorted_feedback,
 )
-from insights.selectors.cache import cached, invalidate_figures
 from insights.selectors.gaps import GAPS_PER_PAGE, search_gap_list, search_gap_page
 from insights.selectors.home import (
     ATTENTION_OPEN_TICKETS,
@@ -55,7 +54,6 @@ __all__ = [
     "TOP_CATEGORIES",
     "TOP_RECURRING",
     "TREND_WEEKS",
-    "cached",
     "campaigns_section",
     "categories_section",
     "faq_section",
@@ -64,7 +62,6 @@ __all__ = [
     "feedback_status_warnings",
     "feedback_status_recipients",
     "feedback_summary",
-    "invalidate_figures",
     "networks_needing_attention",
     "onboarding_section",
     "optional",

@@ -8,9 +8,9 @@ from datetime import timedelta
 from django.db.models import Avg, Count, Q
 from django.utils import timezone
 
+from core import cache
 from core.periods import Week
 from insights.models import RecurringGroup
-from insights.selectors.cache import _cache_key, cached
 from insights.selectors.weekly import optional
 from tickets.models import SatisfactionRating, Ticket
 
@@ -34,8 +34,8 @@ def networks_needing_attention(*, limit: int = 5) -> list[dict]:
     """Networks with a reason to look at them, most reasons first: many active
     tickets, a stalled onboarding, low satisfaction. Each row is ``{"name", "slug",
     "reasons": [{"code": ..., figures}]}``. Three grouped queries, cached briefly."""
-    return cached(
-        _cache_key("attention", limit), lambda: _networks_needing_attention(limit)
+    return cache.INSIGHTS.get_or_compute(
+        f"attention:{limit}", lambda: _networks_needing_attention(limit)
     )
 
 
@@ -120,7 +120,7 @@ def week_at_a_glance(*, week: Week | None = None) -> dict:
     """This week so far against last week, and the largest recurring question."""
     week = week or Week.of(timezone.localdate())
     start, end = week.bounds()
-    prev_start = start - timedelta(weeks=1)
+    prev_start, _prev_end = week.shift(-1).bounds()
     row = Ticket.objects.filter(
         created_at__gte=prev_start, created_at__lt=end
     ).aggregate(

@@ -11,9 +11,9 @@ from importlib import import_module
 from django.db.models import Count, Q, QuerySet
 from django.utils import timezone
 
+from core import cache
 from core.periods import Week
 from insights.models import RecurringGroup
-from insights.selectors.cache import _cache_key, cached
 from tickets.models import Ticket
 from tickets.reports import SERVICE_DEFAULTS
 
@@ -230,10 +230,8 @@ def weekly_update(*, week: Week, filterset=None) -> dict:
     if filterset is not None and filterset.is_valid():
         network = filterset.form.cleaned_data.get("network")
         region = filterset.form.cleaned_data.get("region")
-    key = _cache_key(
-        "weekly", week, getattr(network, "pk", ""), getattr(region, "pk", "")
-    )
-    return cached(
+    key = f"weekly:{week}:{getattr(network, 'pk', '')}:{getattr(region, 'pk', '')}"
+    return cache.INSIGHTS.get_or_compute(
         key,
         lambda: _weekly_update(
             week=week, filterset=filterset, network=network, region=region

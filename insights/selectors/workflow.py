@@ -32,7 +32,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
-from core import charts
+from core import cache, charts
 from core.periods import Week
 from tickets.business_time import Calendar, business_time_between
 from tickets.models import Ticket, TicketChange
@@ -288,17 +288,14 @@ def weekly_workflow(*, week: Week, filterset=None) -> dict:
     """The section for the weekly update page, CSV and e-mail, narrowed like the
     rest of the update (``WeeklyFilter``: region, network), cached briefly per week
     and filter (``HUB_INSIGHTS_CACHE_SECONDS``)."""
-    from insights.selectors.cache import _cache_key, cached
     from insights.selectors.weekly import section_networks
 
     network = region = None
     if filterset is not None and filterset.is_valid():
         network = filterset.form.cleaned_data.get("network")
         region = filterset.form.cleaned_data.get("region")
-    key = _cache_key(
-        "workflow", week, getattr(network, "pk", ""), getattr(region, "pk", "")
-    )
-    return cached(
+    key = f"workflow:{week}:{getattr(network, 'pk', '')}:{getattr(region, 'pk', '')}"
+    return cache.INSIGHTS.get_or_compute(
         key,
         lambda: workflow_section(
             week=week, networks=section_networks(network=network, region=region)

@@ -4,14 +4,12 @@ from django.db import transaction
 from django.utils import timezone
 
 from audit.services import audit_record
+from core import cache
 from emails import delivery as engine
 from hub import outbox
 from hub.models import Membership
 from onboarding.models import Announcement, AnnouncementAcknowledgement, Delivery
-from onboarding.selectors import (
-    announcement_audience_networks,
-    forget_banner_announcements,
-)
+from onboarding.selectors import announcement_audience_networks
 
 
 @transaction.atomic
@@ -107,4 +105,4 @@ def announcement_acknowledge(*, announcement: Announcement, user) -> None:
     AnnouncementAcknowledgement.objects.get_or_create(
         announcement=announcement, user=user
     )
-    forget_banner_announcements(user)
+    cache.request_memo_forget(user)  # the banners memo among them

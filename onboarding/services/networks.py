@@ -8,6 +8,7 @@ than by a ``post_save`` receiver that bulk creation and fixtures silently skip.
 from django.db import transaction
 
 from audit.services import audit_record
+from core import cache
 from hub.models import CreatorNetwork
 from onboarding.services.checklists import onboarding_start
 
@@ -31,4 +32,7 @@ def network_create(*, network: CreatorNetwork, actor=None) -> CreatorNetwork:
             changes={"name": [None, network.name], "tier": [None, network.tier]},
         )
     onboarding_start(network=network)
+    # the home's network count and the queue filters' network list are stale
+    transaction.on_commit(cache.HOME.invalidate)
+    transaction.on_commit(cache.PICK_LISTS.invalidate)
     return network

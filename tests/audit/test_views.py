@@ -5,6 +5,7 @@ import io
 from datetime import UTC, datetime
 
 import pytest
+from pytest_django.asserts import assertInHTML
 
 from audit.models import AuditEntry
 from audit.services import audit_record
@@ -50,7 +51,11 @@ def test_managers_see_who_did_what_to_which_object_in_their_time_zone(
     html = client_as(manager).get("/hub/audit/").content.decode()
     assert "intern@staff.example" in html and "ticket.note" in html
     assert "2026-01-06 09:30:00" in html  # 22:30 UTC is 09:30 next day in Sydney
-    assert '<span class="flip-rtl">→</span> intern@staff.example' in html
+    assertInHTML(
+        '<div><strong>assignee</strong>: — <span class="flip-rtl">→</span>'
+        " intern@staff.example</div>",
+        html,
+    )
 
 
 def test_the_viewer_filters_by_actor_object_and_since(client_as, manager, history):

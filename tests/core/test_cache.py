@@ -53,6 +53,7 @@ def test_a_lifetime_of_zero_computes_every_time(settings):
 
 def test_ticket_changes_invalidate_the_figures_that_count_tickets(every_family_on):
     counts, health = _counter(), _counter()
+    cache.tickets_changed()  # nothing kept by an earlier test (one locmem cache)
     cache.TICKET_COUNTS.get_or_compute("q", counts)
     cache.QUEUE_HEALTH.get_or_compute("all", health)
 
@@ -132,3 +133,73 @@ def test_signing_in_works_with_the_cache_down(cache_down, client, member_a):
 
     assert refused.status_code == 200  # the form again, not an error
     assert signed_in.status_code == 302
+
+
+# --- services invalidate what they change (bulk updates too) -------------------------
+
+
+@pytest.mark.django_db
+def test_the_sla_sweep_refreshes_the_cached_breach_count_at_once(
+    every_family_on, network_a, django_capture_on_commit_callbacks
+):
+    from django.utils import timezone
+
+    from tickets.models import Ticket
+    from tickets.selectors import queue_health
+    from tickets.services.sweep import sla_sweep
+
+    # given a ticket past its first-response target, counted before the sweep
+    cache.QUEUE_HEALTH.invalidate()
+    ticket = TicketFactory(network=network_a, status="open")
+    Ticket.objects.filter(pk=ticket.pk).update(
+        first_response_due_at=timezone.now() - timezone.timedelta(minutes=5),
+        first_response_at=None,
+        sla_paused_at=None,
+        sla_breached_at=None,
+        first_response_breached_at=None,
+    )
+    assert queue_health()["breached"] == 0
+
+    # when the sweep marks it (one bulk update, no signal)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert sla_sweep()["breach"] >= 1
+
+    # then the staff home's figure counts it now, not 30 s later
+    assert queue_health()["breached"] == 1
+
+
+@pytest.mark.django_db
+def test_archiving_an_article_takes_it_off_the_home_page_at_once(
+    every_family_on, client_as, member_a, manager, django_capture_on_commit_callbacks
+):
+    from faq import services as faq_services
+    from tests.faq.factories import ArticleFactory
+
+    cache.HOME.invalidate()
+    with django_capture_on_commit_callbacks(execute=True):
+        article = ArticleFactory(title="Payout calendar explained")
+    browser = client_as(member_a)
+    assert article.get_absolute_url() in browser.get("/").content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        faq_services.article_archive(article=article, editor=manager)
+
+    assert article.get_absolute_url() not in browser.get("/").content.decode()
+
+
+@pytest.mark.django_db
+def test_a_new_network_is_in_the_queue_filters_at_once(
+    every_family_on, client_as, manager, network_a, django_capture_on_commit_callbacks
+):
+    from tests.hub.factories import NetworkFactory
+
+    cache.PICK_LISTS.invalidate()
+    browser = client_as(manager)
+    assert (
+        "Brand new network" not in browser.get(reverse("tickets:list")).content.decode()
+    )
+
+    with django_capture_on_commit_callbacks(execute=True):
+        NetworkFactory(name="Brand new network")  # onboarding.services.network_create
+
+    assert "Brand new network" in browser.get(reverse("tickets:list")).content.decode()

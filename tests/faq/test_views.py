@@ -226,26 +226,26 @@ def _make_articles(count: int, category) -> None:
 
 @pytest.mark.parametrize("count", [3, 15])
 def test_the_index_page_uses_a_constant_number_of_queries(
-    client_as, member_a, payouts, count, django_assert_max_num_queries
+    client_as, member_a, payouts, count, django_assert_num_queries
 ):
     _make_articles(count, payouts)
     browser = client_as(member_a)
-    with django_assert_max_num_queries(7):  # +1: announcement banners (onboarding)
+    with django_assert_num_queries(7):  # +1: announcement banners (onboarding)
         assert browser.get(reverse("faq:index")).status_code == 200
     # +1: announcement banners (onboarding), +1: the search log's insert
-    with django_assert_max_num_queries(8):
+    with django_assert_num_queries(6):
         assert browser.get(reverse("faq:index"), {"q": "payout"}).status_code == 200
 
 
 @pytest.mark.parametrize("count", [3, 15])
 def test_the_article_page_uses_a_constant_number_of_queries(
-    client_as, member_a, payouts, count, django_assert_max_num_queries
+    client_as, member_a, payouts, count, django_assert_num_queries
 ):
     _make_articles(count, payouts)
     article = Article.objects.first()
     browser = client_as(member_a)
     # +1: announcement banners (onboarding); +1: the language versions (issue 22)
-    with django_assert_max_num_queries(9):
+    with django_assert_num_queries(9):
         assert browser.get(article.get_absolute_url()).status_code == 200
 
 

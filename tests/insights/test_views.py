@@ -50,16 +50,16 @@ def test_the_weekly_update_exports_csv(client_as, manager, known_tickets):
 
 
 def test_the_weekly_page_keeps_a_constant_query_count(
-    client_as, manager, known_tickets, django_assert_max_num_queries
+    client_as, manager, known_tickets, django_assert_num_queries
 ):
     browser = client_as(manager)
-    budget = 25 + 19  # + the workflow section (tests/insights/test_workflow.py)
-    with django_assert_max_num_queries(budget):
+    budget = 23 + 19  # + the workflow section (tests/insights/test_workflow.py)
+    with django_assert_num_queries(budget):
         browser.get("/hub/weekly/", {"week": str(WEEK)})
     for _i in range(40):
         TicketFactory(created_at=known_tickets[0].created_at)
     RecurringGroupFactory.create_batch(8)
-    with django_assert_max_num_queries(budget):
+    with django_assert_num_queries(budget):
         browser.get("/hub/weekly/", {"week": str(WEEK)})
 
 
@@ -85,14 +85,14 @@ def test_drafting_on_get_is_not_allowed(client_as, intern):
 
 
 def test_the_recurring_list_keeps_a_constant_query_count(
-    client_as, intern, django_assert_max_num_queries
+    client_as, intern, django_assert_num_queries
 ):
     browser = client_as(intern)
     RecurringGroupFactory.create_batch(2)
-    with django_assert_max_num_queries(9):  # +1: the search gaps' count
+    with django_assert_num_queries(5):  # +1: the search gaps' count
         browser.get("/hub/recurring/")
     RecurringGroupFactory.create_batch(20)
-    with django_assert_max_num_queries(9):
+    with django_assert_num_queries(5):
         browser.get("/hub/recurring/")
 
 

@@ -18,6 +18,7 @@ from django.db.models import F, Q, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from core import cache
 from hub import outbox
 from tickets.models import Ticket
 from tickets.sla import TARGETS
@@ -73,6 +74,9 @@ def _sweep_batch(target: str, kind: str, now: dt.datetime, batch_size: int) -> i
         Ticket.objects.filter(pk__in=pks, **{f"{marker}__isnull": True}).update(
             **update
         )
+        # a bulk update sends no signal and skips tickets.history: the queue
+        # figures that count breaches are stale once this commits
+        transaction.on_commit(cache.tickets_changed)
         for pk in pks:
             outbox.enqueue(
                 ticket_sla_email_task, ticket_id=pk, target=target, kind=kind
