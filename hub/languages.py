@@ -13,12 +13,13 @@ A page is in the first of:
 An e-mail has no browser to ask: the recipient's preference, else the network's
 default (the network the message is about, else their own), else English.
 
-``LanguageMiddleware`` activates the page language for each request; an API request
-signed with a token names its person only once DRF authenticates it, after the
-middleware, so the token scheme (``hub.api.authentication``) chooses again with
-``language_activate_for`` (the same order). ``email_language`` and ``recipient_language`` are what the e-mail helper
-(``hub.emails``) uses. Dates and numbers follow the active language through
-Django's formats (``{{ value|date }}``, ``intcomma``, ``floatformat``).
+``LanguageMiddleware`` activates the page language for each request. An API
+request signed with a token names its person only once DRF authenticates it, after
+the middleware, so the token scheme (``hub.api.authentication``) chooses again with
+``language_activate_for`` (the same order). ``email_language`` and
+``recipient_language`` are what the e-mail helper (``hub.emails``) uses. Dates and
+numbers follow the active language through Django's formats (``{{ value|date }}``,
+``intcomma``, ``floatformat``).
 """
 
 from __future__ import annotations
