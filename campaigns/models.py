@@ -55,7 +55,10 @@ class Campaign(models.Model):
     )
     description = models.TextField(_("description"), blank=True)
     networks = models.ManyToManyField(
-        CreatorNetwork, through="Enrolment", related_name="campaigns"
+        CreatorNetwork,
+        through="Enrolment",
+        related_name="campaigns",
+        verbose_name=_("networks"),
     )
     # Post-review: drafted from the figures on entering review, then edited.
     review_summary = models.TextField(_("review summary"), blank=True)
@@ -88,7 +91,10 @@ class Campaign(models.Model):
 
 class Goal(models.Model):
     campaign = models.ForeignKey(
-        Campaign, on_delete=models.CASCADE, related_name="goals"
+        Campaign,
+        on_delete=models.CASCADE,
+        related_name="goals",
+        verbose_name=_("campaign"),
     )
     metric = models.CharField(_("metric"), max_length=32, choices=METRIC_CHOICES)
     target = models.DecimalField(_("target"), max_digits=14, decimal_places=2)
@@ -114,10 +120,16 @@ class Enrolment(models.Model):
         DECLINED = "declined", _("Declined")
 
     campaign = models.ForeignKey(
-        Campaign, on_delete=models.CASCADE, related_name="enrolments"
+        Campaign,
+        on_delete=models.CASCADE,
+        related_name="enrolments",
+        verbose_name=_("campaign"),
     )
     network = models.ForeignKey(
-        CreatorNetwork, on_delete=models.CASCADE, related_name="enrolments"
+        CreatorNetwork,
+        on_delete=models.CASCADE,
+        related_name="enrolments",
+        verbose_name=_("network"),
     )
     status = models.CharField(
         _("status"), max_length=8, choices=Status, default=Status.INVITED
@@ -130,6 +142,7 @@ class Enrolment(models.Model):
         null=True,
         blank=True,
         related_name="+",
+        verbose_name=_("responded by"),
     )
 
     class Meta:
@@ -150,7 +163,10 @@ class Task(models.Model):
     """An item of the setup checklist."""
 
     campaign = models.ForeignKey(
-        Campaign, on_delete=models.CASCADE, related_name="tasks"
+        Campaign,
+        on_delete=models.CASCADE,
+        related_name="tasks",
+        verbose_name=_("campaign"),
     )
     title = models.CharField(_("task"), max_length=200)
     owner = models.ForeignKey(
@@ -188,7 +204,10 @@ class Material(models.Model):
     """Training material: a knowledge-base guide, a link or an uploaded file."""
 
     campaign = models.ForeignKey(
-        Campaign, on_delete=models.CASCADE, related_name="materials"
+        Campaign,
+        on_delete=models.CASCADE,
+        related_name="materials",
+        verbose_name=_("campaign"),
     )
     title = models.CharField(_("title"), max_length=200)
     guide = models.ForeignKey(
@@ -202,7 +221,7 @@ class Material(models.Model):
     )
     url = models.URLField(_("link"), blank=True)
     file = models.FileField(_("file"), upload_to=material_upload_to, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created"))
 
     class Meta:
         verbose_name = _("material")
@@ -221,10 +240,16 @@ class CampaignMetric(models.Model):
     """One figure: a network's value of one metric on one day of a campaign."""
 
     campaign = models.ForeignKey(
-        Campaign, on_delete=models.CASCADE, related_name="metrics"
+        Campaign,
+        on_delete=models.CASCADE,
+        related_name="metrics",
+        verbose_name=_("campaign"),
     )
     network = models.ForeignKey(
-        CreatorNetwork, on_delete=models.CASCADE, related_name="campaign_metrics"
+        CreatorNetwork,
+        on_delete=models.CASCADE,
+        related_name="campaign_metrics",
+        verbose_name=_("network"),
     )
     date = models.DateField(_("date"))
     metric = models.CharField(_("metric"), max_length=32, choices=METRIC_CHOICES)
@@ -258,16 +283,26 @@ class MetricUpload(models.Model):
         APPLIED = "applied", _("Applied")
 
     campaign = models.ForeignKey(
-        Campaign, on_delete=models.CASCADE, related_name="uploads"
+        Campaign,
+        on_delete=models.CASCADE,
+        related_name="uploads",
+        verbose_name=_("campaign"),
     )
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("uploaded by"),
     )
-    filename = models.CharField(max_length=255, blank=True)
-    rows = models.JSONField(default=list)
-    status = models.CharField(max_length=8, choices=Status, default=Status.PENDING)
-    created_at = models.DateTimeField(auto_now_add=True)
-    applied_at = models.DateTimeField(null=True, blank=True)
+    filename = models.CharField(max_length=255, blank=True, verbose_name=_("filename"))
+    rows = models.JSONField(default=list, verbose_name=_("rows"))
+    status = models.CharField(
+        max_length=8, choices=Status, default=Status.PENDING, verbose_name=_("status")
+    )
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created"))
+    applied_at = models.DateTimeField(
+        null=True, blank=True, verbose_name=_("applied at")
+    )
 
     class Meta:
         verbose_name = _("metric upload")

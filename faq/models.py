@@ -139,7 +139,9 @@ class Article(models.Model):
     helpful_no = models.PositiveIntegerField(
         _("not helpful"), default=0, editable=False
     )
-    search_vector = SearchVectorField(null=True, editable=False)
+    search_vector = SearchVectorField(
+        null=True, editable=False, verbose_name=_("search index")
+    )
 
     class Meta:
         verbose_name = _("article")
@@ -299,7 +301,10 @@ class Deflection(models.Model):
         FILED = "filed", _("Filed a ticket anyway")
 
     article = models.ForeignKey(
-        Article, on_delete=models.CASCADE, related_name="deflections"
+        Article,
+        on_delete=models.CASCADE,
+        related_name="deflections",
+        verbose_name=_("article"),
     )
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -307,8 +312,11 @@ class Deflection(models.Model):
         null=True,
         blank=True,
         related_name="+",
+        verbose_name=_("user"),
     )
-    session_key = models.CharField(max_length=40, blank=True, db_index=True)
+    session_key = models.CharField(
+        max_length=40, blank=True, db_index=True, verbose_name=_("session key")
+    )
     query = models.CharField(_("typed subject"), max_length=200, blank=True)
     outcome = models.CharField(
         _("outcome"), max_length=16, choices=Outcome, default=Outcome.OPENED

@@ -5,6 +5,7 @@ from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
 
 from hub import permissions as access
+from hub.roles import role_label
 
 # (url name, label, roles that see it)
 NAVIGATION = [
@@ -54,6 +55,7 @@ def portal(request) -> dict:
     return {
         "site_name": settings.HUB_SITE_NAME,
         "hub_role": role,
+        "hub_role_label": role_label(role),
         "is_hub_staff": role in ("intern", "manager", "admin"),
         "is_hub_manager": role in ("manager", "admin"),
         "navigation": _navigation(role, request.path),

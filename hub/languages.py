@@ -13,10 +13,13 @@ A page is in the first of:
 An e-mail has no browser to ask: the recipient's preference, else the network's
 default (the network the message is about, else their own), else English.
 
-``LanguageMiddleware`` activates the page language for each request;
-``email_language`` and ``recipient_language`` are what the e-mail helper
-(``hub.emails``) uses. Dates and numbers follow the active language through
-Django's formats (``{{ value|date }}``, ``intcomma``, ``floatformat``).
+``LanguageMiddleware`` activates the page language for each request. An API
+request signed with a token names its person only once DRF authenticates it, after
+the middleware, so the token scheme (``hub.api.authentication``) chooses again with
+``language_activate_for`` (the same order). ``email_language`` and
+``recipient_language`` are what the e-mail helper (``hub.emails``) uses. Dates and
+numbers follow the active language through Django's formats (``{{ value|date }}``,
+``intcomma``, ``floatformat``).
 """
 
 from __future__ import annotations
@@ -77,9 +80,25 @@ def network_default(user) -> str | None:
     )
 
 
-def language_for_request(request) -> str:
-    """The language of this request's page (the order in the module docstring)."""
-    user = getattr(request, "user", None)
+def first_network_language(user_pk):
+    """The default language of the first network of the person ``user_pk`` points
+    at, as a subquery: loaded with the person, choosing costs no query of its own
+    (``network_default`` reads it as ``user.network_language``)."""
+    from django.db.models import Subquery
+
+    from hub.models import Membership
+
+    return Subquery(
+        Membership.objects.filter(user=user_pk)
+        .order_by("created_at", "pk")
+        .values("network__default_language")[:1]
+    )
+
+
+def language_for_request(request, user=None) -> str:
+    """The language of this request's page (the order in the module docstring);
+    ``user`` when the request does not know its person yet."""
+    user = user if user is not None else getattr(request, "user", None)
     if _person(user):
         language = supported(user.language)
         if language:
@@ -90,6 +109,18 @@ def language_for_request(request) -> str:
     if language:
         return language
     return network_default(user) or settings.LANGUAGE_CODE
+
+
+def language_activate_for(request, user) -> str:
+    """Activate ``user``'s language for the rest of ``request`` (an API request
+    whose person DRF has just authenticated); the middleware's override still
+    restores the previous language afterwards and names this one in
+    ``Content-Language``."""
+    language = language_for_request(request, user)
+    translation.activate(language)
+    django_request = getattr(request, "_request", request)  # under DRF's Request
+    django_request.LANGUAGE_CODE = translation.get_language()
+    return language
 
 
 def email_language(user, network=None) -> str:
@@ -172,5 +203,6 @@ class LanguageMiddleware:
             request.LANGUAGE_CODE = translation.get_language()
             response = self.get_response(request)
         patch_vary_headers(response, ("Accept-Language", "Cookie"))
-        response.headers.setdefault("Content-Language", language)
+        # the API may have chosen again once it knew the person
+        response.headers.setdefault("Content-Language", request.LANGUAGE_CODE)
         return response

@@ -186,7 +186,7 @@ class CreatorNetwork(models.Model):
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     members = models.ManyToManyField(
-        User, through="Membership", related_name="networks"
+        User, through="Membership", related_name="networks", verbose_name=_("members")
     )
 
     class Meta:
@@ -207,12 +207,20 @@ class Membership(models.Model):
         OWNER = "owner", _("Owner")
         MEMBER = "member", _("Member")
 
-    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships")
+    user = models.ForeignKey(
+        User,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("user"),
+    )
     network = models.ForeignKey(
-        CreatorNetwork, on_delete=models.CASCADE, related_name="memberships"
+        CreatorNetwork,
+        on_delete=models.CASCADE,
+        related_name="memberships",
+        verbose_name=_("network"),
     )
     role = models.CharField(_("role"), max_length=8, choices=Role, default=Role.MEMBER)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created"))
 
     class Meta:
         verbose_name = _("membership")
@@ -235,12 +243,14 @@ class OutboxMessage(models.Model):
     ``outbox_flush_task`` (beat) sends it once the broker is back. See ``hub.outbox``.
     """
 
-    task_name = models.CharField(max_length=200)
-    kwargs = models.JSONField(default=dict)
-    created_at = models.DateTimeField(auto_now_add=True)
-    dispatched_at = models.DateTimeField(null=True, blank=True)
-    attempts = models.PositiveSmallIntegerField(default=0)
-    last_error = models.TextField(blank=True)
+    task_name = models.CharField(max_length=200, verbose_name=_("task name"))
+    kwargs = models.JSONField(default=dict, verbose_name=_("task arguments"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created"))
+    dispatched_at = models.DateTimeField(
+        null=True, blank=True, verbose_name=_("dispatched at")
+    )
+    attempts = models.PositiveSmallIntegerField(default=0, verbose_name=_("attempts"))
+    last_error = models.TextField(blank=True, verbose_name=_("last error"))
 
     class Meta:
         verbose_name = _("outbox message")
@@ -271,7 +281,9 @@ class ApiToken(models.Model):
     )
     name = models.CharField(_("name"), max_length=80)
     prefix = models.CharField(_("starts with"), max_length=16)
-    digest = models.CharField(max_length=64, unique=True, editable=False)
+    digest = models.CharField(
+        max_length=64, unique=True, editable=False, verbose_name=_("token digest")
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     expires_at = models.DateTimeField(_("expires"))
 

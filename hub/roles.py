@@ -12,9 +12,26 @@ superusers. ``hub/admin/`` enforces the same line again for the admin.
 """
 
 from django.contrib.auth.models import Group, Permission
+from django.utils.translation import gettext_lazy as _
 
 MANAGERS = "Agency managers"
 INTERNS = "Support interns"
+
+# What each role (``hub.permissions.role_of``'s code) is called on screen: the
+# header's role badge. The codes stay English: they are CSS classes and keys.
+ROLE_LABELS = {
+    "anonymous": _("Visitor"),
+    "network": _("Network member"),
+    "intern": _("Intern"),
+    "manager": _("Agency manager"),
+    "admin": _("Administrator"),
+}
+
+
+def role_label(role: str) -> str:
+    """The translated name of a role code (the code itself if unknown)."""
+    return ROLE_LABELS.get(role, role)
+
 
 GROUP_PERMISSIONS: dict[str, list[str]] = {
     MANAGERS: [

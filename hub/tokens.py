@@ -93,14 +93,21 @@ def api_token_list(*, user: User):
 
 
 def api_token_authenticate(secret: str) -> ApiToken | None:
-    """The live token behind ``secret`` with its user, or None (one query)."""
+    """The live token behind ``secret`` with its user and the user's network
+    default language (``hub.languages``), or None (one query)."""
+    from django.db.models import OuterRef
+
+    from hub.languages import first_network_language
+
     if not secret.startswith(SECRET_PREFIX) or len(secret) > 100:
         return None
     token = (
         ApiToken.objects.select_related("user")
+        .annotate(network_language=first_network_language(OuterRef("user")))
         .filter(digest=token_digest(secret), expires_at__gt=timezone.now())
         .first()
     )
     if token is None or not token.user.is_active:
         return None
+    token.user.network_language = token.network_language
     return token

@@ -1,5 +1,6 @@
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, reverse_lazy
+from django.utils.text import format_lazy
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from hub import account_views, auth_views, language_views, search_views, views
@@ -73,7 +74,11 @@ urlpatterns = [
     path("api/schema/", SpectacularAPIView.as_view(), name="api-schema"),
     path(
         "api/docs/",
-        SpectacularSwaggerSplitView.as_view(url_name="api-schema"),
+        # the reference in one language, the English Swagger UI speaks (its
+        # container says lang="en"); the page around it is in the reader's
+        SpectacularSwaggerSplitView.as_view(
+            url=format_lazy("{}?lang=en", reverse_lazy("api-schema"))
+        ),
         name="api-docs",
     ),
 ]

@@ -23,7 +23,10 @@ class RecurringGroup(models.Model):
         related_name="+",
     )
     tickets = models.ManyToManyField(
-        "tickets.Ticket", related_name="recurring_groups", blank=True
+        "tickets.Ticket",
+        related_name="recurring_groups",
+        blank=True,
+        verbose_name=_("tickets"),
     )
     article = models.ForeignKey(
         "faq.Article",
@@ -90,10 +93,17 @@ class FeedbackItem(models.Model):
     )
     note = models.TextField(_("note"), blank=True)
     tickets = models.ManyToManyField(
-        "tickets.Ticket", related_name="feedback_items", blank=True
+        "tickets.Ticket",
+        related_name="feedback_items",
+        blank=True,
+        verbose_name=_("tickets"),
     )
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("created by"),
     )
     created_at = models.DateTimeField(_("created"), default=timezone.now)
     updated_at = models.DateTimeField(_("updated"), default=timezone.now)
@@ -108,15 +118,22 @@ class FeedbackItem(models.Model):
 
 class FeedbackStatusChange(models.Model):
     item = models.ForeignKey(
-        FeedbackItem, on_delete=models.CASCADE, related_name="changes"
+        FeedbackItem,
+        on_delete=models.CASCADE,
+        related_name="changes",
+        verbose_name=_("item"),
     )
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("actor"),
     )
-    old_status = models.CharField(max_length=12)
-    new_status = models.CharField(max_length=12)
-    note = models.TextField(blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
+    old_status = models.CharField(max_length=12, verbose_name=_("old status"))
+    new_status = models.CharField(max_length=12, verbose_name=_("new status"))
+    note = models.TextField(blank=True, verbose_name=_("note"))
+    created_at = models.DateTimeField(default=timezone.now, verbose_name=_("created"))
 
     class Meta:
         verbose_name = _("feedback status change")

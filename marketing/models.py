@@ -96,15 +96,20 @@ class Event(Targeted):
     recording_url = models.URLField(_("recording link"), blank=True)
     slides_url = models.URLField(_("slides link"), blank=True)
     sequence = models.PositiveIntegerField(
-        default=0, help_text=_("iCalendar SEQUENCE: raised on every change sent out.")
+        default=0,
+        help_text=_("iCalendar SEQUENCE: raised on every change sent out."),
+        verbose_name=_("calendar sequence"),
     )
-    uid = models.UUIDField(default=uuid.uuid4, editable=False, unique=True)
+    uid = models.UUIDField(
+        default=uuid.uuid4, editable=False, unique=True, verbose_name=_("calendar UID")
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
         related_name="+",
+        verbose_name=_("created by"),
     )
     published_at = models.DateTimeField(_("published"), null=True, blank=True)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
@@ -139,13 +144,22 @@ class Registration(models.Model):
     HOLDS_SEAT = (Status.REGISTERED, Status.ATTENDED)
 
     event = models.ForeignKey(
-        Event, on_delete=models.CASCADE, related_name="registrations"
+        Event,
+        on_delete=models.CASCADE,
+        related_name="registrations",
+        verbose_name=_("event"),
     )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("user"),
     )
     network = models.ForeignKey(
-        "hub.CreatorNetwork", on_delete=models.CASCADE, related_name="+"
+        "hub.CreatorNetwork",
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("network"),
     )
     status = models.CharField(_("status"), max_length=16, choices=Status)
     queued_at = models.DateTimeField(
@@ -154,7 +168,7 @@ class Registration(models.Model):
     rating = models.PositiveSmallIntegerField(_("rating"), null=True, blank=True)
     comment = models.TextField(_("comment"), blank=True)
     created_at = models.DateTimeField(_("registered"), auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated"))
 
     class Meta:
         verbose_name = _("registration")
@@ -181,7 +195,10 @@ class ContentItem(models.Model):
         POST = "post", _("Post")
 
     network = models.ForeignKey(
-        "hub.CreatorNetwork", on_delete=models.CASCADE, related_name="content_items"
+        "hub.CreatorNetwork",
+        on_delete=models.CASCADE,
+        related_name="content_items",
+        verbose_name=_("network"),
     )
     creator_handle = models.CharField(_("creator handle"), max_length=80)
     url = models.URLField(_("URL"), max_length=500, unique=True)
@@ -193,9 +210,10 @@ class ContentItem(models.Model):
         null=True,
         blank=True,
         related_name="content_items",
+        verbose_name=_("campaign"),
     )
     hashtags = models.CharField(_("hashtags"), max_length=300, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created"))
 
     class Meta:
         verbose_name = _("content item")
@@ -213,12 +231,15 @@ class ContentMetric(models.Model):
     """One figure of one content item on one day; reloading replaces it."""
 
     item = models.ForeignKey(
-        ContentItem, on_delete=models.CASCADE, related_name="metrics"
+        ContentItem,
+        on_delete=models.CASCADE,
+        related_name="metrics",
+        verbose_name=_("item"),
     )
     date = models.DateField(_("date"))
     metric = models.CharField(_("metric"), max_length=24)
     value = models.DecimalField(_("value"), max_digits=14, decimal_places=2)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated"))
 
     class Meta:
         verbose_name = _("content figure")
@@ -273,8 +294,9 @@ class BrandAsset(Targeted):
         null=True,
         blank=True,
         related_name="+",
+        verbose_name=_("created by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created"))
 
     objects = TargetedQuerySet.as_manager()
 
@@ -295,13 +317,16 @@ def _asset_path(instance, filename: str) -> str:
 
 class BrandAssetVersion(models.Model):
     asset = models.ForeignKey(
-        BrandAsset, on_delete=models.CASCADE, related_name="versions"
+        BrandAsset,
+        on_delete=models.CASCADE,
+        related_name="versions",
+        verbose_name=_("asset"),
     )
     number = models.PositiveIntegerField(_("version"))
-    file = models.FileField(upload_to=_asset_path)
+    file = models.FileField(upload_to=_asset_path, verbose_name=_("file"))
     name = models.CharField(_("file name"), max_length=200)
-    content_type = models.CharField(max_length=100)
-    size = models.PositiveBigIntegerField()
+    content_type = models.CharField(max_length=100, verbose_name=_("content type"))
+    size = models.PositiveBigIntegerField(verbose_name=_("size"))
     is_current = models.BooleanField(_("current"), default=False)
     retired_at = models.DateTimeField(_("retired"), null=True, blank=True)
     download_count = models.PositiveIntegerField(_("downloads"), default=0)
@@ -311,8 +336,9 @@ class BrandAssetVersion(models.Model):
         null=True,
         blank=True,
         related_name="+",
+        verbose_name=_("uploaded by"),
     )
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created"))
 
     class Meta:
         verbose_name = _("brand asset version")

@@ -109,10 +109,16 @@ class Application(models.Model):
         DECLINED = "declined", _("Declined")
 
     feature_test = models.ForeignKey(
-        FeatureTest, on_delete=models.CASCADE, related_name="applications"
+        FeatureTest,
+        on_delete=models.CASCADE,
+        related_name="applications",
+        verbose_name=_("feature test"),
     )
     network = models.ForeignKey(
-        CreatorNetwork, on_delete=models.CASCADE, related_name="+"
+        CreatorNetwork,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("network"),
     )
     status = models.CharField(
         _("status"), max_length=10, choices=Status, default=Status.APPLIED
@@ -129,6 +135,7 @@ class Application(models.Model):
         null=True,
         blank=True,
         related_name="+",
+        verbose_name=_("decided by"),
     )
 
     class Meta:
@@ -148,10 +155,16 @@ class CheckIn(models.Model):
     """A participant's answer for one ISO week of a running test."""
 
     feature_test = models.ForeignKey(
-        FeatureTest, on_delete=models.CASCADE, related_name="checkins"
+        FeatureTest,
+        on_delete=models.CASCADE,
+        related_name="checkins",
+        verbose_name=_("feature test"),
     )
     network = models.ForeignKey(
-        CreatorNetwork, on_delete=models.CASCADE, related_name="+"
+        CreatorNetwork,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("network"),
     )
     week = models.CharField(_("ISO week"), max_length=8)
     rating = models.PositiveSmallIntegerField(_("rating (1–5)"))
@@ -163,6 +176,7 @@ class CheckIn(models.Model):
         on_delete=models.SET_NULL,
         null=True,
         related_name="+",
+        verbose_name=_("submitted by"),
     )
     ticket = models.ForeignKey(
         "tickets.Ticket",

@@ -86,7 +86,9 @@ class WebhookDelivery(models.Model):
     )
     attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
     next_attempt_at = models.DateTimeField(_("next attempt"), default=timezone.now)
-    claimed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    claimed_at = models.DateTimeField(
+        null=True, blank=True, editable=False, verbose_name=_("claimed at")
+    )
     response_status = models.PositiveSmallIntegerField(
         _("last HTTP status"), null=True, blank=True
     )

@@ -10,6 +10,7 @@ from django.core.exceptions import (
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import InterfaceError, OperationalError
 from django.http import Http404
+from django.utils.translation import gettext as _
 from rest_framework import exceptions, status
 from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
@@ -46,12 +47,12 @@ def exception_handler(exc, context):
         )
     if isinstance(exc, RequestDataTooBig):
         return Response(
-            {"message": "The request body is too large.", "errors": {}},
+            {"message": _("The request body is too large."), "errors": {}},
             status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE,
         )
     if isinstance(exc, SuspiciousOperation):  # e.g. too many fields
         return Response(
-            {"message": "The request could not be understood.", "errors": {}},
+            {"message": _("The request could not be understood."), "errors": {}},
             status=status.HTTP_400_BAD_REQUEST,
         )
     if isinstance(exc, Http404):
@@ -68,7 +69,7 @@ def exception_handler(exc, context):
         logger.warning("API: database unavailable: %s", exc)
         return Response(
             {
-                "message": "The service is briefly unavailable; please retry.",
+                "message": _("The service is briefly unavailable; please retry."),
                 "errors": {},
             },
             status=status.HTTP_503_SERVICE_UNAVAILABLE,
@@ -79,7 +80,7 @@ def exception_handler(exc, context):
         logger.exception("Unhandled API error", exc_info=exc)
         return Response(
             {
-                "message": "Something went wrong on our side; the error was logged.",
+                "message": _("Something went wrong on our side; the error was logged."),
                 "errors": {},
             },
             status=status.HTTP_500_INTERNAL_SERVER_ERROR,
@@ -87,7 +88,7 @@ def exception_handler(exc, context):
     data = response.data
     if isinstance(exc, exceptions.ValidationError):
         errors = data if isinstance(data, dict) else {"non_field_errors": data}
-        message = _first_message(errors) or "Invalid input."
+        message = _first_message(errors) or _("Invalid input.")
         response.data = {"message": message, "errors": errors}
     else:
         detail = data.get("detail", "") if isinstance(data, dict) else data

@@ -39,6 +39,14 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # Swagger UI at /api/docs/, accessible (axe, SPEC §9): no deep-link anchors
+    # inside the operations' summary buttons (nested interactive controls); its
+    # colours are ours (static/css/api-docs.css, templates/drf_spectacular/).
+    # plain code samples: highlight.js's inline colours fail contrast
+    "SWAGGER_UI_SETTINGS": {
+        "deepLinking": False,
+        "syntaxHighlight": {"activated": False},
+    },
     "COMPONENT_SPLIT_REQUEST": True,
     # Choice sets that share a field name across apps get their own enum names.
     "ENUM_NAME_OVERRIDES": {

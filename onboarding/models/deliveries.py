@@ -30,7 +30,10 @@ class Delivery(models.Model):
 
     kind = models.CharField(_("kind"), max_length=16, choices=Kind)
     recipient = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("recipient"),
     )
     key = models.CharField(_("period or item"), max_length=64)
     network = models.ForeignKey(
@@ -39,6 +42,7 @@ class Delivery(models.Model):
         null=True,
         blank=True,
         related_name="+",
+        verbose_name=_("network"),
     )
     object_id = models.PositiveBigIntegerField(
         _("item"), null=True, blank=True, help_text=_("The tip or announcement sent.")
@@ -46,12 +50,16 @@ class Delivery(models.Model):
     status = models.CharField(
         _("status"), max_length=16, choices=Status, default=Status.PENDING
     )
-    claimed_at = models.DateTimeField(null=True, blank=True)
-    claim_token = models.UUIDField(null=True, blank=True)
-    sent_at = models.DateTimeField(null=True, blank=True)
-    attempts = models.PositiveIntegerField(default=0)
-    last_error = models.CharField(max_length=300, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    claimed_at = models.DateTimeField(
+        null=True, blank=True, verbose_name=_("claimed at")
+    )
+    claim_token = models.UUIDField(null=True, blank=True, verbose_name=_("claim token"))
+    sent_at = models.DateTimeField(null=True, blank=True, verbose_name=_("sent at"))
+    attempts = models.PositiveIntegerField(default=0, verbose_name=_("attempts"))
+    last_error = models.CharField(
+        max_length=300, blank=True, verbose_name=_("last error")
+    )
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created"))
 
     class Meta:
         verbose_name = _("delivery")
@@ -75,10 +83,11 @@ class EmailPreference(models.Model):
         settings.AUTH_USER_MODEL,
         on_delete=models.CASCADE,
         related_name="email_preference",
+        verbose_name=_("user"),
     )
     tips = models.BooleanField(_("weekly tips"), default=True)
     digest = models.BooleanField(_("monthly digest"), default=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated"))
 
     class Meta:
         verbose_name = _("e-mail preference")

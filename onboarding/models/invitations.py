@@ -7,7 +7,10 @@ class Invitation(models.Model):
     """An e-mailed, signed, expiring, single-use invitation to join a network."""
 
     network = models.ForeignKey(
-        "hub.CreatorNetwork", on_delete=models.CASCADE, related_name="invitations"
+        "hub.CreatorNetwork",
+        on_delete=models.CASCADE,
+        related_name="invitations",
+        verbose_name=_("network"),
     )
     email = models.EmailField(_("e-mail address"))
     role = models.CharField(_("role"), max_length=8, default="member")
@@ -16,6 +19,7 @@ class Invitation(models.Model):
         on_delete=models.SET_NULL,
         null=True,
         related_name="+",
+        verbose_name=_("invited by"),
     )
     created_at = models.DateTimeField(_("sent"), auto_now_add=True)
     accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
@@ -25,6 +29,7 @@ class Invitation(models.Model):
         null=True,
         blank=True,
         related_name="+",
+        verbose_name=_("accepted user"),
     )
 
     # issue 17: one pending invitation per (network, address); resend and revoke
@@ -37,6 +42,7 @@ class Invitation(models.Model):
         null=True,
         blank=True,
         related_name="+",
+        verbose_name=_("revoked by"),
     )
 
     class Meta:

@@ -44,7 +44,10 @@ class OnboardingPlan(models.Model):
 
 class PlanStep(models.Model):
     plan = models.ForeignKey(
-        OnboardingPlan, on_delete=models.CASCADE, related_name="steps"
+        OnboardingPlan,
+        on_delete=models.CASCADE,
+        related_name="steps",
+        verbose_name=_("plan"),
     )
     order = models.PositiveIntegerField(_("order"), default=0)
     title = models.CharField(_("title"), max_length=200)
@@ -98,7 +101,10 @@ class Onboarding(models.Model):
     """One network's checklist; steps are copied so later plan edits keep history."""
 
     network = models.OneToOneField(
-        "hub.CreatorNetwork", on_delete=models.CASCADE, related_name="onboarding"
+        "hub.CreatorNetwork",
+        on_delete=models.CASCADE,
+        related_name="onboarding",
+        verbose_name=_("network"),
     )
     plan = models.ForeignKey(
         OnboardingPlan,
@@ -106,6 +112,7 @@ class Onboarding(models.Model):
         null=True,
         blank=True,
         related_name="onboardings",
+        verbose_name=_("plan"),
     )
     started_at = models.DateTimeField(_("started"), default=timezone.now)
     last_progress_at = models.DateTimeField(_("last progress"), default=timezone.now)
@@ -136,7 +143,10 @@ class Onboarding(models.Model):
 
 class OnboardingStep(models.Model):
     onboarding = models.ForeignKey(
-        Onboarding, on_delete=models.CASCADE, related_name="steps"
+        Onboarding,
+        on_delete=models.CASCADE,
+        related_name="steps",
+        verbose_name=_("onboarding"),
     )
     order = models.PositiveIntegerField(_("order"), default=0)
     title = models.CharField(_("title"), max_length=200)
@@ -155,6 +165,7 @@ class OnboardingStep(models.Model):
         null=True,
         blank=True,
         related_name="+",
+        verbose_name=_("done by"),
     )
 
     class Meta:

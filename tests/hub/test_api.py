@@ -99,6 +99,36 @@ def test_schema_and_docs_work_offline(client):
     assert b"drf_spectacular_sidecar/swagger-ui-dist" in docs.content
 
 
+def test_the_docs_page_speaks_the_readers_language_around_the_english_reference(
+    client,
+):
+    import re
+
+    from django.utils import translation
+
+    page = client.get("/api/docs/", HTTP_ACCEPT_LANGUAGE="id").content.decode()
+    with translation.override("id"):
+        title = translation.gettext("API documentation")
+    assert title != "API documentation"
+    assert '<html lang="id" dir="ltr">' in page
+    assert f"<title>{title} · " in page
+    # Swagger UI and the schema it reads are English, and say so
+    assert re.search(r'<div id="swagger-ui" lang="en" dir="ltr"', page)
+    init = client.get("/api/docs/", {"script": ""}, HTTP_ACCEPT_LANGUAGE="id")
+    assert r'"/api/schema/?lang\u003Den"' in init.content.decode()  # escapejs
+    # no inline script: the strict policy (script-src 'self') lets it all run
+    assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>", page)
+    assert "script-src 'self'" in client.get("/api/docs/")["Content-Security-Policy"]
+
+
+def test_an_arabic_reader_gets_a_right_to_left_frame_and_a_left_to_right_reference(
+    client,
+):
+    page = client.get("/api/docs/", HTTP_ACCEPT_LANGUAGE="ar").content.decode()
+    assert '<html lang="ar" dir="rtl">' in page
+    assert '<div id="swagger-ui" lang="en" dir="ltr"' in page
+
+
 def test_a_database_outage_is_a_503_with_retry_after(api_as, manager, monkeypatch):
     from django.db import OperationalError
 

@@ -339,3 +339,91 @@ def test_numbers_follow_the_language(settings):
     with translation.override("id"):
         assert number(Decimal("1234.50")) == "1.234,5"
     assert number(Decimal("1234.50")) == "1,234.5"
+
+
+# --- the API: token requests speak the person's language --------------------------
+
+
+def _token_client(user):
+    from rest_framework.test import APIClient
+
+    from hub.tokens import api_token_create
+
+    _token, secret = api_token_create(user=user, name="lang")
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Token {secret}")
+    return client
+
+
+def _required(language: str) -> str:
+    from django.utils import translation
+
+    with translation.override(language):
+        return translation.gettext("This field is required.")
+
+
+def test_a_token_request_speaks_the_persons_saved_language(member_a):
+    assert _required("id") != _required("en")  # the message is translated at all
+    member_a.language = "id"
+    member_a.save()
+    response = _token_client(member_a).post("/api/v1/tickets/", {}, format="json")
+    assert response.status_code == 400
+    assert response.json()["errors"]["subject"] == [_required("id")]
+    assert response["Content-Language"] == "id"
+
+
+def test_a_token_request_without_a_preference_follows_the_browser_then_the_network(
+    member_a, network_a
+):
+    network_a.default_language = "ar"
+    network_a.save()
+    client = _token_client(member_a)
+    asked = client.post(
+        "/api/v1/tickets/", {}, format="json", HTTP_ACCEPT_LANGUAGE="zh-CN"
+    )
+    assert asked.json()["errors"]["subject"] == [_required("zh-hans")]
+    unasked = client.post("/api/v1/tickets/", {}, format="json")
+    assert unasked.json()["errors"]["subject"] == [_required("ar")]
+    assert unasked["Content-Language"] == "ar"
+
+
+def test_a_token_costs_one_query_with_its_persons_network_language(
+    member_a, network_a, django_assert_num_queries
+):
+    from hub.tokens import api_token_authenticate, api_token_create
+
+    network_a.default_language = "id"
+    network_a.save()
+    _token, secret = api_token_create(user=member_a, name="lang")
+    with django_assert_num_queries(1):
+        token = api_token_authenticate(secret)
+        assert token.user.network_language == "id"
+
+
+def test_an_anonymous_api_request_follows_accept_language(api_client):
+    response = api_client.post(
+        "/api/v1/auth/token/", {}, format="json", HTTP_ACCEPT_LANGUAGE="id-ID"
+    )
+    assert response.json()["errors"]["username"] == [_required("id")]
+    english = api_client.post("/api/v1/auth/token/", {}, format="json")
+    assert english.json()["errors"]["username"] == [_required("en")]
+
+
+# --- the role badge -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("language", ["en", "zh-hans", "id", "ar"])
+def test_the_role_badge_names_the_role_in_the_readers_language(
+    client_as, manager, language
+):
+    from django.utils import translation
+
+    manager.language = language
+    manager.save()
+    page = client_as(manager).get("/").content.decode()
+    badge = re.search(r'<span class="badge badge-role">([^<]*)</span>', page).group(1)
+    with translation.override(language):
+        assert badge == translation.gettext("Agency manager")
+    assert badge != "manager"
+    if language != "en":
+        assert badge != "Agency manager"  # translated, not the English label

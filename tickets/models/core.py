@@ -158,25 +158,49 @@ class Ticket(models.Model):
     next_response_due_at = models.DateTimeField(
         _("next response due"), null=True, blank=True
     )
-    next_response_started_at = models.DateTimeField(null=True, blank=True)
+    next_response_started_at = models.DateTimeField(
+        null=True, blank=True, verbose_name=_("next response started at")
+    )
     resolution_due_at = models.DateTimeField(_("resolution due"), null=True, blank=True)
     # The nearest target still running (null while paused or when none runs): the
     # queue sorts by it, the SLA state and the sweep read it.
     sla_due_at = models.DateTimeField(_("next SLA due"), null=True, blank=True)
     sla_paused_at = models.DateTimeField(_("SLA paused"), null=True, blank=True)
-    sla_paused_seconds = models.PositiveIntegerField(default=0)
+    sla_paused_seconds = models.PositiveIntegerField(
+        default=0, verbose_name=_("SLA paused (seconds)")
+    )
     # Business seconds left per running target while paused: {"resolution": 3600}.
-    sla_remaining = models.JSONField(default=dict, blank=True)
-    first_response_warned_at = models.DateTimeField(null=True, blank=True)
-    first_response_breached_at = models.DateTimeField(null=True, blank=True)
-    next_response_warned_at = models.DateTimeField(null=True, blank=True)
-    next_response_breached_at = models.DateTimeField(null=True, blank=True)
-    resolution_warned_at = models.DateTimeField(null=True, blank=True)
-    resolution_breached_at = models.DateTimeField(null=True, blank=True)
+    sla_remaining = models.JSONField(
+        default=dict, blank=True, verbose_name=_("SLA time remaining")
+    )
+    first_response_warned_at = models.DateTimeField(
+        null=True, blank=True, verbose_name=_("first response warned at")
+    )
+    first_response_breached_at = models.DateTimeField(
+        null=True, blank=True, verbose_name=_("first response breached at")
+    )
+    next_response_warned_at = models.DateTimeField(
+        null=True, blank=True, verbose_name=_("next response warned at")
+    )
+    next_response_breached_at = models.DateTimeField(
+        null=True, blank=True, verbose_name=_("next response breached at")
+    )
+    resolution_warned_at = models.DateTimeField(
+        null=True, blank=True, verbose_name=_("resolution warned at")
+    )
+    resolution_breached_at = models.DateTimeField(
+        null=True, blank=True, verbose_name=_("resolution breached at")
+    )
     sla_breached_at = models.DateTimeField(_("SLA breached"), null=True, blank=True)
-    first_response_business_seconds = models.PositiveIntegerField(null=True, blank=True)
-    resolution_business_seconds = models.PositiveIntegerField(null=True, blank=True)
-    satisfaction_requested_at = models.DateTimeField(null=True, blank=True)
+    first_response_business_seconds = models.PositiveIntegerField(
+        null=True, blank=True, verbose_name=_("first response (business seconds)")
+    )
+    resolution_business_seconds = models.PositiveIntegerField(
+        null=True, blank=True, verbose_name=_("resolution (business seconds)")
+    )
+    satisfaction_requested_at = models.DateTimeField(
+        null=True, blank=True, verbose_name=_("satisfaction requested at")
+    )
 
     # --- who spoke last (issue 17): written only by ``tickets.speakers`` via
     # services. The ticket's description counts as the network's first message.
@@ -279,7 +303,10 @@ class TicketMessage(models.Model):
     """A public reply (the network sees it) or an internal note (staff only)."""
 
     ticket = models.ForeignKey(
-        Ticket, on_delete=models.CASCADE, related_name="messages"
+        Ticket,
+        on_delete=models.CASCADE,
+        related_name="messages",
+        verbose_name=_("ticket"),
     )
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -294,7 +321,9 @@ class TicketMessage(models.Model):
         default=False,
         help_text=_("Internal notes are only ever shown to platform staff."),
     )
-    author_is_staff = models.BooleanField(default=False, editable=False)
+    author_is_staff = models.BooleanField(
+        default=False, editable=False, verbose_name=_("author is staff")
+    )
     created_at = models.DateTimeField(_("sent"), default=timezone.now)
 
     class Meta:
@@ -320,9 +349,14 @@ def attachment_path(instance: "Attachment", filename: str) -> str:
 class Attachment(models.Model):
     """A file on a ticket (``message`` empty: filed with the ticket itself)."""
 
-    key = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    key = models.UUIDField(
+        default=uuid.uuid4, unique=True, editable=False, verbose_name=_("storage key")
+    )
     ticket = models.ForeignKey(
-        Ticket, on_delete=models.CASCADE, related_name="attachments"
+        Ticket,
+        on_delete=models.CASCADE,
+        related_name="attachments",
+        verbose_name=_("ticket"),
     )
     message = models.ForeignKey(
         TicketMessage,
@@ -330,15 +364,22 @@ class Attachment(models.Model):
         null=True,
         blank=True,
         related_name="attachments",
+        verbose_name=_("message"),
     )
-    file = models.FileField(upload_to=attachment_path, max_length=200)
+    file = models.FileField(
+        upload_to=attachment_path, max_length=200, verbose_name=_("file")
+    )
     name = models.CharField(_("file name"), max_length=200)
-    content_type = models.CharField(max_length=120)
-    size = models.PositiveBigIntegerField()
+    content_type = models.CharField(max_length=120, verbose_name=_("content type"))
+    size = models.PositiveBigIntegerField(verbose_name=_("size"))
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("uploaded by"),
     )
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(default=timezone.now, verbose_name=_("created"))
 
     class Meta:
         verbose_name = _("attachment")
@@ -364,17 +405,32 @@ class Attachment(models.Model):
 class TicketChange(models.Model):
     """One changed field: who, when, old → new (display values)."""
 
-    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="changes")
-    actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    ticket = models.ForeignKey(
+        Ticket,
+        on_delete=models.CASCADE,
+        related_name="changes",
+        verbose_name=_("ticket"),
     )
-    field = models.CharField(max_length=40)
-    old_value = models.CharField(max_length=400, blank=True)
-    new_value = models.CharField(max_length=400, blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="+",
+        verbose_name=_("actor"),
+    )
+    field = models.CharField(max_length=40, verbose_name=_("field"))
+    old_value = models.CharField(
+        max_length=400, blank=True, verbose_name=_("old value")
+    )
+    new_value = models.CharField(
+        max_length=400, blank=True, verbose_name=_("new value")
+    )
+    created_at = models.DateTimeField(default=timezone.now, verbose_name=_("created"))
     # The ticket version this change produced (conflict messages list the changes
     # made after the version someone was editing).
-    version = models.PositiveIntegerField(null=True, blank=True)
+    version = models.PositiveIntegerField(
+        null=True, blank=True, verbose_name=_("version")
+    )
 
     class Meta:
         verbose_name = _("ticket change")

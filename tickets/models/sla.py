@@ -72,7 +72,10 @@ class BusinessCalendar(models.Model):
 
 class Holiday(models.Model):
     calendar = models.ForeignKey(
-        BusinessCalendar, on_delete=models.CASCADE, related_name="holidays"
+        BusinessCalendar,
+        on_delete=models.CASCADE,
+        related_name="holidays",
+        verbose_name=_("calendar"),
     )
     date = models.DateField(_("date"))
     name = models.CharField(_("name"), max_length=80, blank=True)

@@ -39,7 +39,7 @@ class CannedReply(models.Model):
     add_tag = models.CharField(_("then add tag"), max_length=50, blank=True)
     is_active = models.BooleanField(_("active"), default=True)
     usage_count = models.PositiveIntegerField(_("times used"), default=0)
-    created_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(default=timezone.now, verbose_name=_("created"))
 
     class Meta:
         verbose_name = _("canned reply")
@@ -60,13 +60,14 @@ class SavedView(models.Model):
         blank=True,
         related_name="saved_ticket_views",
         help_text=_("Empty: shared with all staff."),
+        verbose_name=_("owner"),
     )
     name = models.CharField(_("name"), max_length=80)
     query = models.CharField(
         _("filters"), max_length=600, blank=True, help_text=_("A query string.")
     )
-    position = models.PositiveSmallIntegerField(default=100)
-    created_at = models.DateTimeField(default=timezone.now)
+    position = models.PositiveSmallIntegerField(default=100, verbose_name=_("position"))
+    created_at = models.DateTimeField(default=timezone.now, verbose_name=_("created"))
 
     class Meta:
         verbose_name = _("saved ticket view")
@@ -94,18 +95,22 @@ class SatisfactionRating(models.Model):
     """The network's 1–5 rating of a solved ticket (one per ticket)."""
 
     ticket = models.OneToOneField(
-        Ticket, on_delete=models.CASCADE, related_name="satisfaction"
+        Ticket,
+        on_delete=models.CASCADE,
+        related_name="satisfaction",
+        verbose_name=_("ticket"),
     )
     rated_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
         null=True,
         related_name="+",
+        verbose_name=_("rated by"),
     )
     score = models.PositiveSmallIntegerField(_("rating"))
     comment = models.TextField(_("comment"), blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
-    updated_at = models.DateTimeField(default=timezone.now)
+    created_at = models.DateTimeField(default=timezone.now, verbose_name=_("created"))
+    updated_at = models.DateTimeField(default=timezone.now, verbose_name=_("updated"))
 
     class Meta:
         verbose_name = _("satisfaction rating")
