@@ -12,6 +12,7 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 
 from campaigns.vocabulary import METRICS
+from core.timefmt import local_date
 
 
 @dataclass(frozen=True)
@@ -58,7 +59,13 @@ def draft_summary(
     A network's own summary passes no goals, no top networks and ``network_count``
     ``None``, so it never mentions other networks' figures.
     """
-    facts = {"name": name, "start": start, "end": end, "count": network_count}
+    # the hub's one date format, in the reader's language (ISO dates read as code)
+    facts = {
+        "name": name,
+        "start": local_date(start),
+        "end": local_date(end),
+        "count": network_count,
+    }
     if network_count is None:
         opening = _("%(name)s ran from %(start)s to %(end)s.") % facts
     else:
@@ -108,7 +115,7 @@ def draft_summary(
         lines.append("")
     if headline and peak_days:
         days = ", ".join(
-            f"{day:%a %d %b} ({number(value)})" for day, value in peak_days
+            f"{local_date(day)} ({number(value)})" for day, value in peak_days
         )
         lines.append(
             _("Days of peak activity (%(label)s): %(days)s.")

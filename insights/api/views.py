@@ -151,7 +151,10 @@ class FeedbackItemViewSet(
             selectors.feedback_status_warnings(item=item, status=data["status"]),
             confirmed=data.pop("confirm"),
             message=_("Setting “%(title)s” to %(status)s needs a confirmation.")
-            % {"title": item.title, "status": data["status"]},
+            % {
+                "title": item.title,
+                "status": FeedbackItem.Status(data["status"]).label,
+            },
         )
         services.feedback_item_set_status(item=item, actor=request.user, **data)
         return Response(self.get_serializer(self._one(pk)).data)

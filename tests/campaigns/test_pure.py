@@ -78,4 +78,5 @@ def test_the_review_draft_mentions_goals_top_networks_and_peak_days():
     assert "Gifts: 40 of 100 gifts (40%) — missed" in text
     assert "Live hours: 7.5 hours" in text
     assert "1. Lumen Live: 30" in text
-    assert "Mon 02 Mar (25)" in text
+    assert "2 Mar 2026 (25)" in text  # the hub's one date format, never ISO
+    assert "from 1 Mar 2026 to 5 Mar 2026" in text

@@ -115,7 +115,7 @@ def test_entering_review_drafts_a_summary_from_the_figures(
     assert "Live hours: 24.5 of 20 hours (122%) — met" in summary
     assert "1. Alpha Agency: 15" in summary
     assert "2. Bravo Talent: 9.5" in summary
-    assert "Mon 02 Mar (21.5)" in summary
+    assert "2 Mar 2026 (21.5)" in summary
     assert "Diamonds: 5,000" in summary
 
 
