@@ -4,6 +4,8 @@ import django_filters
 from django import forms
 from django.db.models import Case, F, IntegerField, Q, When
 from django.utils.choices import BaseChoiceIterator
+from django.utils.functional import lazy
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from core import cache
@@ -54,8 +56,25 @@ def priority_rank() -> Case:
     )
 
 
+def _descending(label) -> str:
+    return gettext("%(label)s (descending)") % {"label": label}
+
+
+class _DescendingLabel:
+    """django-filter's ``descending_fmt``: a "… (descending)" label drawn in the
+    reader's language when the select renders (the library's own string is
+    formatted once, at import, and it ships no Indonesian or Arabic)."""
+
+    label = staticmethod(lazy(_descending, str))
+
+    def __mod__(self, label):
+        return self.label(label)
+
+
 class TicketOrdering(django_filters.OrderingFilter):
     """Sort keys; ``priority`` sorts by urgency, not alphabetically."""
+
+    descending_fmt = _DescendingLabel()
 
     def get_ordering_value(self, param):
         descending = param.startswith("-")
