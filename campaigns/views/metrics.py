@@ -11,6 +11,7 @@ from campaigns.review import number
 from campaigns.selectors import campaign_get
 from campaigns.services.metrics import MetricBatchError, metric_upload_preview
 from campaigns.vocabulary import METRICS
+from core.forms import form_add_service_error
 from hub.csvfile import csv_response
 from hub.decorators import manager_required
 from hub.exceptions import ApplicationError
@@ -48,10 +49,10 @@ def upload(request, pk: int):
                 filename=file.name,
             )
         except MetricBatchError as exc:
-            form.add_error(None, exc.message)
+            form_add_service_error(form, exc)
             row_errors = exc.lines()
         except ApplicationError as exc:
-            form.add_error(None, exc.message)
+            form_add_service_error(form, exc)
         else:
             return redirect(
                 "campaigns:upload_preview", pk=campaign.pk, upload_id=staged.pk
