@@ -22,7 +22,7 @@ from django.db.models import Q
 
 from audit.context import current_request
 from audit.models import AuditEntry
-from hub.throttling import client_address
+from core.http import client_address
 
 SYSTEM = "system"
 ERASED = "Erased person"
@@ -44,7 +44,7 @@ def _jsonable(value):
 
 
 def _address(request) -> str | None:
-    """The client address (``hub.throttling.client_address``: trusted proxies
+    """The client address (``core.http.client_address``: trusted proxies
     counted), or None outside a request or when it is no address at all."""
     request = request if request is not None else current_request()
     if request is None:

@@ -6,7 +6,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from audit.selectors import CSV_HEADER, audit_csv_rows, audit_filterset
-from hub.csvfile import streaming_csv_response
+from core.csvfile import streaming_csv_response
 from hub.decorators import manager_required
 
 PAGE_SIZE = 50

@@ -12,14 +12,9 @@ refreshes the figures in ``benchmarks/README.md``.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import datetime as dt
 import json
-import os
-import platform
 import re
 import signal
-import subprocess
 import sys
 import threading
 import time
@@ -27,9 +22,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # run as a script
 
+from benchmarks.digest import digest  # noqa: E402
 from benchmarks.harness import (  # noqa: E402
     HERE,
-    PYTHON,
     ROOT,
     Client,
     bench_env,
@@ -41,8 +36,13 @@ from benchmarks.harness import (  # noqa: E402
     start_gunicorn,
     vacuum_analyze,
 )
+from benchmarks.report import machine, render_table, update_readme  # noqa: E402
 
-TARGET_MEDIAN_MS, TARGET_P95_MS, TARGET_QUERIES = 50.0, 100.0, 12
+# Targets are ratios to /healthz of the same run (one database round trip and a
+# broker ping), so that they carry across machines and loads: on the 2-core
+# machine the hub was built on, healthz's median is about 3 ms, and 16x is the
+# 50 ms median (32x the 100 ms p95) the pages were first held to.
+TARGET_MEDIAN_RATIO, TARGET_P95_RATIO, TARGET_QUERIES = 16.0, 32.0, 12
 
 
 def seed(args, env) -> dict:
@@ -149,10 +149,11 @@ def latency(args) -> list[dict]:
     base = rows[0]["median_ms"] or 1
     for row in rows:
         row["ratio_to_healthz"] = round(row["median_ms"] / base, 1)
+        row["p95_ratio_to_healthz"] = round(row["p95_ms"] / base, 1)
         row["meets_target"] = (
             row["status"] == [200]
-            and row["median_ms"] < TARGET_MEDIAN_MS
-            and row["p95_ms"] < TARGET_P95_MS
+            and row["median_ms"] <= TARGET_MEDIAN_RATIO * base
+            and row["p95_ms"] <= TARGET_P95_RATIO * base
             and 0 <= row["queries"] <= TARGET_QUERIES
         )
     return rows
@@ -209,184 +210,6 @@ def throughput(args) -> dict:
     return result
 
 
-def forget_digest(name: str, month: str) -> None:
-    """Drop the month's digest deliveries, so a re-run sends to everyone again."""
-    import psycopg2
-
-    conn = psycopg2.connect(host="127.0.0.1", port=5432, user="postgres", dbname=name)
-    conn.autocommit = True
-    with conn.cursor() as cur:
-        cur.execute(
-            "DELETE FROM onboarding_delivery WHERE kind = 'digest' AND key LIKE %s",
-            [f"{month}/%"],
-        )
-    conn.close()
-
-
-def unsent_digests(name: str, month: str) -> int:
-    import psycopg2
-
-    conn = psycopg2.connect(host="127.0.0.1", port=5432, user="postgres", dbname=name)
-    with conn.cursor() as cur:
-        cur.execute(
-            "SELECT count(*) FROM onboarding_delivery WHERE kind = 'digest' "
-            "AND key LIKE %s AND status IN ('pending', 'claimed')",
-            [f"{month}/%"],
-        )
-        count = cur.fetchone()[0]
-    conn.close()
-    return count
-
-
-def broker_idle(url: str) -> bool:
-    """No task waiting in any queue of the broker and none being worked on."""
-    import redis
-
-    client = redis.Redis.from_url(url)
-    for key in client.scan_iter(count=500):
-        kind = client.type(key)
-        if kind == b"list" and client.llen(key):
-            return False  # a queue with tasks waiting
-        if key == b"unacked" and client.hlen(key):
-            return False  # tasks a worker has taken and not finished
-    return True
-
-
-def digest(args, env) -> dict:
-    """A monthly digest run for every subscribed member through two workers to SMTP."""
-    from benchmarks.smtp_sink import SmtpSink
-
-    sink = SmtpSink(port=args.smtp_port)
-    sink.start()
-    workers = [
-        subprocess.Popen(
-            [
-                PYTHON,
-                "-m",
-                "celery",
-                "-A",
-                "hub",
-                "worker",
-                "--loglevel=WARNING",
-                "--concurrency=2",
-                "-n",
-                f"bench{n}@%h",
-                "--without-gossip",
-                "--without-mingle",
-            ],
-            cwd=ROOT,
-            env=env,
-        )
-        for n in range(2)
-    ]
-    try:
-        time.sleep(4)  # workers connect to Redis
-        # let the workers drain what the throughput test queued (ticket e-mails), so
-        # the digest is measured on its own
-        drain_until = time.monotonic() + 120
-        while time.monotonic() < drain_until and not (
-            broker_idle(env["CELERY_BROKER_URL"]) and sink.idle_seconds >= 3
-        ):
-            time.sleep(0.5)
-        if sink.messages:
-            log(f"Workers drained {sink.messages} queued e-mails first")
-        month = (dt.date.today().replace(day=1) - dt.timedelta(days=1)).strftime(
-            "%Y-%m"
-        )
-        forget_digest(args.db, month)  # --reuse: measure a full run again
-        # who gets one (the command's --dry-run builds every digest: 30 s of setup)
-        expected = int(
-            manage(
-                env,
-                "shell",
-                "-c",
-                "from onboarding.selectors import digest_recipients as r; "
-                "print(r().count())",
-                capture=True,
-            ).split()[-1]
-        )
-        log(f"Digest for {month}: {expected} recipients; sending through 2 workers")
-        started = time.monotonic()
-        manage(env, "send_monthly_digest", f"--month={month}")
-        deadline = started + args.digest_timeout
-        while (
-            sink.count < expected or unsent_digests(args.db, month)
-        ) and time.monotonic() < deadline:
-            time.sleep(0.2)
-        seconds = time.monotonic() - started
-        result = {
-            "recipients": expected,
-            "delivered": sink.count,
-            "duplicates": sink.duplicates,
-            "seconds": round(seconds, 1),
-            "messages_per_second": round(sink.count / seconds, 1) if seconds else 0,
-        }
-        log(f"Digest: {result}")
-        return result
-    finally:
-        for worker in workers:
-            worker.send_signal(signal.SIGTERM)
-        for worker in workers:
-            try:
-                worker.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                worker.kill()
-        sink.stop()
-
-
-def machine() -> dict:
-    cpu = ""
-    with contextlib.suppress(OSError, StopIteration):
-        cpu = next(
-            line.split(":", 1)[1].strip()
-            for line in Path("/proc/cpuinfo").read_text().splitlines()
-            if line.startswith("model name")
-        )
-    return {
-        "cpu": cpu or platform.processor(),
-        "cores": os.cpu_count(),
-        "python": platform.python_version(),
-        "platform": platform.platform(),
-        "date": dt.datetime.now(dt.UTC).strftime("%Y-%m-%d %H:%M UTC"),
-    }
-
-
-def render_table(results: dict) -> str:
-    lines = [
-        "| page / endpoint | median ms | p95 ms | × healthz | SQL queries | target met |",
-        "|---|---:|---:|---:|---:|:-:|",
-    ]
-    for row in results["latency"]:
-        lines.append(
-            f"| {row['name']} (`{row['path']}`) | {row['median_ms']} | {row['p95_ms']} | "
-            f"{row['ratio_to_healthz']} | {row['queries']} | "
-            f"{'yes' if row['meets_target'] else '**no**'} |"
-        )
-    lines.append("")
-    for key in ("seeding", "throughput", "digest", "recurring"):
-        if results.get(key):
-            lines.append(
-                f"- **{key}**: "
-                + ", ".join(f"{k} = {v}" for k, v in results[key].items())
-            )
-    return "\n".join(lines)
-
-
-def update_readme(results: dict) -> None:
-    readme = HERE / "README.md"
-    text = readme.read_text()
-    block = (
-        "<!-- results:start -->\n"
-        f"Measured {results['machine']['date']} on {results['machine']['cpu']} "
-        f"({results['machine']['cores']} cores), Python {results['machine']['python']}, "
-        f"with {results['volume']}.\n\n{render_table(results)}\n<!-- results:end -->"
-    )
-    text = re.sub(
-        r"<!-- results:start -->.*<!-- results:end -->", block, text, flags=re.S
-    )
-    readme.write_text(text)
-
-
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tickets", type=int, default=100_000)
@@ -419,8 +242,8 @@ def main() -> int:
             f"networks, {args.members:,} members"
         ),
         "targets": {
-            "median_ms": TARGET_MEDIAN_MS,
-            "p95_ms": TARGET_P95_MS,
+            "median_x_healthz": TARGET_MEDIAN_RATIO,
+            "p95_x_healthz_median": TARGET_P95_RATIO,
             "max_queries": TARGET_QUERIES,
         },
     }

@@ -8,7 +8,7 @@ Dates are calendar dates (``YYYY-MM-DD``) with no time zone.
 import csv
 import io
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
@@ -196,36 +196,6 @@ def validate_rows(
         if problems:
             errors[row.position] = problems
     return clean, errors
-
-
-@dataclass
-class Diff:
-    new: list[CleanRow]
-    changed: list[CleanRow]
-    unchanged: int
-    # the stored value of each changed row's key: what a re-load replaces
-    previous: dict[tuple[int, date, str], Decimal] = field(default_factory=dict)
-
-    @property
-    def to_write(self) -> list[CleanRow]:
-        return self.new + self.changed
-
-
-def diff_rows(
-    rows: list[CleanRow], existing: dict[tuple[int, date, str], Decimal]
-) -> Diff:
-    """Split a clean batch against the stored values of the same keys."""
-    new, changed, unchanged, previous = [], [], 0, {}
-    for row in rows:
-        stored = existing.get(row.key)
-        if stored is None:
-            new.append(row)
-        elif stored != row.value:
-            changed.append(row)
-            previous[row.key] = stored
-        else:
-            unchanged += 1
-    return Diff(new=new, changed=changed, unchanged=unchanged, previous=previous)
 
 
 def to_json(rows: list[CleanRow]) -> list[list]:

@@ -1,139 +1,33 @@
-"""The fault drills of ``make chaos`` (see ``chaos/run.py``)."""
+"""The fault drills of ``make chaos`` (see ``chaos/run.py``): PostgreSQL stopped,
+Redis down, a worker killed (the 50-user load is ``chaos/load.py``; what they run
+against, ``chaos/stack.py``)."""
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
-import random
-import signal
-import statistics
 import subprocess
-import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-
-from benchmarks.harness import (  # noqa: E402
+from benchmarks.harness import (
     PYTHON,
     Client,
-    bench_env,
     log,
     manage,
-    recreate_database,
-    start_gunicorn,
+)
+from chaos.stack import (
+    new_ticket_body,
+    pg_ctl,
+    prepared_env,
+    server,
+    start_redis,
+    stop,
+    stop_redis,
 )
 
-PG_VERSION = (
-    next(iter(sorted(os.listdir("/etc/postgresql"))), "15")
-    if Path("/etc/postgresql").exists()
-    else "15"
-)
-PG_CLUSTER, PG_PORT = "chaos", 5440
-REDIS_PORT = 6390
-
-
-def sh(*args: str, check: bool = True) -> subprocess.CompletedProcess:
-    return subprocess.run(args, check=check, capture_output=True, text=True)
-
-
-def ensure_postgres_cluster() -> None:
-    clusters = sh("pg_lsclusters", "--no-header").stdout
-    if f" {PG_CLUSTER} " not in clusters:
-        log(f"Creating PostgreSQL cluster {PG_VERSION}/{PG_CLUSTER} on port {PG_PORT}")
-        sh(
-            "pg_createcluster",
-            PG_VERSION,
-            PG_CLUSTER,
-            "-p",
-            str(PG_PORT),
-            "--",
-            "-A",
-            "trust",
-        )
-    pg_ctl("start", check=False)
-
-
-def pg_ctl(action: str, check: bool = True) -> None:
-    sh(
-        "pg_ctlcluster",
-        "--skip-systemctl-redirect",
-        PG_VERSION,
-        PG_CLUSTER,
-        action,
-        check=check,
-    )
-
-
-def start_redis() -> None:
-    sh(
-        "redis-server",
-        "--daemonize",
-        "yes",
-        "--bind",
-        "127.0.0.1",
-        "--port",
-        str(REDIS_PORT),
-        "--save",
-        "",
-        "--appendonly",
-        "no",
-    )
-    for _ in range(50):
-        if (
-            sh("redis-cli", "-p", str(REDIS_PORT), "ping", check=False).stdout.strip()
-            == "PONG"
-        ):
-            return
-        time.sleep(0.1)
-    raise RuntimeError("drill Redis did not start")
-
-
-def stop_redis() -> None:
-    sh("redis-cli", "-p", str(REDIS_PORT), "shutdown", "nosave", check=False)
-
-
-def prepared_env(args, name: str) -> dict:
-    ns = argparse.Namespace(db=f"hub_chaos_{name}", smtp_port=args.smtp_port)
-    env = bench_env(ns)
-    env["DATABASE_URL"] = f"postgres://postgres@127.0.0.1:{PG_PORT}/hub_chaos_{name}"
-    env["CELERY_BROKER_URL"] = f"redis://127.0.0.1:{REDIS_PORT}/0"
-    # shared by the gunicorn workers (production refuses a per-process cache) and
-    # independent of the Redis that the drills stop
-    env["CACHE_URL"] = f"filecache://{tempfile.gettempdir()}/hub-chaos-cache-{name}"
-    env["CONN_MAX_AGE"] = "0"
-    recreate_database(f"hub_chaos_{name}", port=PG_PORT)
-    manage(env, "migrate", "--noinput", "-v0")
-    manage(env, "seed_demo", capture=True)
-    manage(env, "collectstatic", "--noinput", "-v0")
-    return env
-
-
-def server(args, env) -> subprocess.Popen:
-    return start_gunicorn(argparse.Namespace(port=args.port, gunicorn_workers=3), env)
-
-
-def stop(process: subprocess.Popen) -> None:
-    process.send_signal(signal.SIGTERM)
-    try:
-        process.wait(timeout=20)
-    except subprocess.TimeoutExpired:
-        process.kill()
-
-
-def new_ticket_body(n: int) -> bytes:
-    return json.dumps(
-        {
-            "subject": f"Chaos drill ticket {n}: gifts missing after LIVE",
-            "description": "Our creator's gifts from last night's LIVE are not credited.",
-            "kind": "problem",
-            "priority": "normal",
-        }
-    ).encode()
+ROOT = Path(__file__).resolve().parent.parent
 
 
 # --- drill 1: PostgreSQL stops under load ----------------------------------------
@@ -326,132 +220,3 @@ def drill_worker(args) -> dict:
         "pytest": summary,
         "seconds": round(time.monotonic() - started, 1),
     }
-
-
-# --- drill 4: 50 concurrent mixed users -------------------------------------------------
-
-
-def drill_load(args) -> dict:
-    start_redis()  # the redis drill leaves it stopped
-    env = prepared_env(args, "load")
-    gunicorn = server(args, env)
-    try:
-        staff_token = Client(args.port).token("manager@hub.example")
-        member_token = Client(args.port).token("owner@northstar.example")
-        shared = Client(args.port)
-        shared.headers.update(
-            {
-                "Authorization": f"Token {staff_token}",
-                "Content-Type": "application/json",
-            }
-        )
-        status, _, body, _ = shared.request(
-            "POST",
-            "/api/v1/tickets/",
-            new_ticket_body(0),
-            {"Authorization": f"Token {member_token}"},
-        )
-        hot = json.loads(body)["reference"]
-        initial_version = json.loads(
-            shared.request("GET", f"/api/v1/tickets/{hot}/")[2]
-        )["version"]
-        timings: dict[str, list[float]] = {}
-        errors: list[str] = []
-        edits = {"ok": 0, "conflict": 0}
-        lock = threading.Lock()
-        stop_at = time.monotonic() + args.load_seconds
-
-        def record(kind, status, ms, expected=(200, 201)):
-            with lock:
-                timings.setdefault(kind, []).append(ms)
-                if status not in expected:
-                    errors.append(f"{kind}: HTTP {status}")
-
-        def network_user(n):
-            client = Client(args.port)
-            client.headers.update(
-                {
-                    "Authorization": f"Token {member_token}",
-                    "Content-Type": "application/json",
-                }
-            )
-            i = 0
-            while time.monotonic() < stop_at:
-                i += 1
-                status, _, _, ms = client.request("GET", "/api/v1/tickets/")
-                record("network: list", status, ms)
-                if i % 4 == 0:
-                    status, _, _, ms = client.request(
-                        "POST", "/api/v1/tickets/", new_ticket_body(n * 1000 + i)
-                    )
-                    record("network: file ticket", status, ms)
-                status, _, _, ms = client.request(
-                    "GET", "/api/v1/faq/articles/?search=payout"
-                )
-                record("network: FAQ search", status, ms)
-                time.sleep(random.uniform(0.5, 2.0))  # think time
-
-        def staff_user(n):
-            client = Client(args.port)
-            client.headers.update(
-                {
-                    "Authorization": f"Token {staff_token}",
-                    "Content-Type": "application/json",
-                }
-            )
-            while time.monotonic() < stop_at:
-                status, _, body, ms = client.request("GET", f"/api/v1/tickets/{hot}/")
-                record("staff: ticket", status, ms)
-                current = json.loads(body)
-                version = current["version"]
-                # always a real change, so every accepted edit must bump the version
-                priority = random.choice(
-                    [
-                        p
-                        for p in ("low", "normal", "high", "urgent")
-                        if p != current["priority"]
-                    ]
-                )
-                status, _, _, ms = client.request(
-                    "PATCH",
-                    f"/api/v1/tickets/{hot}/",
-                    json.dumps({"priority": priority, "version": version}).encode(),
-                )
-                record("staff: edit hot ticket", status, ms, expected=(200, 409))
-                with lock:
-                    edits["ok" if status == 200 else "conflict"] += status in (200, 409)
-                status, _, _, ms = client.request("GET", "/api/v1/tickets/?status=new")
-                record("staff: queue", status, ms)
-                time.sleep(random.uniform(0.5, 2.0))  # think time
-
-        threads = [threading.Thread(target=network_user, args=(n,)) for n in range(35)]
-        threads += [threading.Thread(target=staff_user, args=(n,)) for n in range(15)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
-        status, _, body, _ = shared.request("GET", f"/api/v1/tickets/{hot}/")
-        final_version = json.loads(body)["version"]
-        figures = {
-            kind: {
-                "requests": len(values),
-                "median_ms": round(statistics.median(values), 1),
-                "p95_ms": round(sorted(values)[int(len(values) * 0.95) - 1], 1),
-            }
-            for kind, values in sorted(timings.items())
-        }
-        no_lost_updates = final_version == initial_version + edits["ok"]
-        return {
-            "users": 50,
-            "seconds": args.load_seconds,
-            "requests": sum(len(v) for v in timings.values()),
-            "errors": len(errors),
-            "error_samples": errors[:5],
-            "hot_ticket_edits": edits,
-            "hot_ticket_final_version": final_version,
-            "no_lost_updates": no_lost_updates,
-            "latency": figures,
-            "passed": not errors and no_lost_updates,
-        }
-    finally:
-        stop(gunicorn)

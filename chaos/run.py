@@ -32,15 +32,9 @@ from benchmarks.harness import (  # noqa: E402
     free_port,
     log,
 )
-from chaos.drills import (  # noqa: E402
-    drill_load,
-    drill_postgres,
-    drill_redis,
-    drill_worker,
-    ensure_postgres_cluster,
-    start_redis,
-    stop_redis,
-)
+from chaos.drills import drill_postgres, drill_redis, drill_worker  # noqa: E402
+from chaos.load import drill_load  # noqa: E402
+from chaos.stack import ensure_postgres_cluster, start_redis, stop_redis  # noqa: E402
 
 DRILLS = {
     "postgres": drill_postgres,

@@ -138,7 +138,7 @@ TABLE_SIZES = Family(
     "table-sizes",
     "HUB_CACHE_TABLE_SIZES_SECONDS",
     30,
-    "big tables' estimated sizes and deep-page anchors (hub.paginator)",
+    "big tables' estimated sizes and deep-page anchors (core.paginator)",
 )
 INSIGHTS = Family(
     "insights",

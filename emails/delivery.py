@@ -2,14 +2,14 @@
 per-recipient e-mail (tips, digests, announcements, the weekly update, feedback
 status news, ticket replies). An app registers a builder per kind
 (``register_builder`` in its ``messages`` module) and inserts rows;
-``emails.tasks.send_deliveries_task`` sends.
-(The model is still ``onboarding.Delivery``, table ``onboarding_delivery``.)
+``deliveries_enqueue`` hands them to ``emails.tasks.send_deliveries_task``. (The
+model is still ``onboarding.Delivery``, table ``onboarding_delivery``.)
 
 1. Fan-out inserts one row per recipient and period (``bulk_create`` with
    ``ignore_conflicts`` on the unique key), so re-running a period adds nobody twice.
-2. ``send_deliveries_task`` (a chunk of rows) claims each row with one conditional UPDATE (pending, or
-   claimed longer ago than ``HUB_DELIVERY_CLAIM_TIMEOUT`` and not sent) — only one
-   worker can win it — sends, then marks it sent under the same claim token.
+2. ``send_deliveries_task`` (a chunk of rows) claims each row with one conditional
+   UPDATE (pending, or claimed longer ago than ``HUB_DELIVERY_CLAIM_TIMEOUT`` and
+   not sent) — only one worker can win it — sends, then marks it sent under the same claim token.
 3. An SMTP failure releases the claim (back to pending) and the task retries with
    backoff. A worker killed mid-send leaves a claim behind; Celery redelivers the task
    (``acks_late``) and it takes the row over once the claim is stale.
@@ -78,15 +78,25 @@ def unsent_ids(*, kind: str, keys: Iterable[str] = (), key_prefix: str = "") -> 
     return list(qs.order_by("pk").values_list("pk", flat=True))
 
 
-def enqueue(ids: Iterable[int]) -> int:
-    """One task per small chunk of rows (``HUB_DELIVERY_CHUNK``); enqueuing a row
-    twice is harmless (the claim decides). Returns the number of rows enqueued."""
+def deliveries_enqueue(ids: Iterable[int], *, outbox: bool = False) -> int:
+    """Send these rows: one task per small chunk (``HUB_DELIVERY_CHUNK``); enqueuing
+    a row twice is harmless (the claim decides). Returns the number of rows.
+
+    ``outbox=True`` (a service in a web request) records the chunks in the
+    transactional outbox (``hub.outbox``): they go to the broker when the request's
+    transaction commits, and a broker outage neither slows nor fails the request.
+    Tasks and beat sweeps call it after their rows are committed."""
     from emails.tasks import send_deliveries_task
+    from hub import outbox as task_outbox
 
     ids = list(ids)
     size = max(1, settings.HUB_DELIVERY_CHUNK)
     for start in range(0, len(ids), size):
-        send_deliveries_task.delay(ids[start : start + size])
+        chunk = ids[start : start + size]
+        if outbox:
+            task_outbox.enqueue(send_deliveries_task, delivery_ids=chunk)
+        else:
+            send_deliveries_task.delay(chunk)
     return len(ids)
 
 

@@ -19,11 +19,11 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from core.cache import within_limit
+from core.exceptions import ApplicationError, PermissionDeniedError, RateLimitedError
 from faq import search
 from faq.models import Article, ArticleRevision, ArticleVote, Deflection
 from faq.rendering import render_markdown
 from hub import permissions as access
-from hub.exceptions import ApplicationError, PermissionDeniedError, RateLimitedError
 
 REVIEW_AFTER = timedelta(days=180)
 DEFLECTION_WINDOW = timedelta(hours=24)

@@ -20,14 +20,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
+from core.exceptions import ApplicationError
+from core.http import client_address
+from core.paginator import WindowCountPaginator
 from faq import search, search_log, selectors, services
 from faq.filters import ArticleFilter
 from faq.models import Article, ArticleVote, SearchRecord
 from faq.rendering import render_markdown
 from hub import permissions as access
-from hub.exceptions import ApplicationError
-from hub.paginator import WindowCountPaginator
-from hub.throttling import client_address
 
 PAGE_SIZE = 20
 FROM_TICKET_FORM = "ticket-form"

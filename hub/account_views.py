@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from core.exceptions import ApplicationError, NotFoundError
 from core.forms import form_add_service_error
 from hub import tokens, two_factor
-from hub.exceptions import ApplicationError, NotFoundError
 from hub.forms import ApiTokenForm, ProfileForm, SecondFactorForm, TwoFactorSetupForm
 
 

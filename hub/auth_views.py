@@ -15,6 +15,7 @@ from rest_framework import permissions, status
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.http import client_address
 from hub import throttling, two_factor
 from hub.api.serializers import TokenRequestSerializer, TokenResponseSerializer
 from hub.forms import (
@@ -48,7 +49,7 @@ class LoginView(auth_views.LoginView):
         username = request.POST.get("username", "")
         left = throttling.locked_for(
             username=username,
-            address=throttling.client_address(request),
+            address=client_address(request),
             known_browser=throttling.is_known_browser(request, username),
         )
         if left:
@@ -63,14 +64,14 @@ class LoginView(auth_views.LoginView):
     def form_invalid(self, form):
         throttling.record_failure(
             username=self.request.POST.get("username", ""),
-            address=throttling.client_address(self.request),
+            address=client_address(self.request),
         )
         return super().form_invalid(form)
 
     def form_valid(self, form):
         user = form.get_user()
         throttling.record_success(
-            username=user.email, address=throttling.client_address(self.request)
+            username=user.email, address=client_address(self.request)
         )
         response = super().form_valid(form)  # signs in; two_factor.on_login runs
         state = two_factor.session_state(self.request)
@@ -112,7 +113,7 @@ def login_verify(request):
     if state != two_factor.VERIFY:
         return redirect(next_url if state == two_factor.OK else "two_factor_setup")
     user = request.user
-    address = throttling.client_address(request)
+    address = client_address(request)
     form = SecondFactorForm(request.POST or None)
     status_code = 200
     if request.method == "POST" and form.is_valid():
@@ -169,7 +170,7 @@ class PasswordResetView(auth_views.PasswordResetView):
     def form_valid(self, form):
         wait = throttling.password_reset_wait(
             email=form.cleaned_data["email"],
-            address=throttling.client_address(self.request),
+            address=client_address(self.request),
         )
         if wait:
             form.add_error(
@@ -203,7 +204,7 @@ class ObtainTokenView(APIView):
 
         data = request.data if hasattr(request.data, "get") else {}
         username = str(data.get("username", ""))[:254]
-        address = throttling.client_address(request)
+        address = client_address(request)
         left = throttling.locked_for(username=username, address=address)
         if left:
             return Response(

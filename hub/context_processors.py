@@ -21,9 +21,9 @@ NAVIGATION = [
     ("marketing:event_list", _("Events"), {"network", "intern", "manager", "admin"}),
     ("marketing:content_list", _("Content"), {"network", "intern", "manager", "admin"}),
     ("marketing:asset_list", _("Brand kit"), {"network", "intern", "manager", "admin"}),
-    ("hub:weekly", _("Weekly update"), {"manager", "admin"}),
-    ("hub:recurring", _("Recurring questions"), {"intern", "manager", "admin"}),
-    ("hub:feedback", _("Feedback board"), {"manager", "admin"}),
+    ("insights:weekly", _("Weekly update"), {"manager", "admin"}),
+    ("insights:recurring", _("Recurring questions"), {"intern", "manager", "admin"}),
+    ("insights:feedback", _("Feedback board"), {"manager", "admin"}),
     ("hub:audit", _("Audit log"), {"manager", "admin"}),
     ("hub:network_list", _("Networks"), {"intern", "manager", "admin"}),
 ]

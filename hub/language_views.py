@@ -12,9 +12,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from core.exceptions import ApplicationError
 from hub.auth_views import _safe_next
 from hub.decorators import manager_required
-from hub.exceptions import ApplicationError
 from hub.forms import LanguageForm, NetworkLanguageForm
 from hub.languages import (
     COOKIE_NAME,

@@ -135,7 +135,7 @@ def language_preference_set(*, user, language: str) -> str:
 def network_default_language_set(*, actor, network, language: str):
     """A manager sets a network's default language (recorded in the audit log)."""
     from audit.services import audit_record
-    from hub.exceptions import ApplicationError, PermissionDeniedError
+    from core.exceptions import ApplicationError, PermissionDeniedError
     from hub.permissions import can_manage_network
 
     if not can_manage_network(actor, network):

@@ -114,7 +114,7 @@ def can_see_internal(user) -> bool:
 def require_staff_member(user) -> None:
     """For services: refuse anyone but platform staff with a clear message."""
     if not is_staff_member(user):
-        from hub.exceptions import PermissionDeniedError
+        from core.exceptions import PermissionDeniedError
 
         raise PermissionDeniedError(_("Only platform staff may do this."))
 
@@ -123,7 +123,7 @@ def require_manager(user, message=None) -> None:
     """For services: refuse anyone but an agency manager (``is_manager``), with
     ``message`` (what they may not change) or a general one."""
     if not is_manager(user):
-        from hub.exceptions import PermissionDeniedError
+        from core.exceptions import PermissionDeniedError
 
         raise PermissionDeniedError(message or _("Only agency managers may do this."))
 

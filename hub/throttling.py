@@ -25,7 +25,6 @@ the Django cache, which production requires to be shared (``CACHE_URL``).
 """
 
 import hashlib
-import ipaddress
 import time
 
 from django.conf import settings
@@ -46,26 +45,6 @@ def _digest(value: str) -> str:
 
 def _key(kind: str, *values: str) -> str:
     return f"hub:login:{kind}:{_digest('|'.join(values))}"
-
-
-def client_address(request) -> str:
-    """The client's address, trusting exactly ``HUB_TRUSTED_PROXY_COUNT`` proxies."""
-    remote = request.META.get("REMOTE_ADDR", "") or "unknown"
-    count = settings.HUB_TRUSTED_PROXY_COUNT
-    if count <= 0:
-        return remote
-    hops = [
-        hop.strip()
-        for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-        if hop.strip()
-    ]
-    if len(hops) < count:  # it did not come through every proxy we trust
-        return remote
-    candidate = hops[-count]
-    try:
-        return str(ipaddress.ip_address(candidate))
-    except ValueError:
-        return remote
 
 
 def _counters(username: str, address: str) -> list[tuple[str, tuple[str, ...], int]]:

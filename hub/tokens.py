@@ -18,7 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.services import audit_record
-from hub.exceptions import ApplicationError, NotFoundError
+from core.exceptions import ApplicationError, NotFoundError
 from hub.models import ApiToken, User
 
 SECRET_PREFIX = "hub_"  # noqa: S105 - a marker, not a secret

@@ -28,8 +28,8 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp.util import random_hex
 
 from audit.services import audit_record
+from core.exceptions import ApplicationError
 from hub import permissions as access
-from hub.exceptions import ApplicationError
 from hub.models import RecoveryCode, RecoveryCodeDevice
 
 REQUIRED, OPTIONAL = "required", "optional"

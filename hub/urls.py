@@ -20,7 +20,6 @@ hub_patterns = (
         ),
         path("people/<int:pk>/erase/", views.person_erase_view, name="person_erase"),
         path("search/", search_views.global_search_view, name="search"),
-        path("", include("insights.urls")),
         path("", include("audit.urls")),
     ],
     "hub",
@@ -62,6 +61,7 @@ urlpatterns = [
     ),
     path("accounts/", include("django.contrib.auth.urls")),
     path("hub/", include(hub_patterns)),
+    path("hub/", include("insights.urls")),  # /hub/weekly/, /hub/recurring/, …
     path("tickets/", include("tickets.urls")),
     path("faq/", include("faq.urls")),
     path("campaigns/", include("campaigns.urls")),

@@ -13,9 +13,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
+from core.exceptions import ApplicationError
 from hub import permissions as access
 from hub.decorators import manager_required, staff_required
-from hub.exceptions import ApplicationError
 from hub.filters import NetworkFilter
 from hub.forms import NetworkLanguageForm
 from hub.selectors import network_list, person_get

@@ -12,7 +12,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from hub.exceptions import ApplicationError
+from core.exceptions import ApplicationError
 from inbound.forms import AssignForm, RejectForm
 from inbound.models import InboundMessage
 from inbound.parsing import Unparseable, parse

@@ -24,8 +24,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.services import audit_record
+from core.exceptions import ApplicationError
 from hub import permissions as access
-from hub.exceptions import ApplicationError
 from inbound import addresses
 from inbound.models import InboundMessage
 from inbound.parsing import ParsedEmail, Unparseable, digest_key, parse

@@ -1,11 +1,11 @@
 """CSV exports: the weekly update and the feedback board (for product teams).
 
-Written by ``hub.csvfile``, which neutralises spreadsheet formulas in every cell.
+Written by ``core.csvfile``, which neutralises spreadsheet formulas in every cell.
 """
 
 from django.http import HttpResponse
 
-from hub.csvfile import csv_response as _response
+from core.csvfile import csv_response as _response
 from insights.selectors.workflow import workflow_csv_rows
 
 

@@ -56,7 +56,7 @@ def enqueue_due_weekly_updates(now: datetime | None = None) -> int:
         rows=[(manager.pk, str(week), None, None) for manager, week in due],
     )
     transaction.on_commit(
-        lambda: engine.enqueue(
+        lambda: engine.deliveries_enqueue(
             engine.unsent_ids(kind=Delivery.Kind.WEEKLY_UPDATE, keys=weeks)
         )
     )
@@ -78,7 +78,7 @@ def weekly_update_context(week: Week) -> dict:
         "sla": update["sla"],
         "onboarding": update["onboarding"],
         "workflow": weekly_workflow(week=week),
-        "url": settings.HUB_BASE_URL + reverse("hub:weekly") + f"?week={week}",
+        "url": settings.HUB_BASE_URL + reverse("insights:weekly") + f"?week={week}",
     }
 
 
@@ -96,7 +96,7 @@ def send_feedback_status(change_id: int) -> int:
         rows=[(pk, key, None, change.pk) for pk in people.values_list("pk", flat=True)],
     )
     transaction.on_commit(
-        lambda: engine.enqueue(
+        lambda: engine.deliveries_enqueue(
             engine.unsent_ids(kind=Delivery.Kind.FEEDBACK_STATUS, keys=[key])
         )
     )

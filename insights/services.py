@@ -13,9 +13,9 @@ from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from audit.services import audit_record
+from core.exceptions import ApplicationError, PermissionDeniedError
 from hub import outbox
 from hub import permissions as access
-from hub.exceptions import ApplicationError, PermissionDeniedError
 from insights import recurring
 from insights.models import (
     FeedbackItem,

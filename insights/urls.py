@@ -1,9 +1,11 @@
-"""Insights pages, mounted in the ``hub`` namespace under ``/hub/`` (hub/urls.py):
-``hub:weekly``, ``hub:recurring``, ``hub:feedback`` and their actions."""
+"""Insights pages in their own namespace, mounted under ``/hub/`` (hub/urls.py):
+``insights:weekly``, ``insights:recurring``, ``insights:feedback`` and their actions."""
 
 from django.urls import path
 
 from insights import views
+
+app_name = "insights"
 
 urlpatterns = [
     path("weekly/", views.weekly_view, name="weekly"),

@@ -8,9 +8,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from core import charts
+from core.exceptions import ApplicationError
 from hub.decorators import manager_required, staff_required
-from hub.exceptions import ApplicationError
-from insights import charts, exports, selectors, services
+from insights import exports, selectors, services
 from insights.filters import FeedbackFilter, WeeklyFilter
 from insights.forms import (
     FeedbackItemForm,
@@ -31,7 +32,7 @@ def weekly_view(request):
         messages.info(request, _("That week has not started yet; here is this week."))
         query = request.GET.copy()
         query.pop("week", None)
-        return redirect(f"{reverse('hub:weekly')}?{query.urlencode()}")
+        return redirect(f"{reverse('insights:weekly')}?{query.urlencode()}")
     if not week_form.is_valid():
         week_form = WeekForm({})
         week_form.is_valid()
@@ -107,7 +108,7 @@ def recurring_draft_view(request, pk: int):
         )
     except ApplicationError as exc:
         messages.error(request, exc.message)
-        return redirect("hub:recurring")
+        return redirect("insights:recurring")
     messages.success(request, _("Draft article created; finish it here."))
     return redirect(reverse("admin:faq_article_change", args=[article.pk]))
 
@@ -120,7 +121,7 @@ def search_gap_draft_view(request, pk: int):
         article = services.search_gap_draft_article(gap=gap, actor=request.user)
     except ApplicationError as exc:
         messages.error(request, exc.message)
-        return redirect("hub:recurring")
+        return redirect("insights:recurring")
     messages.success(request, _("Draft article created; finish it here."))
     return redirect(reverse("admin:faq_article_change", args=[article.pk]))
 
@@ -165,7 +166,7 @@ def feedback_create_view(request):
     form = FeedbackItemForm(request.POST)
     if not form.is_valid():
         _form_errors(request, form)
-        return redirect("hub:feedback")
+        return redirect("insights:feedback")
     try:
         area = form.cleaned_data["area"]
         if form.cleaned_data["new_area"]:
@@ -182,7 +183,7 @@ def feedback_create_view(request):
         messages.error(request, exc.message)
     else:
         messages.success(request, _("Added to the board."))
-    return redirect("hub:feedback")
+    return redirect("insights:feedback")
 
 
 @manager_required
@@ -192,9 +193,10 @@ def feedback_status_view(request, pk: int):
     form = FeedbackStatusForm(request.POST)
     if not form.is_valid():
         _form_errors(request, form)
-        return redirect("hub:feedback")
+        return redirect("insights:feedback")
     new_status = form.cleaned_data["status"]
-    if new_status != item.status and request.POST.get("confirmed") != "1":
+    warnings = selectors.feedback_status_warnings(item=item, status=new_status)
+    if warnings and request.POST.get("confirmed") != "1":
         # a new status e-mails the networks asking: say who, and ask first
         return render(
             request,
@@ -204,7 +206,7 @@ def feedback_status_view(request, pk: int):
                 "status": new_status,
                 "status_label": FeedbackItem.Status(new_status).label,
                 "note": form.cleaned_data["note"],
-                "audience": selectors.feedback_status_audience(item=item),
+                "warnings": warnings,
             },
         )
     try:
@@ -218,7 +220,7 @@ def feedback_status_view(request, pk: int):
         messages.error(request, exc.message)
     else:
         messages.success(request, _("Status changed; the networks asking are told."))
-    return redirect("hub:feedback")
+    return redirect("insights:feedback")
 
 
 @manager_required
@@ -228,11 +230,11 @@ def feedback_link_view(request, pk: int):
     form = FeedbackLinkForm(request.POST)
     if not form.is_valid():
         _form_errors(request, form)
-        return redirect("hub:feedback")
+        return redirect("insights:feedback")
     try:
         services.feedback_item_link(
             item=item, actor=request.user, references=form.references()
         )
     except ApplicationError as exc:
         messages.error(request, exc.message)
-    return redirect("hub:feedback")
+    return redirect("insights:feedback")

@@ -64,4 +64,6 @@ def resume_deliveries_task() -> int:
     """Beat: re-enqueue deliveries left unsent by a lost message or a broker outage."""
     from datetime import timedelta
 
-    return engine.enqueue(engine.stranded_ids(older_than=timedelta(minutes=15)))
+    return engine.deliveries_enqueue(
+        engine.stranded_ids(older_than=timedelta(minutes=15))
+    )

@@ -9,18 +9,18 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.charts import line_chart
+from core.csvfile import streaming_csv_response
+from core.exceptions import ApplicationError
 from core.forms import form_add_service_error
 from hub import permissions as access
-from hub.csvfile import streaming_csv_response
 from hub.decorators import (
     manager_required,
     member_or_staff_required,
     network_member_required,
     staff_required,
 )
-from hub.exceptions import ApplicationError
 from hub.models import CreatorNetwork
-from insights.charts import line_chart
 from programmes import selectors, services
 from programmes.filters import FeatureTestFilter
 from programmes.forms import CheckInForm, FeatureTestForm, InviteForm

@@ -22,151 +22,48 @@ runs ``check``'s rules, so a newly marked string without a translation fails the
 Translating a delta: ``todo LANG > f.tsv``, replace each msgid by its translation
 (plural entries come as KEY[0] … KEY[n-1], one line per form; ``\\n`` stands for a
 newline), then ``fill LANG f.tsv``. KEY is a short hash of msgctxt + msgid.
+
+This file is the command and the catalogues' files; reading the source is
+``scripts/message_extract.py``, a catalogue's rules ``scripts/message_rules.py``.
 """
 
 from __future__ import annotations
 
-import hashlib
 import io
-import os
 import re
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
-BASE_DIR = Path(__file__).resolve().parent.parent
+if __package__ in (None, ""):  # run as ``python scripts/messages.py``
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+# the rules and the source reading live beside this file; re-exported for callers
+from scripts.message_extract import (  # noqa: E402, F401
+    BASE_DIR,
+    DOMAIN,
+    extract_template,
+    source_files,
+)
+from scripts.message_rules import (  # noqa: E402, F401
+    COUNTLESS_FORMS,
+    PLURAL_FORMS,
+    _num_plurals,
+    _plural_key,
+    forms,
+    key,
+    messages,
+    msgid_key,
+    placeholder_problems,
+    placeholders,
+    source_of_form,
+    untranslated,
+)
+
 LOCALE_DIR = BASE_DIR / "locale"
-DOMAIN = "django"
 # the shipped languages, as Django's locale directories name them
 LANGUAGES = ("id", "zh_Hans", "ar")
-PLURAL_FORMS = {
-    "id": "nplurals=1; plural=0;",
-    "zh_Hans": "nplurals=1; plural=0;",
-    "ar": (
-        "nplurals=6; plural=n==0 ? 0 : n==1 ? 1 : n==2 ? 2 : "
-        "n%100>=3 && n%100<=10 ? 3 : n%100>=11 ? 4 : 5;"
-    ),
-}
-# forms for exact numbers (Arabic zero, one, two) may leave the count out:
-# "تذكرة واحدة", not "1 تذكرة"; named placeholders only, so formatting cannot fail
-COUNTLESS_FORMS = {"ar": {0, 1, 2}}
-
-# what is ours to scan (tests, benchmarks, chaos drills and scripts show no UI text)
-SKIP_DIRS = {
-    ".venv",
-    ".git",
-    "node_modules",
-    "staticfiles",
-    "static",
-    "tests",
-    "benchmarks",
-    "chaos",
-    "scripts",
-    "docs",
-    "migrations",
-    "locale",
-    "var",
-    "__pycache__",
-    "build",
-}
-JINJA_DIR = BASE_DIR / "templates" / "jinja2"
-TEMPLATE_SUFFIXES = {".html", ".txt"}
-
-# the same keywords makemessages hands xgettext (Babel's spec: index, or (index, "c"))
-KEYWORDS = {
-    "_": None,
-    "gettext": None,
-    "gettext_lazy": None,
-    "gettext_noop": None,
-    "ngettext": (1, 2),
-    "ngettext_lazy": (1, 2),
-    "pgettext": ((1, "c"), 2),
-    "pgettext_lazy": ((1, "c"), 2),
-    "npgettext": ((1, "c"), 2, 3),
-    "npgettext_lazy": ((1, "c"), 2, 3),
-}
-JINJA_OPTIONS = {
-    "extensions": "jinja2.ext.i18n",
-    "newstyle_gettext": "true",
-    "trimmed": "false",
-}
 # the catalogue never records dates of its own: git says when it changed
 FIXED_DATE = "2026-01-01 00:00+0000"
-
-
-def _setup_django() -> None:
-    if str(BASE_DIR) not in sys.path:
-        sys.path.insert(0, str(BASE_DIR))
-    import django
-    from django.conf import settings
-
-    if not settings.configured:
-        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "hub.settings.test")
-        django.setup()
-
-
-# --- extraction -------------------------------------------------------------------
-
-
-def source_files() -> Iterator[tuple[str, Path]]:
-    """Every file to read, with its kind: ``python``, ``django`` or ``jinja``."""
-    for root, dirs, files in os.walk(BASE_DIR):
-        dirs[:] = sorted(
-            d for d in dirs if d not in SKIP_DIRS and not d.startswith(".")
-        )
-        here = Path(root)
-        for name in sorted(files):
-            path = here / name
-            if path.suffix == ".py":
-                yield "python", path
-            elif path.suffix in TEMPLATE_SUFFIXES and "templates" in path.parts:
-                in_jinja = JINJA_DIR in path.parents
-                yield ("jinja" if in_jinja else "django"), path
-
-
-def _extract_file(kind: str, path: Path):
-    from babel.messages.extract import extract
-
-    text = path.read_text(encoding="utf-8")
-    if kind == "django":
-        from django.utils.translation.template import templatize
-
-        method, options = "python", {}
-        text = templatize(text, origin=str(path))
-    elif kind == "jinja":
-        from jinja2.ext import babel_extract
-
-        method, options = babel_extract, JINJA_OPTIONS
-    else:
-        method, options = "python", {}
-    fileobj = io.BytesIO(text.encode("utf-8"))
-    return extract(
-        method,
-        fileobj,
-        keywords=KEYWORDS,
-        comment_tags=("Translators",),
-        options=options,
-        strip_comment_tags=True,
-    )
-
-
-def extract_template():
-    """The catalogue template (a ``.pot`` in memory) of the current source."""
-    from babel.messages.catalog import Catalog
-
-    _setup_django()
-    template = Catalog(domain=DOMAIN, project="Creator Network Support Hub")
-    for kind, path in source_files():
-        relative = path.relative_to(BASE_DIR).as_posix()
-        for lineno, message, comments, context in _extract_file(kind, path):
-            template.add(
-                message,
-                None,
-                locations=[(relative, lineno)],
-                auto_comments=comments,
-                context=context,
-            )
-    return template
 
 
 def catalogue_path(lang: str, suffix: str = ".po") -> Path:
@@ -238,106 +135,6 @@ def extract(languages=LANGUAGES, fuzzy: bool = False) -> dict[str, tuple[int, in
         new = sum(1 for m in messages(catalog) if key(m) not in before)
         summary[lang] = (new, len(untranslated(catalog)))
     return summary
-
-
-# --- reading catalogues -----------------------------------------------------------
-
-
-def messages(catalog) -> list:
-    return [m for m in catalog if m.id]
-
-
-def key(message) -> str:
-    """A short stable name for a message (its context and singular msgid)."""
-    msgid = message.id[0] if isinstance(message.id, tuple | list) else message.id
-    raw = f"{message.context or ''}\x04{msgid}".encode()
-    return hashlib.sha1(raw, usedforsecurity=False).hexdigest()[:8]
-
-
-def msgid_key(message) -> tuple[str, str]:
-    msgid = message.id[0] if isinstance(message.id, tuple | list) else message.id
-    return message.context or "", msgid
-
-
-def forms(message) -> list[str]:
-    if isinstance(message.string, tuple | list):
-        return list(message.string)
-    return [message.string or ""]
-
-
-def untranslated(catalog) -> list:
-    return [m for m in messages(catalog) if not all(forms(m))]
-
-
-# --- checks -----------------------------------------------------------------------
-
-NAMED = re.compile(r"%\((\w+)\)[#0\- +]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]")
-POSITIONAL = re.compile(r"%(?!\()[#0\- +]*\d*(?:\.\d+)?[diouxXeEfFgGcrsa]")
-BRACES = re.compile(r"\{\w*\}")
-TAG = re.compile(r"<[^<>]+>")
-
-
-def placeholders(text: str) -> dict[str, list[str]]:
-    """What a translation must carry over: printf and brace fields, HTML tags."""
-    cleaned = text.replace("%%", "")
-    return {
-        "named": sorted(set(NAMED.findall(cleaned))),
-        "positional": POSITIONAL.findall(cleaned),
-        "braces": sorted(BRACES.findall(text)),
-        "tags": sorted(TAG.findall(text)),
-    }
-
-
-def one_form(lang: str) -> int:
-    """Which plural form ``n == 1`` takes (it translates the singular msgid)."""
-    import gettext
-
-    return gettext.c2py(PLURAL_FORMS[lang].split("plural=", 1)[1].rstrip(";"))(1)
-
-
-def source_of_form(ids: list[str], index: int, lang: str) -> str:
-    if len(ids) == 1:
-        return ids[0]
-    return ids[0] if index == one_form(lang) and _num_plurals(lang) > 1 else ids[1]
-
-
-def _num_plurals(lang: str) -> int:
-    return int(re.search(r"nplurals=(\d+)", PLURAL_FORMS[lang]).group(1))
-
-
-def _stray_percent(text: str) -> bool:
-    """A % that is neither a field nor %%: formatting the string would fail."""
-    return "%" in POSITIONAL.sub("", NAMED.sub("", text.replace("%%", "")))
-
-
-def placeholder_problems(message, lang: str) -> list[str]:
-    ids = list(message.id) if isinstance(message.id, tuple | list) else [message.id]
-    problems = []
-    for index, translation in enumerate(forms(message)):
-        if not translation:
-            continue
-        source = source_of_form(ids, index, lang)
-        want, got = placeholders(source), placeholders(translation)
-        allowed_named = set().union(*(placeholders(i)["named"] for i in ids))
-        for name in got["named"]:
-            if name not in allowed_named:
-                problems.append(f"form {index}: %({name})s is not in the msgid")
-        missing = [name for name in want["named"] if name not in got["named"]]
-        # a form for an exact number may leave out one field: the count
-        if len(ids) > 1 and index in COUNTLESS_FORMS.get(lang, ()):
-            missing = missing[1:] if len(missing) == 1 else missing
-        problems.extend(f"form {index}: %({name})s is missing" for name in missing)
-        if _stray_percent(translation) and not _stray_percent(source):
-            problems.append(f"form {index}: a lone % (write %% for a percent sign)")
-        for kind in ("positional", "braces", "tags"):
-            if want[kind] != got[kind]:
-                problems.append(f"form {index}: {kind} {want[kind]} != {got[kind]}")
-    return problems
-
-
-def _plural_key(header: str) -> str:
-    """A Plural-Forms header without the spacing, brackets and ending that vary."""
-    return re.sub(r"[\s();]", "", header)
 
 
 def problems(lang: str, template=None) -> list[str]:

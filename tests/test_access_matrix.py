@@ -231,6 +231,9 @@ MATRIX: dict[str, Row] = {
         method="post",
         data={"state": "viewing"},
     ),
+    "tickets:context": Row(
+        lambda o: f"/tickets/{o['ticket'].reference}/context/", staff_only(200)
+    ),
     "tickets:conversation": Row(
         lambda o: f"/tickets/{o['ticket'].reference}/conversation/",
         network_a_and_staff(200),
@@ -271,34 +274,34 @@ MATRIX: dict[str, Row] = {
         network_a_and_staff(anonymous=401),
     ),
     # --- insights (weekly update, recurring questions, feedback board) ---
-    "hub:weekly": [
+    "insights:weekly": [
         Row("/hub/weekly/", {**staff_only(), INTERN: 404}),
         Row("/hub/weekly/?format=csv", {**staff_only(), INTERN: 404}),
     ],
-    "hub:recurring": Row("/hub/recurring/", staff_only()),
-    "hub:recurring_draft": Row(
+    "insights:recurring": Row("/hub/recurring/", staff_only()),
+    "insights:recurring_draft": Row(
         lambda o: f"/hub/recurring/{o['recurring_group'].pk}/draft/",
         staff_only(302),
         method="post",
     ),
     # search gaps: staff draft an article from one (interns keep the FAQ)
-    "hub:search_gap_draft": Row(
+    "insights:search_gap_draft": Row(
         lambda o: f"/hub/recurring/gaps/{o['search_gap'].pk}/draft/",
         staff_only(302),
         method="post",
     ),
     # the feedback board is the agency managers' (issue 14): interns get 404
-    "hub:feedback": Row("/hub/feedback/", {**staff_only(), INTERN: 404}),
-    "hub:feedback_export": Row(
+    "insights:feedback": Row("/hub/feedback/", {**staff_only(), INTERN: 404}),
+    "insights:feedback_export": Row(
         "/hub/feedback/export.csv", {**staff_only(), INTERN: 404}
     ),
-    "hub:feedback_create": Row(
+    "insights:feedback_create": Row(
         "/hub/feedback/new/",
         {**staff_only(302), INTERN: 404},
         method="post",
         data={"title": "Dark mode for backstage"},
     ),
-    "hub:feedback_status": Row(
+    "insights:feedback_status": Row(
         lambda o: f"/hub/feedback/{o['feedback_item'].pk}/status/",
         {**staff_only(302), INTERN: 404},
         method="post",
@@ -309,7 +312,7 @@ MATRIX: dict[str, Row] = {
             "confirmed": "1",
         },
     ),
-    "hub:feedback_link": Row(
+    "insights:feedback_link": Row(
         lambda o: f"/hub/feedback/{o['feedback_item'].pk}/link/",
         {**staff_only(302), INTERN: 404},
         method="post",

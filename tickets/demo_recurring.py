@@ -1,6 +1,6 @@
 """Demo tickets that ask the same three questions in different words (and
 languages), from different networks, so `/hub/recurring/` has groups to show in
-the demo. Rows in the shape of ``tickets.demo.DEMO_TICKETS``."""
+the demo. Rows in the shape of ``tickets.demo_conversations.DEMO_TICKETS``."""
 
 from tickets.models import Ticket
 

@@ -174,6 +174,16 @@ class TicketFilter(django_filters.FilterSet):
             ("sla_due_at", "sla_due"),
             ("network_replied_at", "network_replied"),
         ),
+        # the generated labels were field names ("Id", "Sla due"), in English only
+        field_labels={
+            "created_at": _("Created"),
+            "updated_at": _("Updated"),
+            "priority": _("Priority"),
+            "status": _("Status"),
+            "reference": _("Reference"),
+            "sla_due_at": _("SLA due"),
+            "network_replied_at": _("Network replied"),
+        },
         label=_("Sort"),
         widget=FastSelect,
     )

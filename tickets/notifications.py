@@ -102,7 +102,7 @@ def send_ticket_reply(message_id: int) -> int:
         ],
     )
     transaction.on_commit(
-        lambda: engine.enqueue(
+        lambda: engine.deliveries_enqueue(
             engine.unsent_ids(kind=Delivery.Kind.TICKET_REPLY, keys=[key])
         )
     )

@@ -24,6 +24,7 @@ urlpatterns = [
     path(f"{REF}/rate/", work.ticket_rate_view, name="rate"),
     path(f"{REF}/compose/", workspace.ticket_compose_view, name="compose"),
     path(f"{REF}/presence/", workspace.ticket_presence_view, name="presence"),
+    path(f"{REF}/context/", workspace.ticket_context_view, name="context"),
     path(
         f"{REF}/conversation/",
         workspace.ticket_conversation_view,

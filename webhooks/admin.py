@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from hub.exceptions import ApplicationError
+from core.exceptions import ApplicationError
 from webhooks.models import EVENTS, WebhookDelivery, WebhookEndpoint
 from webhooks.services import (
     endpoint_clean,

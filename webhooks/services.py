@@ -25,9 +25,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.services import audit_record
+from core.exceptions import ApplicationError
 from hub import outbox
 from hub import permissions as access
-from hub.exceptions import ApplicationError
 from webhooks import security, transport
 from webhooks.models import EVENT_NAMES, WebhookDelivery, WebhookEndpoint
 

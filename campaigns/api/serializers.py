@@ -4,6 +4,7 @@ from rest_framework import serializers
 
 from campaigns.models import Campaign, CampaignMetric, Enrolment, Goal, Material
 from campaigns.vocabulary import METRIC_CHOICES
+from hub.api.serializers import confirm_field
 from hub.models import Region
 
 
@@ -134,6 +135,7 @@ class TransitionSerializer(serializers.Serializer):
         help_text="The next status: setup, live, review or closed (setup may go "
         "back to draft).",
     )
+    confirm = confirm_field()
 
 
 class MetricSerializer(serializers.ModelSerializer):

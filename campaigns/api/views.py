@@ -1,5 +1,6 @@
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
 from rest_framework import status, viewsets
@@ -23,7 +24,7 @@ from campaigns.api.serializers import (
 )
 from campaigns.filters import CampaignFilter, CampaignMetricFilter
 from campaigns.loading import RawRow
-from campaigns.models import CampaignMetric, Enrolment, Material
+from campaigns.models import Campaign, CampaignMetric, Enrolment, Material
 from campaigns.selectors import (
     campaign_list,
     campaign_performance,
@@ -31,10 +32,12 @@ from campaigns.selectors import (
     enrolment_list,
     figure_network_ids,
     metric_list,
+    transition_warnings,
 )
+from core.exceptions import NotFoundError, require_confirmation
 from hub import permissions as access
 from hub.api.permissions import StaffWriteOrReadOnly
-from hub.exceptions import NotFoundError
+from hub.api.serializers import ConfirmationRequiredSerializer
 from hub.models import CreatorNetwork
 
 MAX_API_ROWS = 50_000
@@ -174,7 +177,20 @@ class CampaignViewSet(viewsets.GenericViewSet):
         serializer.is_valid(raise_exception=True)
         return dict(serializer.validated_data)
 
-    @extend_schema(request=TransitionSerializer, responses=CampaignSerializer)
+    @extend_schema(
+        request=TransitionSerializer,
+        responses={200: CampaignSerializer, 409: ConfirmationRequiredSerializer},
+        description="A move the portal asks about first (going live before the "
+        "start date or with setup tasks open, closing) answers 409 with its "
+        '`warnings` and changes nothing, unless sent with `"confirm": true`.',
+        examples=[
+            OpenApiExample(
+                "Go live, confirmed",
+                request_only=True,
+                value={"status": "live", "confirm": True},
+            )
+        ],
+    )
     @action(detail=True, methods=["post"])
     def transition(self, request, pk=None):
         """Move the campaign to its next status (draft → setup → live → review →
@@ -182,11 +198,14 @@ class CampaignViewSet(viewsets.GenericViewSet):
         campaign = self.get_object()
         serializer = TransitionSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        services.campaign_transition(
-            campaign=campaign,
-            user=request.user,
-            to=serializer.validated_data["status"],
+        to = serializer.validated_data["status"]
+        require_confirmation(
+            transition_warnings(campaign=campaign, to=to, today=timezone.localdate()),
+            confirmed=serializer.validated_data["confirm"],
+            message=_("Moving %(name)s to %(to)s needs a confirmation.")
+            % {"name": campaign.name, "to": dict(Campaign.Status.choices).get(to, to)},
         )
+        services.campaign_transition(campaign=campaign, user=request.user, to=to)
         return Response(self.get_serializer(self.get_object()).data)
 
     @extend_schema(

@@ -3,25 +3,48 @@
 from datetime import date
 from decimal import Decimal
 
-import filetype
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from audit.services import audit_record
 from campaigns.models import Campaign, Enrolment, Goal, Material, Task
 from campaigns.vocabulary import METRICS
+from core.exceptions import ApplicationError, NotFoundError
+from core.uploads import FileKinds, check_upload
 from faq.models import Article
 from hub import permissions as access
-from hub.exceptions import ApplicationError, NotFoundError
 from hub.models import CreatorNetwork, Region, User
 
-MATERIAL_MAX_BYTES = 20 * 1024 * 1024
-# Binary types are recognised by their content (``filetype``), not by their name.
-MATERIAL_BINARY_TYPES = {"pdf", "png", "jpg", "gif", "docx", "pptx", "xlsx", "mp4"}
-MATERIAL_TEXT_EXTENSIONS = {"txt", "csv", "md"}
+MATERIAL_KINDS = FileKinds(
+    # judged by content (``core.uploads``), the name agreeing with it
+    binary={
+        "application/pdf": (".pdf",),
+        "image/png": (".png",),
+        "image/jpeg": (".jpg", ".jpeg"),
+        "image/gif": (".gif",),
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document": (
+            ".docx",
+        ),
+        "application/vnd.openxmlformats-officedocument.presentationml.presentation": (
+            ".pptx",
+        ),
+        "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": (".xlsx",),
+        "video/mp4": (".mp4",),
+    },
+    text={".txt": "text/plain", ".csv": "text/csv", ".md": "text/markdown"},
+    max_bytes=20 * 1024 * 1024,
+    field="file",
+    too_large=gettext_lazy("Files may be at most 20 MB."),
+    too_large_short=gettext_lazy("Too large."),
+    refused=gettext_lazy(
+        "This file type is not accepted (PDF, images, Office, MP4, text)."
+    ),
+    refused_short=gettext_lazy("Type not accepted."),
+)
 
 
 def require_manager(user) -> None:
@@ -245,35 +268,6 @@ def enrolment_respond(*, enrolment: Enrolment, user: User, accept: bool) -> Enro
     return enrolment
 
 
-def _check_material_file(file: UploadedFile) -> None:
-    """Accept PDFs, images, Office documents and MP4 by content; text if UTF-8."""
-    refused = ApplicationError(
-        _("This file type is not accepted (PDF, images, Office, MP4, text)."),
-        extra={"fields": {"file": [_("Type not accepted.")]}},
-    )
-    if file.size > MATERIAL_MAX_BYTES:
-        raise ApplicationError(
-            _("Files may be at most 20 MB."),
-            extra={"fields": {"file": [_("Too large.")]}},
-        )
-    file.seek(0)
-    head = file.read(8192)
-    file.seek(0)
-    kind = filetype.guess(head)
-    if kind is not None:
-        if kind.extension not in MATERIAL_BINARY_TYPES:
-            raise refused
-        return
-    extension = file.name.rsplit(".", 1)[-1].lower() if "." in file.name else ""
-    if extension not in MATERIAL_TEXT_EXTENSIONS:
-        raise refused
-    try:
-        head.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        if exc.start < len(head) - 4:  # not just a character cut at the boundary
-            raise refused from None
-
-
 @transaction.atomic
 def material_create(
     *,
@@ -301,7 +295,7 @@ def material_create(
             extra={"fields": {"guide": [_("Not a published guide for networks.")]}},
         )
     if file is not None:
-        _check_material_file(file)
+        check_upload(file, MATERIAL_KINDS)
     return Material.objects.create(
         campaign=campaign, title=title, guide=guide, url=url, file=file or ""
     )

@@ -20,9 +20,7 @@ from audit.services import audit_record
 from campaigns.loading import (
     CleanRow,
     CSVFormatError,
-    Diff,
     RawRow,
-    diff_rows,
     from_json,
     read_csv,
     to_json,
@@ -30,7 +28,8 @@ from campaigns.loading import (
 )
 from campaigns.models import Campaign, CampaignMetric, Enrolment, MetricUpload
 from campaigns.services.campaigns import require_manager
-from hub.exceptions import ApplicationError
+from core.exceptions import ApplicationError
+from core.reload import Diff, check_previewed, diff_rows
 from hub.models import CreatorNetwork, User
 
 BATCH_SIZE = 5000
@@ -212,8 +211,11 @@ def metric_upload_preview(*, upload: MetricUpload) -> tuple[LoadResult, Diff]:
 
 
 @transaction.atomic
-def metric_upload_confirm(*, upload: MetricUpload, user: User) -> LoadResult:
-    """Apply a staged upload (once); enrolments are re-checked at this moment."""
+def metric_upload_confirm(
+    *, upload: MetricUpload, user: User, previewed: str | None = None
+) -> LoadResult:
+    """Apply a staged upload (once); enrolments are re-checked at this moment and
+    ``previewed`` (the preview's fingerprint) must still describe the outcome."""
     require_manager(user)
     upload = MetricUpload.objects.select_for_update().get(pk=upload.pk)
     if upload.status != MetricUpload.Status.PENDING:
@@ -227,7 +229,9 @@ def metric_upload_confirm(*, upload: MetricUpload, user: User) -> LoadResult:
         for i, r in enumerate(rows, start=1)
     ]
     clean = _validate(campaign, raw, label="row")
-    result = _write(campaign, _diff(campaign, clean))
+    diff = _diff(campaign, clean)
+    check_previewed(diff, previewed)
+    result = _write(campaign, diff)
     upload.status = MetricUpload.Status.APPLIED
     upload.applied_at = timezone.now()
     upload.rows = []

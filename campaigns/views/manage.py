@@ -18,9 +18,9 @@ from campaigns.forms import (
 )
 from campaigns.models import Campaign
 from campaigns.selectors import campaign_get
+from core.exceptions import ApplicationError
 from core.forms import form_add_service_error
 from hub.decorators import manager_required
-from hub.exceptions import ApplicationError
 
 
 def _form_page(request, *, form, title, campaign=None, action_label=None, **extra):

@@ -11,12 +11,12 @@ from campaigns.review import number
 from campaigns.selectors import campaign_get
 from campaigns.services.metrics import MetricBatchError, metric_upload_preview
 from campaigns.vocabulary import METRICS
+from core.csvfile import csv_response
+from core.exceptions import ApplicationError
 from core.forms import form_add_service_error
-from hub.csvfile import csv_response
+from core.reload import preview_sample
+from core.timefmt import local_date
 from hub.decorators import manager_required
-from hub.exceptions import ApplicationError
-
-PREVIEW_ROWS = 50
 
 
 @manager_required
@@ -80,29 +80,36 @@ def upload_preview(request, pk: int, upload_id: int):
         return _confirm(request, campaign, staged)
     result, diff = metric_upload_preview(upload=staged)
     names = dict(campaign.enrolments.values_list("network_id", "network__name"))
-    # changed values first, old → new: a re-load replaces figures already shown
-    sample = [
-        {
-            "network": names.get(row.network_id, "?"),
-            "date": row.date,
-            "metric": METRICS[row.metric].label,
-            "old": number(diff.previous[row.key]) if row.key in diff.previous else None,
-            "value": number(row.value),
-            "state": state,
-        }
-        for state, rows in ((_("changed"), diff.changed), (_("new"), diff.new))
-        for row in rows[:PREVIEW_ROWS]
-    ][:PREVIEW_ROWS]
+    sample = preview_sample(
+        diff,
+        describe=lambda row: [
+            names.get(row.network_id, "?"),
+            local_date(row.date),
+            METRICS[row.metric].label,
+        ],
+        show=number,
+    )
     return render(
         request,
         "campaigns/metric_upload_preview.html",
-        {"campaign": campaign, "upload": staged, "result": result, "sample": sample},
+        {
+            "campaign": campaign,
+            "upload": staged,
+            "result": result,
+            "sample": sample,
+            "columns": [_("Network"), _("Date"), _("Metric")],
+            "previewed": diff.fingerprint(),
+        },
     )
 
 
 def _confirm(request, campaign, staged):
     try:
-        result = services.metric_upload_confirm(upload=staged, user=request.user)
+        result = services.metric_upload_confirm(
+            upload=staged,
+            user=request.user,
+            previewed=request.POST.get("previewed"),
+        )
     except ApplicationError as exc:
         messages.error(request, exc.message)
         return redirect(campaign)

@@ -9,7 +9,6 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from campaigns import services
-from campaigns.charts import goal_bars, line_chart
 from campaigns.filters import CampaignFilter
 from campaigns.forms import RespondForm
 from campaigns.models import Campaign, Enrolment
@@ -25,10 +24,11 @@ from campaigns.selectors import (
     network_summary,
 )
 from campaigns.vocabulary import METRICS
+from core import charts
+from core.csvfile import csv_response
+from core.exceptions import ApplicationError
 from hub import permissions as access
-from hub.csvfile import csv_response
 from hub.decorators import member_or_staff_required
-from hub.exceptions import ApplicationError
 
 PAGE_SIZE = 25
 
@@ -58,20 +58,18 @@ def campaign_list_view(request):
 
 
 def _charts(performance, goals_label: str) -> dict:
-    goals = goal_bars(
-        title=goals_label,
-        items=[
-            (str(METRICS[g.metric].label), g.actual, g.target)
-            for g in performance.goals
-        ],
+    goals = charts.goal_bars(
+        goals_label,
+        [(str(METRICS[g.metric].label), g.actual, g.target) for g in performance.goals],
     )
     trends = [
         {
             "code": code,
             "label": METRICS[code].label,
-            "svg": line_chart(
-                title=_("%(label)s per day") % {"label": METRICS[code].label},
-                points=performance.daily[code],
+            "svg": charts.daily_line_chart(
+                _("%(label)s per day") % {"label": METRICS[code].label},
+                performance.daily[code],
+                name=str(METRICS[code].label),
                 unit=str(METRICS[code].unit),
             ),
         }

@@ -2,12 +2,12 @@ from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema
 from rest_framework import permissions, viewsets
 from rest_framework.response import Response
 
+from core.api.pagination import RankedPageNumberPagination
 from faq import search_log
 from faq.api.serializers import ArticleDetailSerializer, ArticleListSerializer
 from faq.filters import ArticleFilter
 from faq.models import SearchRecord
 from faq.selectors import article_list, visible_articles
-from hub.api.pagination import RankedPageNumberPagination
 
 
 @extend_schema_view(

@@ -69,8 +69,8 @@ class TokenRequestSerializer(serializers.Serializer):
         from django.contrib.auth import authenticate
         from django.utils.translation import gettext as _
 
+        from core.exceptions import PermissionDeniedError
         from hub import two_factor
-        from hub.exceptions import PermissionDeniedError
 
         user = authenticate(
             self.context.get("request"),
@@ -121,4 +121,30 @@ class ErasureResultSerializer(serializers.Serializer):
     removed = serializers.DictField(
         child=serializers.IntegerField(),
         help_text="Records removed, by relation (e.g. hub.Membership.user).",
+    )
+
+
+class ConfirmationRequiredSerializer(serializers.Serializer):
+    """The 409 answer to a final or outward-facing step sent without a confirmation
+    (``core.exceptions.ConfirmationRequiredError``)."""
+
+    message = serializers.CharField()
+    errors = serializers.DictField(child=serializers.ListField(), default=dict)
+    warnings = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="What the portal's confirmation step says before this step.",
+    )
+    confirm = serializers.CharField(
+        help_text='"send confirm=true to proceed": repeat the request with '
+        '`"confirm": true`.'
+    )
+
+
+def confirm_field():
+    """The ``confirm`` flag of a step the portal asks about first."""
+    return serializers.BooleanField(
+        required=False,
+        default=False,
+        help_text="Required (true) when the step has warnings: without it the "
+        "answer is 409 with the warnings and nothing changes.",
     )

@@ -34,8 +34,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.services import ERASED, audit_forget_person, audit_record
+from core.exceptions import ApplicationError, PermissionDeniedError
 from hub import permissions as access
-from hub.exceptions import ApplicationError, PermissionDeniedError
 
 ERASED_NAME = ERASED
 ERASED_DOMAIN = "erased.invalid"

@@ -11,7 +11,7 @@ network with a hundred thousand tickets costs disk, not memory. It holds:
   attachments, campaign_enrolments and campaign_figures
 * ``attachments/<ticket>/<key>-<name>`` – the attached files themselves
 
-The CSVs go through ``hub.csvfile`` (formula-safe). Every table is defined here,
+The CSVs go through ``core.csvfile`` (formula-safe). Every table is defined here,
 in one place, so that nothing the network owns is forgotten.
 """
 
@@ -35,9 +35,9 @@ from django.utils.text import get_valid_filename
 from django.utils.translation import gettext as _
 
 from audit.services import audit_record
+from core.csvfile import writer as csv_writer
+from core.exceptions import PermissionDeniedError
 from hub import permissions as access
-from hub.csvfile import writer as csv_writer
-from hub.exceptions import PermissionDeniedError
 from hub.models import CreatorNetwork, Membership
 
 CHUNK = 2000

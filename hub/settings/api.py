@@ -9,18 +9,18 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_FILTER_BACKENDS": [
-        "hub.api.filters.HubFilterBackend",
+        "core.api.filters.HubFilterBackend",
         "rest_framework.filters.OrderingFilter",
     ],
-    # bounded JSON (hub/api/parsers.py): 400/413 instead of a 500 on odd bodies
+    # bounded JSON (core/api/parsers.py): 400/413 instead of a 500 on odd bodies
     "DEFAULT_PARSER_CLASSES": [
-        "hub.api.parsers.HubJSONParser",
+        "core.api.parsers.HubJSONParser",
         "rest_framework.parsers.FormParser",
         "rest_framework.parsers.MultiPartParser",
     ],
-    "DEFAULT_PAGINATION_CLASS": "hub.api.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "core.api.pagination.PageNumberPagination",
     "PAGE_SIZE": 25,
-    "EXCEPTION_HANDLER": "hub.api.exceptions.exception_handler",
+    "EXCEPTION_HANDLER": "core.api.exceptions.exception_handler",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "DEFAULT_RENDERER_CLASSES": [
         "rest_framework.renderers.JSONRenderer",

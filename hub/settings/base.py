@@ -55,8 +55,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "core.cache.RequestMemoMiddleware",  # per-request answers (core/cache.py)
     "django.middleware.security.SecurityMiddleware",
-    "hub.middleware.SecurityHeadersMiddleware",
-    "hub.middleware.RejectNulBytesMiddleware",
+    "core.middleware.SecurityHeadersMiddleware",
+    "core.middleware.RejectNulBytesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -67,12 +67,12 @@ MIDDLEWARE = [
     "hub.middleware.TimeZoneMiddleware",  # times in the viewer's zone (issue 17)
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "hub.middleware.DatabaseUnavailableMiddleware",
+    "core.middleware.DatabaseUnavailableMiddleware",
 ]
 
 # The benchmark (``make bench``) reads each request's SQL query count from a header.
 if env.bool("HUB_QUERY_COUNT_HEADER", default=False):
-    MIDDLEWARE.insert(0, "hub.middleware.QueryCountHeaderMiddleware")
+    MIDDLEWARE.insert(0, "core.middleware.QueryCountHeaderMiddleware")
 
 ROOT_URLCONF = "hub.urls"
 WSGI_APPLICATION = "hub.wsgi.application"

@@ -1,5 +1,6 @@
 from rest_framework import serializers
 
+from hub.api.serializers import confirm_field
 from insights.models import FeedbackItem, RecurringGroup, SearchGap
 
 
@@ -92,6 +93,7 @@ class FeedbackStatusSerializer(serializers.Serializer):
         max_length=12, help_text="new, relayed, planned, shipped or declined."
     )
     note = serializers.CharField(required=False, allow_blank=True, max_length=2000)
+    confirm = confirm_field()
 
 
 class SearchGapSerializer(serializers.ModelSerializer):

@@ -1,10 +1,13 @@
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
+from core.exceptions import require_confirmation
 from hub.api.permissions import IsManager, IsStaffMember
+from hub.api.serializers import ConfirmationRequiredSerializer
 from insights import selectors, services
 from insights.api.serializers import (
     FeedbackItemInputSerializer,
@@ -122,12 +125,19 @@ class FeedbackItemViewSet(
 
     @extend_schema(
         request=FeedbackStatusSerializer,
-        responses=FeedbackItemSerializer,
+        responses={200: FeedbackItemSerializer, 409: ConfirmationRequiredSerializer},
+        description="A new status e-mails the networks asking, so, as on the "
+        'board, it is confirmed first: without `"confirm": true` the answer is '
+        "409 with the board's `warnings` (who is e-mailed) and nothing changes.",
         examples=[
             OpenApiExample(
                 "Planned",
                 request_only=True,
-                value={"status": "planned", "note": "On the Q3 roadmap."},
+                value={
+                    "status": "planned",
+                    "note": "On the Q3 roadmap.",
+                    "confirm": True,
+                },
             )
         ],
     )
@@ -136,7 +146,12 @@ class FeedbackItemViewSet(
         item = get_object_or_404(FeedbackItem, pk=pk)
         serializer = FeedbackStatusSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        services.feedback_item_set_status(
-            item=item, actor=request.user, **serializer.validated_data
+        data = dict(serializer.validated_data)
+        require_confirmation(
+            selectors.feedback_status_warnings(item=item, status=data["status"]),
+            confirmed=data.pop("confirm"),
+            message=_("Setting “%(title)s” to %(status)s needs a confirmation.")
+            % {"title": item.title, "status": data["status"]},
         )
+        services.feedback_item_set_status(item=item, actor=request.user, **data)
         return Response(self.get_serializer(self._one(pk)).data)

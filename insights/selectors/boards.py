@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from insights.models import FeedbackItem, RecurringGroup
 from tickets.models import Ticket
@@ -139,3 +141,23 @@ def feedback_status_audience(*, item: FeedbackItem) -> dict:
         .values_list("name", flat=True)
     )
     return {"people": people.count(), "networks": list(networks)}
+
+
+def feedback_status_warnings(*, item: FeedbackItem, status: str) -> list[str]:
+    """What the board says before a status change, which e-mails the networks
+    asking: who is told. A change (any new status) is confirmed first, on the board
+    and over the API (``"confirm": true``); keeping the status with a new note, or a
+    status the service refuses, has none."""
+    if status == item.status or status not in FeedbackItem.Status.values:
+        return []
+    audience = feedback_status_audience(item=item)
+    if not audience["people"]:
+        return [_("Nobody is e-mailed: no network asking still has a requester in it.")]
+    return [
+        ngettext(
+            "%(n)s person who asked will be e-mailed (%(networks)s).",
+            "%(n)s people who asked will be e-mailed (%(networks)s).",
+            audience["people"],
+        )
+        % {"n": audience["people"], "networks": ", ".join(audience["networks"])}
+    ]

@@ -32,6 +32,7 @@ from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
+from core import charts
 from core.periods import Week
 from tickets.business_time import Calendar, business_time_between
 from tickets.models import Ticket, TicketChange
@@ -306,9 +307,7 @@ def weekly_workflow(*, week: Week, filterset=None) -> dict:
 
 
 def workflow_charts(section: dict | None) -> dict:
-    """Charts for the section, drawn by the one chart module (``insights.charts``)."""
-    from insights import charts
-
+    """Charts for the section, drawn by the one chart module (``core.charts``)."""
     if not section:
         return {}
     labels = [str(Ticket.Status(s).label) for s in WAITING_STATUSES]

@@ -11,10 +11,10 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 
+from core.api.filters import search_in
+from core.api.pagination import PageNumberPagination
+from core.exceptions import PermissionDeniedError
 from hub import permissions as access
-from hub.api.filters import search_in
-from hub.api.pagination import PageNumberPagination
-from hub.exceptions import PermissionDeniedError
 from hub.models import CreatorNetwork
 from marketing import selectors, services
 from marketing.api.serializers import (

@@ -2,9 +2,8 @@
 (``content.py``) and the brand kit (``brand.py``)."""
 
 from marketing.services.brand import (  # noqa: F401
-    BRAND_BINARY,
+    BRAND_KINDS,
     BRAND_MAX_BYTES,
-    BRAND_TEXT,
     brand_asset_create,
     brand_version_add,
     brand_version_downloaded,

@@ -1,17 +1,13 @@
 """The brand kit: assets, their versions (checked files), retiring, downloads."""
 
-from pathlib import PurePosixPath
-
-import filetype
 from django.db import transaction
 from django.db.models import F
 from django.utils import timezone
-from django.utils.text import get_valid_filename
-from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from audit.services import audit_record
+from core.uploads import FileKinds, check_upload, refusal
 from hub import permissions as access
-from hub.exceptions import ApplicationError
 from marketing.models import (
     BrandAsset,
     BrandAssetVersion,
@@ -20,26 +16,34 @@ from marketing.models import (
 # --- brand kit --------------------------------------------------------------------
 
 BRAND_MAX_BYTES = 50 * 1024 * 1024
-# detected extension → accepted file-name suffixes
-BRAND_BINARY = {
-    "png": (".png",),
-    "jpg": (".jpg", ".jpeg"),
-    "gif": (".gif",),
-    "webp": (".webp",),
-    "pdf": (".pdf",),
-    "zip": (".zip",),
-    "mp4": (".mp4",),
-    "mov": (".mov",),
-    "woff": (".woff",),
-    "woff2": (".woff2",),
-    "ttf": (".ttf",),
-    "otf": (".otf",),
-}
-BRAND_TEXT = {
-    ".svg": "image/svg+xml",
-    ".txt": "text/plain",
-    ".ase": "application/octet-stream",
-}
+BRAND_KINDS = FileKinds(
+    # detected type → accepted file-name suffixes
+    binary={
+        "image/png": (".png",),
+        "image/jpeg": (".jpg", ".jpeg"),
+        "image/gif": (".gif",),
+        "image/webp": (".webp",),
+        "application/pdf": (".pdf",),
+        "application/zip": (".zip",),
+        "video/mp4": (".mp4",),
+        "video/quicktime": (".mov",),
+        "application/font-woff": (".woff", ".woff2"),
+        "application/font-sfnt": (".ttf", ".otf"),
+    },
+    text={
+        ".svg": "image/svg+xml",
+        ".txt": "text/plain",
+        ".ase": "application/octet-stream",
+    },
+    max_bytes=BRAND_MAX_BYTES,
+    field="file",
+    too_large=gettext_lazy("Brand files may be at most 50 MB."),
+    too_large_short=gettext_lazy("Too large."),
+    refused=gettext_lazy(
+        "%(name)s is not an accepted brand file (images, SVG, PDF, fonts, ZIP, MP4, MOV)."
+    ),
+    refused_short=gettext_lazy("Type not accepted."),
+)
 
 
 def check_brand_file(file) -> tuple[str, str]:
@@ -47,36 +51,15 @@ def check_brand_file(file) -> tuple[str, str]:
 
     SVG is accepted (logos) but, like every brand file, only ever downloaded as an
     attachment, never shown inline (it can carry scripts)."""
-    name = get_valid_filename(PurePosixPath(file.name or "file").name)[:200] or "file"
-    suffix = PurePosixPath(name).suffix.lower()
-    refused = ApplicationError(
-        _(
-            "%(name)s is not an accepted brand file (images, SVG, PDF, fonts, ZIP, MP4, MOV)."
-        )
-        % {"name": name},
-        extra={"fields": {"file": [_("Type not accepted.")]}},
-    )
-    if file.size > BRAND_MAX_BYTES:
-        raise ApplicationError(
-            _("Brand files may be at most 50 MB."),
-            extra={"fields": {"file": [_("Too large.")]}},
-        )
-    file.seek(0)
-    head = file.read(8192)
-    file.seek(0)
-    kind = filetype.guess(head)
-    if kind is not None:
-        if suffix not in BRAND_BINARY.get(kind.extension, ()):
-            raise refused
-        return name, kind.mime
-    if suffix not in BRAND_TEXT or b"\x00" in head:
-        raise refused
-    lowered = head.lower()
-    if b"<html" in lowered or b"<!doctype html" in lowered:
-        raise refused
-    if suffix == ".svg" and b"<svg" not in lowered:
-        raise refused
-    return name, BRAND_TEXT[suffix]
+    checked = check_upload(file, BRAND_KINDS)
+    lowered = checked.head.lower()
+    if checked.content_type in BRAND_KINDS.text.values() and (
+        b"<html" in lowered
+        or b"<!doctype html" in lowered
+        or (checked.content_type == "image/svg+xml" and b"<svg" not in lowered)
+    ):
+        raise refusal(BRAND_KINDS, checked.name)
+    return checked.name, checked.content_type
 
 
 def _add_version(*, asset: BrandAsset, actor, file) -> BrandAssetVersion:

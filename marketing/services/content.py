@@ -6,8 +6,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.services import audit_record
+from core.exceptions import ApplicationError, NotFoundError
+from core.reload import Diff, check_previewed, diff_rows
 from hub import permissions as access
-from hub.exceptions import ApplicationError, NotFoundError
 from marketing.models import (
     ContentItem,
     ContentMetric,
@@ -49,28 +50,22 @@ def content_items_upsert(*, network, items) -> dict[str, int]:
     return dict(ContentItem.objects.filter(network=network).values_list("url", "pk"))
 
 
-def content_figures_diff(*, figures, ids: dict[str, int]) -> dict[str, int]:
+def content_figures_diff(*, figures, ids: dict[str, int]) -> Diff:
+    """The figures against the stored ones (``core.reload``): new, changed (with
+    each old value) and unchanged; ``ids`` maps the network's item urls to ids."""
+    urls = {pk: url for url, pk in ids.items()}
     existing = {
-        (item_id, day, metric): value
+        (urls[item_id], day, metric): value
         for item_id, day, metric, value in ContentMetric.objects.filter(
             item_id__in={ids[f.url] for f in figures if f.url in ids}
         ).values_list("item_id", "date", "metric", "value")
     }
-    counts = {"new": 0, "changed": 0, "unchanged": 0}
-    for f in figures:
-        stored = existing.get((ids.get(f.url), f.date, f.metric))
-        key = (
-            "new"
-            if stored is None
-            else ("unchanged" if stored == f.value else "changed")
-        )
-        counts[key] += 1
-    return counts
+    return diff_rows(figures, existing)
 
 
 def content_figures_upsert(*, figures, ids: dict[str, int]) -> dict[str, int]:
     """Upsert on (item, date, metric): loading the same rows again changes nothing."""
-    counts = content_figures_diff(figures=figures, ids=ids)
+    diff = content_figures_diff(figures=figures, ids=ids)
     now = timezone.now()
     ContentMetric.objects.bulk_create(
         [
@@ -81,14 +76,14 @@ def content_figures_upsert(*, figures, ids: dict[str, int]) -> dict[str, int]:
                 value=f.value,
                 updated_at=now,
             )
-            for f in figures
+            for f in diff.to_write
         ],
         batch_size=5000,
         update_conflicts=True,
         unique_fields=["item", "date", "metric"],
         update_fields=["value", "updated_at"],
     )
-    return counts
+    return diff.counts
 
 
 def _refuse(errors: dict[int, list[str]], what: str) -> None:
@@ -158,7 +153,9 @@ def _csv_urls(text: str) -> list[str]:
     return [(row.get("url") or "").strip() for row in reader if row.get("url")]
 
 
-def content_upload_preview(*, upload) -> dict[str, int]:
+def content_upload_preview(*, upload) -> tuple[dict[str, int], Diff]:
+    """What confirming would do now (read only): the counts (with ``new_items``,
+    the content items the file adds) and the figures' diff, old → new."""
     from marketing import loading
 
     items = loading.items_from_json(upload.rows["items"])
@@ -166,13 +163,17 @@ def content_upload_preview(*, upload) -> dict[str, int]:
     ids = dict(
         ContentItem.objects.filter(network=upload.network).values_list("url", "pk")
     )
-    counts = content_figures_diff(figures=figures, ids=ids)
-    counts["new_items"] = sum(1 for url in items if url not in ids)
-    return counts
+    diff = content_figures_diff(figures=figures, ids=ids)
+    counts = {**diff.counts, "new_items": sum(1 for url in items if url not in ids)}
+    return counts, diff
 
 
 @transaction.atomic
-def content_upload_apply(*, upload, user) -> dict[str, int]:
+def content_upload_apply(
+    *, upload, user, previewed: str | None = None
+) -> dict[str, int]:
+    """Apply a staged upload (once); ``previewed`` (the preview's fingerprint) must
+    still describe the outcome."""
     from marketing import loading
     from marketing.models import ContentUpload
 
@@ -181,6 +182,10 @@ def content_upload_apply(*, upload, user) -> dict[str, int]:
         raise ApplicationError(_("This file was loaded already."))
     items = loading.items_from_json(upload.rows["items"])
     figures = loading.figures_from_json(upload.rows["figures"])
+    known = dict(
+        ContentItem.objects.filter(network=upload.network).values_list("url", "pk")
+    )
+    check_previewed(content_figures_diff(figures=figures, ids=known), previewed)
     ids = content_items_upsert(network=upload.network, items=list(items.values()))
     counts = content_figures_upsert(figures=figures, ids=ids)
     upload.applied_at = timezone.now()

@@ -15,10 +15,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.services import audit_record
+from core.exceptions import ApplicationError, NotFoundError
 from emails import delivery as engine
-from hub import outbox
 from hub import permissions as access
-from hub.exceptions import ApplicationError, NotFoundError
 from marketing.models import (
     Event,
     Registration,
@@ -43,20 +42,9 @@ def _deliver(*, event: Event, what: str, registrations) -> None:
     if not rows:
         return
     engine.deliveries_create(kind=Delivery.Kind.EVENT, rows=rows)
-    ids = list(
-        Delivery.objects.filter(
-            kind=Delivery.Kind.EVENT,
-            key=key,
-            recipient_id__in=[row[0] for row in rows],
-            status__in=[Delivery.Status.PENDING, Delivery.Status.CLAIMED],
-        )
-        .order_by("pk")
-        .values_list("pk", flat=True)
+    engine.deliveries_enqueue(
+        engine.unsent_ids(kind=Delivery.Kind.EVENT, keys=[key]), outbox=True
     )
-    from emails.tasks import send_deliveries_task
-
-    for start in range(0, len(ids), 50):
-        outbox.enqueue(send_deliveries_task, delivery_ids=ids[start : start + 50])
 
 
 # --- events -----------------------------------------------------------------------

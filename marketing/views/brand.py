@@ -7,10 +7,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.exceptions import ApplicationError
 from core.forms import form_add_service_error
 from hub import permissions as access
 from hub.decorators import manager_required, member_or_staff_required
-from hub.exceptions import ApplicationError
 from marketing import selectors, services
 from marketing.forms import BrandAssetForm, BrandVersionForm
 

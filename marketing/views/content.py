@@ -7,12 +7,15 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
-from campaigns.charts import line_chart
+from campaigns.review import number
+from core import charts
+from core.csvfile import csv_response
+from core.exceptions import ApplicationError
 from core.forms import form_add_service_error
+from core.reload import preview_sample
+from core.timefmt import local_date
 from hub import permissions as access
-from hub.csvfile import csv_response
 from hub.decorators import member_or_staff_required
-from hub.exceptions import ApplicationError
 from marketing import selectors, services
 from marketing.engagement import METRICS, engagement_rate
 from marketing.forms import ContentUploadForm
@@ -27,9 +30,10 @@ def _charts(items_qs) -> list[dict]:
     return [
         {
             "label": METRICS[code],
-            "svg": line_chart(
-                title=_("%(label)s per day") % {"label": METRICS[code]},
-                points=daily[code],
+            "svg": charts.daily_line_chart(
+                _("%(label)s per day") % {"label": METRICS[code]},
+                daily[code],
+                name=str(METRICS[code]),
             ),
         }
         for code in CHARTED
@@ -139,7 +143,11 @@ def content_upload_preview_view(request, pk):
     )
     if request.method == "POST":
         try:
-            counts = services.content_upload_apply(upload=upload, user=request.user)
+            counts = services.content_upload_apply(
+                upload=upload,
+                user=request.user,
+                previewed=request.POST.get("previewed"),
+            )
             messages.success(
                 request,
                 _(
@@ -150,10 +158,22 @@ def content_upload_preview_view(request, pk):
             return redirect("marketing:content_list")
         except ApplicationError as exc:
             messages.error(request, exc.message)
+    counts, diff = services.content_upload_preview(upload=upload)
+    sample = preview_sample(
+        diff,
+        describe=lambda f: [f.url, local_date(f.date), METRICS[f.metric]],
+        show=number,
+    )
     return render(
         request,
         "marketing/content_upload_preview.html",
-        {"upload": upload, "counts": services.content_upload_preview(upload=upload)},
+        {
+            "upload": upload,
+            "counts": counts,
+            "sample": sample,
+            "columns": [_("Content"), _("Date"), _("Metric")],
+            "previewed": diff.fingerprint(),
+        },
     )
 
 

@@ -9,15 +9,15 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.csvfile import csv_response
+from core.exceptions import ApplicationError
 from core.forms import form_add_service_error
 from hub import permissions as access
-from hub.csvfile import csv_response
 from hub.decorators import (
     manager_required,
     network_member_required,
     staff_required,
 )
-from hub.exceptions import ApplicationError
 from marketing import selectors, services
 from marketing.calendar import event_ics
 from marketing.forms import EventForm, RatingForm

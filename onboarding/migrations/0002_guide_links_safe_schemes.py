@@ -2,13 +2,13 @@
 
 from django.db import migrations, models
 
-import hub.validators
+import core.validators
 
 
 def clear_unsafe_links(apps, schema_editor):
     """Links saved before schemes were checked: anything but a hub path or an
     http(s) address is dropped (a javascript: link would run on click)."""
-    from hub.validators import is_safe_link
+    from core.validators import is_safe_link
 
     for name in ("PlanStep", "OnboardingStep"):
         model = apps.get_model("onboarding", name)
@@ -31,7 +31,7 @@ class Migration(migrations.Migration):
             field=models.CharField(
                 blank=True,
                 max_length=300,
-                validators=[hub.validators.validate_link],
+                validators=[core.validators.validate_link],
                 verbose_name="guide link",
             ),
         ),
@@ -42,7 +42,7 @@ class Migration(migrations.Migration):
                 blank=True,
                 help_text="A guide in the knowledge base, e.g. /faq/going-live/, or an https:// address.",
                 max_length=300,
-                validators=[hub.validators.validate_link],
+                validators=[core.validators.validate_link],
                 verbose_name="guide link",
             ),
         ),

@@ -7,7 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from hub.validators import validate_link
+from core.validators import validate_link
 
 
 class OwnerSide(models.TextChoices):

@@ -97,7 +97,7 @@ def announcement_fan_out(*, announcement_id: int) -> int:
                 for user_id, network_id in rows
             ),
         )
-    return engine.enqueue(
+    return engine.deliveries_enqueue(
         engine.unsent_ids(kind=Delivery.Kind.ANNOUNCEMENT, keys=[key])
     )
 

@@ -7,11 +7,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.exceptions import PermissionDeniedError
+from core.validators import is_safe_link
 from hub import outbox
 from hub import permissions as access
-from hub.exceptions import PermissionDeniedError
 from hub.models import CreatorNetwork
-from hub.validators import is_safe_link
 from onboarding.models import (
     Onboarding,
     OnboardingPlan,

@@ -10,9 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.services import audit_record
+from core.exceptions import ApplicationError, PermissionDeniedError
 from hub import outbox
 from hub import permissions as access
-from hub.exceptions import ApplicationError, PermissionDeniedError
 from hub.models import CreatorNetwork, Membership, User
 from onboarding.models import Invitation
 

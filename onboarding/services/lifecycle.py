@@ -41,7 +41,7 @@ def digest_schedule(*, period: Period) -> int:
                 )
             ),
         )
-    return engine.enqueue(
+    return engine.deliveries_enqueue(
         engine.unsent_ids(kind=Delivery.Kind.DIGEST, key_prefix=f"{period.key}/")
     )
 
@@ -67,4 +67,6 @@ def tips_schedule(*, now=None, only_due_now: bool = True) -> int:
                 (user_id, week, network_id, None) for user_id, network_id, week in pairs
             ),
         )
-    return engine.enqueue(engine.unsent_ids(kind=Delivery.Kind.TIP, keys=weeks))
+    return engine.deliveries_enqueue(
+        engine.unsent_ids(kind=Delivery.Kind.TIP, keys=weeks)
+    )

@@ -6,8 +6,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.exceptions import ApplicationError
 from hub import permissions as access
-from hub.exceptions import ApplicationError
 from onboarding.filters import OnboardingFilter
 from onboarding.selectors import (
     checklist_rows,

@@ -6,8 +6,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.exceptions import ApplicationError
 from core.forms import form_add_service_error
-from hub.exceptions import ApplicationError
 from hub.models import Membership, User
 from onboarding.forms import AcceptInvitationForm, InvitationForm
 from onboarding.selectors import (

@@ -5,9 +5,9 @@ from rest_framework.decorators import action
 from rest_framework.exceptions import PermissionDenied, ValidationError
 from rest_framework.response import Response
 
+from core.api.filters import SEARCH_PARAMETER, search_in
+from core.api.pagination import PageNumberPagination
 from hub import permissions as access
-from hub.api.filters import SEARCH_PARAMETER, search_in
-from hub.api.pagination import PageNumberPagination
 from hub.models import CreatorNetwork
 from programmes import selectors, services
 from programmes.api.serializers import (

@@ -6,9 +6,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.exceptions import ApplicationError, NotFoundError
 from core.periods import Week
 from emails import delivery as engine
-from hub.exceptions import ApplicationError, NotFoundError
 from hub.models import CreatorNetwork, Membership, User
 from onboarding.models import Delivery
 from programmes.models import Application, CheckIn, FeatureTest
@@ -159,4 +159,6 @@ def checkin_requests_schedule(*, week: Week | None = None) -> int:
                 if (pk, network_id) in accepted
             ),
         )
-    return engine.enqueue(engine.unsent_ids(kind=Delivery.Kind.CHECKIN, keys=keys))
+    return engine.deliveries_enqueue(
+        engine.unsent_ids(kind=Delivery.Kind.CHECKIN, keys=keys)
+    )

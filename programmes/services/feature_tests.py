@@ -9,9 +9,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.services import audit_record
+from core.exceptions import ApplicationError
 from faq.models import Article
 from hub import permissions as access
-from hub.exceptions import ApplicationError
 from hub.models import CreatorNetwork, Region, User
 from programmes.models import Application, FeatureTest
 from programmes.selectors import documentation_checklist

@@ -7,8 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.services import audit_record
+from core.exceptions import ApplicationError, NotFoundError
 from hub import permissions as access
-from hub.exceptions import ApplicationError, NotFoundError
 from hub.models import CreatorNetwork, User
 from programmes.models import Application, FeatureTest
 from programmes.selectors import is_eligible

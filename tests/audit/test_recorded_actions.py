@@ -4,7 +4,7 @@ leaves none)."""
 import pytest
 
 from audit.models import AuditEntry
-from hub.exceptions import ApplicationError
+from core.exceptions import ApplicationError
 from tests.hub.factories import MembershipFactory
 from tests.tickets.factories import TicketFactory
 

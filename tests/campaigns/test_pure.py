@@ -1,11 +1,10 @@
-"""The pure modules: vocabulary roll-ups, CSV parsing, charts and the review draft."""
+"""The pure modules: vocabulary roll-ups, CSV parsing and the review draft."""
 
 from datetime import date
 from decimal import Decimal
 
 import pytest
 
-from campaigns.charts import goal_bars, line_chart
 from campaigns.loading import CSVFormatError, RawRow, read_csv, validate_rows
 from campaigns.review import GoalResult, draft_summary, number
 from campaigns.vocabulary import METRICS, combine
@@ -56,25 +55,6 @@ def test_values_are_rounded_to_two_places():
     )
     assert not errors
     assert clean[0].value == Decimal("1.01")
-
-
-def test_charts_escape_text_and_carry_titles():
-    svg = line_chart(
-        title="<script>x</script>",
-        points=[(date(2026, 1, 1), Decimal(1)), (date(2026, 1, 3), Decimal(4))],
-        unit="hours",
-    )
-    assert "<script>" not in svg
-    assert "&lt;script&gt;" in svg
-    assert svg.count("<circle") == 2
-    assert "peak 4 hours on 2026-01-03" in svg
-    bars = goal_bars(title="Goals", items=[("Gifts", Decimal(50), Decimal(100))])
-    assert "Gifts: 50 of 100 (50%)" in bars
-    assert 'role="img"' in bars
-
-
-def test_an_empty_chart_still_has_a_title():
-    assert "<title" in line_chart(title="Nothing", points=[])
 
 
 def test_numbers_read_well():

@@ -32,3 +32,20 @@ def test_a_first_load_shows_plain_new_values(client_as, manager, campaign):
     page = browser.get(_upload(browser, campaign, CSV).url).content.decode()
     assert "<del" not in page and "preview-new" in page
     assert reverse("campaigns:upload", args=[campaign.pk]) in page
+
+
+def test_a_confirmation_after_someone_else_loaded_is_refused(
+    client_as, manager, campaign
+):
+    browser = client_as(manager)
+    corrected = CSV.replace("live_hours,12", "live_hours,14.5")
+    mine = _upload(browser, campaign, corrected).url
+    page = browser.get(mine).content.decode()
+    previewed = page.split('name="previewed" value="')[1].split('"')[0]
+    browser.post(_upload(browser, campaign, CSV.replace(",12", ",13")).url)
+
+    # my preview said "new 14.5"; 13 is stored now, so that is not what I saw
+    response = browser.post(mine, {"previewed": previewed}, follow=True)
+
+    assert "changed since this preview" in response.content.decode()
+    assert CampaignMetric.objects.get(metric="live_hours").value == 13

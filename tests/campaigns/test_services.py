@@ -7,7 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from campaigns import services
 from campaigns.loading import RawRow
 from campaigns.models import Campaign, CampaignMetric, Enrolment, MetricUpload
-from hub.exceptions import ApplicationError, NotFoundError, PermissionDeniedError
+from core.exceptions import ApplicationError, NotFoundError, PermissionDeniedError
 from tests.campaigns.factories import CampaignFactory, EnrolmentFactory, GoalFactory
 
 pytestmark = pytest.mark.django_db

@@ -6,9 +6,9 @@ import pytest
 from django.db.models import ProtectedError
 from django.urls import reverse
 
+from core.exceptions import PermissionDeniedError
 from faq import services
 from faq.models import Article, ArticleRevision
-from hub.exceptions import PermissionDeniedError
 from tests.faq.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db

@@ -3,9 +3,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from core.exceptions import ApplicationError, PermissionDeniedError
 from faq import services
 from faq.models import Article, ArticleVote, Deflection
-from hub.exceptions import ApplicationError, PermissionDeniedError
 from tests.faq.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db

@@ -7,9 +7,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from core.exceptions import ApplicationError
 from faq import selectors, services
 from faq.models import Article
-from hub.exceptions import ApplicationError
 from tests.faq.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db

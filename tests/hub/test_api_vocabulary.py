@@ -1,6 +1,6 @@
 """One vocabulary for every API list: ``search`` (``q`` an alias) and the shared
-paging parameters ``page`` / ``page_size`` (``hub.api.filters``,
-``hub.api.pagination``)."""
+paging parameters ``page`` / ``page_size`` (``core.api.filters``,
+``core.api.pagination``)."""
 
 import pytest
 import yaml

@@ -13,7 +13,7 @@ from django.core.files.base import ContentFile
 
 from audit.models import AuditEntry
 from core.cache import request_scope
-from hub.exceptions import PermissionDeniedError
+from core.exceptions import PermissionDeniedError
 from hub.privacy import network_export
 from tests.tickets.factories import PNG_BYTES, MessageFactory, TicketFactory
 from tickets.models import Attachment, TicketChange

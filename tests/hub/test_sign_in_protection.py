@@ -6,6 +6,7 @@ the same work for real and unknown accounts."""
 import pytest
 from django.test import Client
 
+from core.http import client_address
 from hub import throttling
 from hub.models import OutboxMessage
 from tests.hub.factories import PASSWORD
@@ -65,9 +66,7 @@ def _request(remote, forwarded=None):
 
 def test_without_trusted_proxies_x_forwarded_for_is_ignored(settings):
     settings.HUB_TRUSTED_PROXY_COUNT = 0
-    assert throttling.client_address(_request("203.0.113.9", "1.2.3.4")) == (
-        "203.0.113.9"
-    )
+    assert client_address(_request("203.0.113.9", "1.2.3.4")) == ("203.0.113.9")
 
 
 @pytest.mark.parametrize(
@@ -85,7 +84,7 @@ def test_the_client_is_read_from_the_right_of_x_forwarded_for(
     settings, count, forwarded, expected
 ):
     settings.HUB_TRUSTED_PROXY_COUNT = count
-    assert throttling.client_address(_request("10.0.0.5", forwarded)) == expected
+    assert client_address(_request("10.0.0.5", forwarded)) == expected
 
 
 def test_behind_the_proxy_one_client_does_not_lock_out_the_others(

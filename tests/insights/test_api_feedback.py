@@ -32,7 +32,7 @@ def test_a_manager_adds_an_item_and_moves_it(api_as, manager, network_a, network
     )
     response = client.post(
         f"/api/v1/feedback/{item['id']}/status/",
-        {"status": "planned", "note": "Q3"},
+        {"status": "planned", "note": "Q3", "confirm": True},  # it e-mails networks
         format="json",
     )
     assert response.status_code == 200

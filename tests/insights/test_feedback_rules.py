@@ -5,7 +5,7 @@ status e-mails still reached people who had left the network."""
 import pytest
 from django.core import mail
 
-from hub.exceptions import PermissionDeniedError
+from core.exceptions import PermissionDeniedError
 from insights import notifications, selectors, services
 from insights.models import FeedbackItem, FeedbackStatusChange
 from tests.hub.factories import MembershipFactory

@@ -1,4 +1,4 @@
-"""The pure modules: grouping, its measures, ISO weeks and SVG charts."""
+"""The pure modules: grouping, its measures and ISO weeks."""
 
 import json
 from datetime import date
@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from core.periods import Week
-from insights import charts, clustering, recurring
+from insights import clustering, recurring
 
 LABELLED = Path(__file__).parent / "data" / "labelled_tickets.json"
 # Measured 0.782 ARI / 0.905 purity at the default threshold (0.2); margin 0.07.
@@ -83,25 +83,6 @@ def test_a_week_parses_and_knows_its_bounds():
 def test_a_bad_week_is_refused(text):
     with pytest.raises(ValueError):
         Week.parse(text)
-
-
-def test_a_bar_chart_is_accessible_svg_with_escaped_labels():
-    svg = charts.bar_chart("Top <categories>", ["<script>", "Payouts"], [3, 7])
-    # in a scrolling region the keyboard reaches (charts never shrink below 400px)
-    assert svg.startswith('<div class="chart-scroll" tabindex="0" role="region"')
-    assert "<svg" in svg and 'role="img"' in svg
-    assert "<title>Top &lt;categories&gt;</title>" in svg
-    assert "<script>" not in svg
-    assert 'aria-label="Top &lt;categories&gt;. &lt;script&gt;: 3; Payouts: 7"' in svg
-    assert svg.count('class="chart-bar"') == 2
-
-
-def test_a_line_chart_draws_one_line_per_series_and_skips_gaps():
-    svg = charts.line_chart(
-        "Trend", ["W1", "W2", "W3"], {"a": [1, None, 3], "b": [0, 0, 0]}
-    )
-    assert svg.count("<polyline") == 2
-    assert svg.count('class="chart-dot chart-series-0"') == 2
 
 
 def test_ticket_text_is_cleaned_of_greetings_handles_and_ids():

@@ -286,7 +286,7 @@ def test_drafting_from_a_missing_gap_answers_404(client_as, intern):
 
 
 def test_the_draft_service_refuses_network_people(member_a):
-    from hub.exceptions import PermissionDeniedError
+    from core.exceptions import PermissionDeniedError
 
     gap = _gaps(1)[0]
 

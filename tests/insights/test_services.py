@@ -6,8 +6,8 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
+from core.exceptions import ApplicationError, PermissionDeniedError
 from faq.models import Article
-from hub.exceptions import ApplicationError, PermissionDeniedError
 from hub.models import OutboxMessage
 from insights import services
 from insights.models import FeedbackItem, RecurringGroup

@@ -3,7 +3,7 @@
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from hub.exceptions import ApplicationError
+from core.exceptions import ApplicationError
 from marketing import services
 from marketing.models import BrandAssetVersion
 from tests.marketing.factories import PNG

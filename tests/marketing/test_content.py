@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from hub.exceptions import ApplicationError
+from core.exceptions import ApplicationError
 from marketing import services
 from marketing.engagement import engagement_rate
 from marketing.models import ContentItem, ContentMetric

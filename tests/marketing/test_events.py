@@ -6,7 +6,7 @@ import icalendar
 import pytest
 from django.utils import timezone
 
-from hub.exceptions import ApplicationError, NotFoundError
+from core.exceptions import ApplicationError, NotFoundError
 from marketing import services
 from marketing.calendar import event_ics
 from marketing.models import Registration

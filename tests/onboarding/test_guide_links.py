@@ -7,7 +7,7 @@ import pytest
 from django.apps import apps as django_apps
 from django.core.exceptions import ValidationError
 
-from hub.validators import validate_link
+from core.validators import validate_link
 from onboarding.models import OnboardingStep, PlanStep
 from onboarding.services import onboarding_start
 from tests.faq.factories import ArticleFactory

@@ -6,7 +6,7 @@ import re
 import pytest
 from django.core import mail
 
-from hub.exceptions import ApplicationError
+from core.exceptions import ApplicationError
 from onboarding import services
 from onboarding.models import Invitation
 
@@ -79,7 +79,7 @@ def test_a_revoked_invitation_link_stops_working_and_a_new_one_can_be_sent(
 
 
 def test_a_plain_member_cannot_resend_or_revoke(invite, member_a):
-    from hub.exceptions import PermissionDeniedError
+    from core.exceptions import PermissionDeniedError
 
     invitation = invite()
     for action in (services.invitation_resend, services.invitation_revoke):

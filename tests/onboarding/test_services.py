@@ -8,8 +8,8 @@ from django.core.signing import TimestampSigner
 from django.utils import timezone
 
 from core.cache import request_scope
+from core.exceptions import ApplicationError, PermissionDeniedError
 from core.periods import is_tip_time, iso_week_key, parse_month, previous_month
-from hub.exceptions import ApplicationError, PermissionDeniedError
 from hub.models import CreatorNetwork, Membership, User
 from onboarding import services
 from onboarding.models import Announcement, Delivery, Onboarding, OnboardingStep

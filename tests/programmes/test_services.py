@@ -3,7 +3,7 @@ import threading
 import pytest
 from django.db import connection
 
-from hub.exceptions import ApplicationError, NotFoundError, PermissionDeniedError
+from core.exceptions import ApplicationError, NotFoundError, PermissionDeniedError
 from insights.models import FeedbackItem
 from programmes import services
 from programmes.models import Application, CheckIn, FeatureTest

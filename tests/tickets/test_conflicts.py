@@ -8,7 +8,7 @@ import urllib.request
 
 import pytest
 
-from hub.exceptions import ConflictError
+from core.exceptions import ConflictError
 from hub.tokens import api_token_create
 from tests.tickets.factories import TicketFactory
 from tickets import services

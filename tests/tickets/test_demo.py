@@ -4,7 +4,7 @@ import pytest
 from django.db import connection
 
 from hub import demo as hub_demo
-from tickets import demo, demo_sla, services
+from tickets import demo, demo_generated, demo_sla, services
 from tickets.models import Ticket, TicketMessage
 from tickets.seeding import TicketSpec, tickets_bulk_create
 
@@ -69,7 +69,7 @@ def test_bulk_due_times_are_set_at_insert_and_filled_without_per_row_queries(
     out, write = lines()
     hub_demo.seed({}, write)
     demo_sla.seed_standards(write)
-    demo._bulk(300, demo._categories(), [], write)
+    demo_generated.generated_tickets_add(300, demo._categories(), [], write)
     # set before the insert: nothing left for the UPDATE passes
     assert not Ticket.objects.filter(resolution_due_at__isnull=True).exists()
     solved = Ticket.objects.filter(status="solved").first()
@@ -97,7 +97,7 @@ def test_bulk_tickets_have_references_and_messages_without_per_row_queries(
     hub_demo.seed({}, write)
     categories = demo._categories()
     with django_assert_max_num_queries(40):  # per batch, never per row
-        demo._bulk(300, categories, [], write)
+        demo_generated.generated_tickets_add(300, categories, [], write)
     assert Ticket.objects.count() == 300
     refs = list(Ticket.objects.values_list("pk", "reference"))
     assert all(ref == f"HUB-{pk:06d}" for pk, ref in refs)

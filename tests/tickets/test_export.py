@@ -61,9 +61,9 @@ def test_the_export_reads_in_chunks_one_tag_query_per_chunk(
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from tickets import selectors
+    from tickets.selectors import export
 
-    monkeypatch.setattr(selectors, "EXPORT_CHUNK", 10)
+    monkeypatch.setattr(export, "EXPORT_CHUNK", 10)
     browser = client_as(manager)
     TicketFactory.create_batch(5)
     browser.get("/tickets/export.csv")  # warm the session and permission caches

@@ -8,7 +8,7 @@ import pytest
 from django.utils import timezone
 
 from hub import demo as hub_demo
-from tickets import demo, demo_sla, services, sla
+from tickets import demo, demo_generated, demo_sla, services, sla
 from tickets.business_time import add_business_time, business_time_between
 from tickets.models import Ticket
 
@@ -27,7 +27,7 @@ def test_every_bulk_seeded_ticket_has_the_engines_due_times_and_durations():
     # given the demo's standards and 300 benchmark tickets with a history
     hub_demo.seed({}, quiet)
     demo_sla.seed_standards(quiet)
-    demo._bulk(300, demo._categories(), [], quiet)
+    demo_generated.generated_tickets_add(300, demo._categories(), [], quiet)
     now = timezone.now()
     tickets = list(Ticket.objects.select_related("sla_policy__calendar"))
     assert {t.status for t in tickets} >= {"new", "open", "pending", "solved"}
@@ -102,7 +102,7 @@ def test_tickets_loaded_another_way_are_filled_by_the_engine_in_batches(
 ):
     hub_demo.seed({}, quiet)
     demo_sla.seed_standards(quiet)
-    demo._bulk(300, demo._categories(), [], quiet)
+    demo_generated.generated_tickets_add(300, demo._categories(), [], quiet)
     expected = {
         t.pk: (t.first_response_due_at, t.resolution_business_seconds, t.sla_due_at)
         for t in Ticket.objects.all()

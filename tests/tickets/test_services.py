@@ -2,7 +2,7 @@ import pytest
 from django.core import mail
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from hub.exceptions import (
+from core.exceptions import (
     ApplicationError,
     ConflictError,
     NotFoundError,

@@ -8,13 +8,14 @@ from urllib.parse import quote
 import pytest
 from django.utils import timezone
 
-from hub.exceptions import ApplicationError
+from core.exceptions import ApplicationError
 from tests.campaigns.factories import CampaignFactory, EnrolmentFactory
 from tests.core.test_cache import CLOSED_PORT_REDIS
 from tests.hub.factories import StaffFactory
 from tests.tickets.factories import PNG_BYTES, MessageFactory, TicketFactory
 from tickets import selectors, services
 from tickets.models import SatisfactionRating, Ticket, TicketChange
+from tickets.selectors import ticket as ticket_selectors
 
 pytestmark = pytest.mark.django_db
 
@@ -299,10 +300,12 @@ def test_the_context_shows_the_networks_other_open_work_onboarding_campaigns_and
 # the staff ticket page: session, user, groups (memoised), the ticket with its
 # joins, the agent's "seen" mark (one upsert, for the queue's unread dot), its own
 # files, the conversation + its attachments, the macros, the tags
-# (properties), the neighbours (two keyset queries), the network's context (other
-# open tickets, onboarding, satisfaction, campaigns), the properties form's
-# categories and staff, the history
-TICKET_PAGE_QUERIES = 19
+# (properties), the neighbours (two keyset queries), the properties form's
+# categories and staff, the history; the network's context follows in a request of
+# its own (session, user, groups, the ticket, then other open tickets, onboarding,
+# satisfaction, campaigns)
+TICKET_PAGE_QUERIES = 15
+CONTEXT_PANEL_QUERIES = 8
 
 
 @pytest.mark.parametrize("size", [2, 12])
@@ -323,6 +326,30 @@ def test_the_staff_ticket_page_has_a_constant_number_of_queries(
         response = browser.get(url)
     assert response.status_code == 200
     assert response.content.decode().count('class="thumb"') == size
+    with django_assert_num_queries(CONTEXT_PANEL_QUERIES):
+        panel = browser.get(
+            f"{ticket.get_absolute_url()}context/", headers={"HX-Request": "true"}
+        )
+    assert panel.status_code == 200
+    shown = min(2 * size, ticket_selectors.CONTEXT_OPEN_TICKETS)
+    assert panel.content.decode().count('class="reference"') == shown
+
+
+def test_the_network_context_follows_the_page_for_staff_only(
+    ticket, network_a, member_a, intern, client_as
+):
+    _network_with_context(network_a, member_a, intern, 2)
+    page = client_as(intern).get(ticket.get_absolute_url()).content.decode()
+    url = f"{ticket.get_absolute_url()}context/"
+    # the page draws a placeholder that loads the panel, with a plain link too
+    assert f'hx-get="{url}"' in page and f'href="{url}"' in page
+    panel = client_as(intern).get(url, headers={"HX-Request": "true"})
+    text = panel.content.decode()
+    assert "Now 0" in text and "Now 1" in text  # the campaigns it is in now
+    assert "Other open tickets" in text and "<html" not in text  # a partial
+    whole = client_as(intern).get(url).content.decode()
+    assert "<html" in whole and "Now 0" in whole  # without htmx, a page of its own
+    assert client_as(member_a).get(url).status_code == 404
 
 
 # --- properties in place ----------------------------------------------------------

@@ -402,7 +402,7 @@ def test_the_filtered_queue_has_a_constant_number_of_queries(
 def test_a_deep_queue_page_has_a_constant_number_of_queries(
     client_as, intern, network_a, count, django_assert_num_queries, monkeypatch
 ):
-    from hub import paginator
+    from core import paginator
 
     monkeypatch.setattr(paginator, "DEFERRED_FROM", 1)  # page 2 loads ids first
     _fill(network_a, count + 25, intern)

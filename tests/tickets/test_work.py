@@ -5,7 +5,7 @@ import datetime as dt
 import pytest
 from django.utils import timezone
 
-from hub.exceptions import ApplicationError, NotFoundError, PermissionDeniedError
+from core.exceptions import ApplicationError, NotFoundError, PermissionDeniedError
 from tests.tickets.factories import CannedReplyFactory, TicketFactory
 from tickets import services
 from tickets.models import CannedReply, SatisfactionRating, SavedView, TicketChange

@@ -10,7 +10,7 @@ import pytest
 from django.core import mail
 from django.utils import timezone
 
-from hub.exceptions import ApplicationError
+from core.exceptions import ApplicationError
 from tests.tickets.factories import TicketFactory
 from tests.webhooks.receiver import Receiver
 from tickets.services import ticket_create, ticket_reply

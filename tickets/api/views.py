@@ -7,10 +7,10 @@ from rest_framework.decorators import action
 from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 
+from core.api.parsers import HubJSONParser
+from core.exceptions import PermissionDeniedError
 from hub import permissions as access
-from hub.api.parsers import HubJSONParser
 from hub.api.permissions import IsStaffMember
-from hub.exceptions import PermissionDeniedError
 from tickets import selectors, services
 from tickets.api.serializers import (
     MessageCreateSerializer,
@@ -50,7 +50,7 @@ class TicketViewSet(
         return selectors.ticket_list(user=self.request.user)
 
     def list_count_cache(self, request):
-        """The list's count is kept like the portal's (``hub.api.pagination``)."""
+        """The list's count is kept like the portal's (``core.api.pagination``)."""
         if self.action != "list":
             return None
         return selectors.list_count_cache(

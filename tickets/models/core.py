@@ -234,6 +234,13 @@ class Ticket(models.Model):
                 condition=models.Q(status__in=["new", "open", "pending", "on_hold"]),
                 name="ticket_active_health_idx",
             ),
+            # the queue's default (open work, newest first) and its deep pages: an
+            # index-only walk instead of sorting every open ticket
+            models.Index(
+                fields=["-created_at", "-id"],
+                condition=models.Q(status__in=["new", "open", "pending", "on_hold"]),
+                name="ticket_active_created_idx",
+            ),
             models.Index(fields=["sla_due_at"], name="ticket_sla_due_idx"),
             models.Index(fields=["first_response_due_at"], name="ticket_frd_idx"),
             models.Index(fields=["next_response_due_at"], name="ticket_nrd_idx"),

@@ -123,7 +123,7 @@ class SatisfactionRating(models.Model):
 
 class TicketSeen(models.Model):
     """When a staff member last opened a ticket: the queue marks tickets with a
-    reply since then (``tickets.selectors.ticket_mark_seen`` writes it)."""
+    reply since then (``tickets.services.ticket_mark_seen`` writes it)."""
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"

@@ -7,13 +7,13 @@ from collections.abc import Iterable, Sequence
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from hub import outbox
-from hub import permissions as access
-from hub.exceptions import (
+from core.exceptions import (
     ApplicationError,
     ConflictError,
     NotFoundError,
 )
+from hub import outbox
+from hub import permissions as access
 from tickets import sla, workflow
 from tickets.attachments import CheckedUpload
 from tickets.history import Changes, label

@@ -8,7 +8,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from audit.services import audit_record_many
-from hub.exceptions import ApplicationError
+from core.exceptions import ApplicationError
 from tickets.history import Changes
 from tickets.models import Tag, Ticket
 from tickets.services.base import (

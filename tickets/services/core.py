@@ -16,9 +16,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from audit.services import audit_record
+from core.exceptions import ApplicationError, PermissionDeniedError, RateLimitedError
 from hub import outbox
 from hub import permissions as access
-from hub.exceptions import ApplicationError, PermissionDeniedError, RateLimitedError
 from tickets import sla, speakers, workflow
 from tickets.attachments import check_uploads
 from tickets.history import Changes, label

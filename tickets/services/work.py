@@ -12,8 +12,8 @@ from django.http import QueryDict
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.exceptions import ApplicationError, NotFoundError, PermissionDeniedError
 from hub import permissions as access
-from hub.exceptions import ApplicationError, NotFoundError, PermissionDeniedError
 from tickets.history import Changes
 from tickets.models import CannedReply, SatisfactionRating, SavedView, Ticket
 from tickets.services.base import _field_error, _lock, _require_staff

@@ -7,9 +7,9 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from core.exceptions import ApplicationError, ConflictError
 from core.forms import form_add_service_error
 from hub import permissions as access
-from hub.exceptions import ApplicationError, ConflictError
 from tickets import selectors, services
 from tickets.forms import NoteForm, PropertiesForm, ReplyForm
 from tickets.views.pages import detail_context

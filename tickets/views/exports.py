@@ -3,7 +3,7 @@
 from django.utils import timezone
 from django.views.decorators.http import require_GET
 
-from hub.csvfile import streaming_csv_response
+from core.csvfile import streaming_csv_response
 from hub.decorators import staff_required
 from tickets import selectors
 

@@ -8,10 +8,10 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from core import cache
+from core.exceptions import ApplicationError
 from core.forms import form_add_service_error
 from faq.services import deflection_mark_filed
 from hub import permissions as access
-from hub.exceptions import ApplicationError
 from tickets import selectors, services, sla
 from tickets.forms import (
     BulkActionForm,
@@ -126,8 +126,9 @@ def detail_context(
     held=None,
 ):
     """What the ticket page shows this person. Staff get the composer (``held``:
-    the messages that held theirs), the properties, the network's context, and
-    the previous/next tickets of the queue view they came from (``?from=``)."""
+    the messages that held theirs), the properties, and the previous/next tickets
+    of the queue view they came from (``?from=``); the network's context follows
+    once the page is drawn (``ticket_context_view``)."""
     user = request.user
     is_staff = access.can_work_tickets(user)
     try:  # ticket_get joins it; a ticket from elsewhere reads it here
@@ -178,13 +179,12 @@ def detail_context(
             neighbours=selectors.ticket_neighbours(
                 user=user, ticket=ticket, params=view_query, request=request
             ),
-            network_context=selectors.network_context(user=user, ticket=ticket),
             presence_poll_seconds=presence_poll_seconds(),
             conversation_poll_seconds=settings.HUB_CONVERSATION_POLL_SECONDS,
             side_panels=[
                 "tickets/includes/panel_sla.html",
                 "tickets/includes/panel_properties.html",
-                "tickets/includes/panel_network.html",
+                "tickets/includes/panel_network_later.html",
                 "tickets/includes/panel_satisfaction.html",
             ],
         )

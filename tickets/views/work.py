@@ -11,9 +11,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from core.exceptions import ApplicationError
 from core.forms import form_add_service_error
 from hub.decorators import staff_required
-from hub.exceptions import ApplicationError
 from hub.models import User
 from tickets import selectors, services
 from tickets.forms import (

@@ -12,8 +12,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from core.exceptions import ApplicationError
 from core.forms import form_add_service_error
-from hub.exceptions import ApplicationError
 from tickets import selectors, services
 from tickets.forms import ComposerForm
 from tickets.views.actions import _rerender, _staff_ticket
@@ -123,3 +123,19 @@ def ticket_conversation_view(request, reference: str):
             "conversation_poll_seconds": settings.HUB_CONVERSATION_POLL_SECONDS,
         },
     )
+
+
+@login_required
+@require_GET
+def ticket_context_view(request, reference: str):
+    """The network's context beside the conversation (other open tickets,
+    onboarding, campaigns, satisfaction), loaded by the page after it is drawn so
+    that the conversation is not kept waiting; without htmx, a page of its own."""
+    ticket = _staff_ticket(request, reference)
+    context = {
+        "ticket": ticket,
+        "network_context": selectors.network_context(user=request.user, ticket=ticket),
+    }
+    if request.headers.get("HX-Request"):
+        return render(request, "tickets/includes/panel_network.html", context)
+    return render(request, "tickets/ticket_context.html", context)

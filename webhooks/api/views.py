@@ -5,7 +5,7 @@ from rest_framework import status, viewsets
 from rest_framework.decorators import action
 from rest_framework.response import Response
 
-from hub.api.filters import SEARCH_PARAMETER, search_in
+from core.api.filters import SEARCH_PARAMETER, search_in
 from hub.api.permissions import IsManager
 from webhooks import selectors, services
 from webhooks.api.serializers import (

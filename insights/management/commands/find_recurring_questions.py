@@ -14,8 +14,12 @@ SETS = {
     "labelled": DATA / "labelled_tickets.json",
     "paraphrase": DATA / "paraphrase_tickets.json",
     "dev": DATA / "dev_tickets.json",
+    # tuning too: related-but-not-answering articles, for the answered-by call
+    "negatives": DATA / "negatives_tickets.json",
     "heldout": DATA / "heldout_tickets.json",
+    "heldout2": DATA / "heldout2_tickets.json",
 }
+HELDOUT_SETS = ("heldout", "heldout2")
 TOPIC_ARTICLES = DATA / "topic_articles.json"
 RESULTS = Path(settings.BASE_DIR) / "benchmarks" / ".work" / "recurring.json"
 SHOWN = (
@@ -85,7 +89,8 @@ class Command(BaseCommand):
             "--evaluate",
             action="store_true",
             help="Measure the grouping (ARI, purity, coverage, answered-by precision) "
-            "on the labelled, paraphrase and (when present) held-out sets and write "
+            "on the tuning sets (labelled, paraphrase, dev, negatives) and (when "
+            "present) the two held-out sets and write "
             "the figures to benchmarks/.work/recurring.json; no regrouping.",
         )
         parser.add_argument(
@@ -130,7 +135,8 @@ class Command(BaseCommand):
             self.stdout.write(
                 f"{name}: " + ", ".join(f"{k} = {result[k]}" for k in SHOWN)
             )
-        if standard and not SETS["heldout"].exists():
-            self.stdout.write(f"heldout: {SETS['heldout']} not present.")
+        for name in HELDOUT_SETS if standard else ():
+            if not SETS[name].exists():
+                self.stdout.write(f"{name}: {SETS[name]} not present.")
         RESULTS.parent.mkdir(parents=True, exist_ok=True)
         RESULTS.write_text(json.dumps(figures, indent=2) + "\n")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from hub.csvfile import (
+from core.csvfile import (
     DANGEROUS_PREFIXES,
     csv_lines,
     safe_cell,

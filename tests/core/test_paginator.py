@@ -1,11 +1,11 @@
-"""hub.paginator.FastPaginator: estimated counts for big tables, id-first deep pages."""
+"""core.paginator.FastPaginator: estimated counts for big tables, id-first deep pages."""
 
 import pytest
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import connection
 
-from hub import paginator as pagination
-from hub.paginator import FastPaginator, WindowCountPaginator
+from core import paginator as pagination
+from core.paginator import FastPaginator, WindowCountPaginator
 from tests.tickets.factories import TicketFactory
 from tickets.models import Ticket
 

@@ -1,8 +1,9 @@
-"""Reads for campaigns and their figures, with the caller's permissions applied.
+"""Campaign figures: the one rule for daily series and totals, and a campaign's
+performance (totals, goals against actuals, per-network table).
 
-Staff (interns, managers) see every campaign. A network member sees the campaigns
-(past draft) that one of their networks is enrolled in, and only the figures of
-their own networks: never other networks' rows or totals that include them.
+Per campaign, metric and day, networks' values are added (averaged for ``avg``
+metrics); days then roll up by the metric's aggregate (``campaigns.vocabulary``).
+A network's own view holds its own figures only, never totals that include others.
 """
 
 from collections import defaultdict
@@ -11,88 +12,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-from django.db.models import Avg, Count, Max, Prefetch, Q, QuerySet, Sum
-from django.shortcuts import get_object_or_404
+from django.db.models import Avg, Count, Max, QuerySet, Sum
 
 from campaigns.models import Campaign, CampaignMetric, Enrolment, Goal
 from campaigns.review import GoalResult, draft_summary
 from campaigns.vocabulary import METRICS, combine
-from hub import permissions as access
-
-NETWORK_VISIBLE_STATUSES = [
-    Campaign.Status.SETUP,
-    Campaign.Status.LIVE,
-    Campaign.Status.REVIEW,
-    Campaign.Status.CLOSED,
-]
-
-
-def campaign_list(*, user, filters: dict | None = None) -> QuerySet[Campaign]:
-    from campaigns.filters import CampaignFilter
-
-    qs = Campaign.objects.select_related("owner").prefetch_related("regions")
-    if not access.is_staff_member(user):
-        qs = qs.filter(
-            status__in=NETWORK_VISIBLE_STATUSES,
-            pk__in=Enrolment.objects.filter(
-                network_id__in=access.network_ids(user)
-            ).values("campaign_id"),
-        )
-    qs = qs.annotate(
-        accepted_count=Count(
-            "enrolments", filter=Q(enrolments__status=Enrolment.Status.ACCEPTED)
-        )
-    ).order_by("-start_date", "name")
-    if filters is not None:
-        qs = CampaignFilter(filters, queryset=qs).qs
-    return qs
-
-
-def campaign_get(*, user, pk: int) -> Campaign:
-    """The campaign if this person may see it; 404 otherwise."""
-    return get_object_or_404(campaign_list(user=user), pk=pk)
-
-
-def figure_network_ids(*, user, campaign: Campaign) -> set[int] | None:
-    """Whose figures this person may see: ``None`` for every network (staff)."""
-    if access.is_staff_member(user):
-        return None
-    return set(access.network_ids(user))
-
-
-def metric_list(*, user, campaign: Campaign, filters=None) -> QuerySet[CampaignMetric]:
-    from campaigns.filters import CampaignMetricFilter
-
-    qs = CampaignMetric.objects.filter(campaign=campaign).select_related("network")
-    allowed = figure_network_ids(user=user, campaign=campaign)
-    if allowed is not None:
-        qs = qs.filter(network_id__in=allowed)
-    qs = qs.order_by("date", "network__name", "metric")
-    if filters is not None:
-        qs = CampaignMetricFilter(filters, queryset=qs).qs
-    return qs
-
-
-def enrolment_list(*, user, campaign: Campaign) -> QuerySet[Enrolment]:
-    """The campaign's enrolments this person may see (a network: its own)."""
-    qs = campaign.enrolments.select_related("network", "responded_by")
-    allowed = figure_network_ids(user=user, campaign=campaign)
-    if allowed is not None:
-        qs = qs.filter(network_id__in=allowed)
-    return qs.order_by("network__name", "id")
-
-
-def enrolments_for(*, user, campaign: Campaign) -> list[Enrolment]:
-    return list(enrolment_list(user=user, campaign=campaign))
-
-
-def campaign_detail_parts(*, campaign: Campaign, with_tasks: bool = True) -> dict:
-    """Goals, the setup checklist (staff only) and materials."""
-    return {
-        "goals": list(campaign.goals.all()),
-        "tasks": list(campaign.tasks.select_related("owner")) if with_tasks else [],
-        "materials": list(campaign.materials.select_related("guide")),
-    }
 
 
 @dataclass
@@ -308,108 +232,3 @@ def headline_metric(performance: Performance, goals: list[Goal]) -> str | None:
         if goal.metric in performance.totals:
             return goal.metric
     return performance.metrics[0] if performance.metrics else None
-
-
-# --- for the monthly digest ---------------------------------------------------
-
-
-def campaign_results_for_network(*, network, start: date, end: date) -> list[dict]:
-    """Campaigns this network took part in that overlap ``start``..``end``.
-
-    Each item: ``campaign``, ``totals`` ({metric code: value} of this network's own
-    figures within the period, rolled up as in ``campaigns.vocabulary``), ``labels``
-    ({code: label}) and ``summary``: the network's own results in words (never
-    other networks' figures, rankings or campaign totals; the manager's
-    ``review_summary`` names other networks and stays staff-only).
-    """
-    campaigns = Campaign.objects.filter(
-        enrolments__network=network,
-        enrolments__status=Enrolment.Status.ACCEPTED,
-        status__in=NETWORK_VISIBLE_STATUSES,
-        start_date__lte=end,
-        end_date__gte=start,
-    ).order_by("start_date", "name")
-    campaigns = list(campaigns)
-    daily = daily_figures(
-        campaign_ids=[c.pk for c in campaigns],
-        network_ids=[network.pk],
-        start=start,
-        end=end,
-    )
-    results = []
-    for campaign in campaigns:
-        figures = daily.get(campaign.pk, {})
-        totals = roll_up(figures)
-        results.append(
-            {
-                "campaign": campaign,
-                "totals": totals,
-                "labels": {code: str(METRICS[code].label) for code in figures},
-                "summary": network_summary(
-                    campaign=campaign, totals=totals, daily=figures
-                ),
-            }
-        )
-    return results
-
-
-def current_campaigns_for_network(*, network, today: date) -> QuerySet[Campaign]:
-    """Campaigns running on ``today`` (live, between their dates) that this network
-    joined, soonest ending first: what staff see beside the network's tickets."""
-    return Campaign.objects.filter(
-        enrolments__network=network,
-        enrolments__status=Enrolment.Status.ACCEPTED,
-        status=Campaign.Status.LIVE,
-        start_date__lte=today,
-        end_date__gte=today,
-    ).order_by("end_date", "name")
-
-
-def upcoming_campaigns_for_network(*, network, today: date) -> QuerySet[Campaign]:
-    """Campaigns starting after ``today`` this network is invited to or joined.
-
-    Each campaign carries ``enrolment_status`` (``invited`` or ``accepted``).
-    """
-    return (
-        Campaign.objects.filter(
-            enrolments__network=network,
-            enrolments__status__in=[
-                Enrolment.Status.INVITED,
-                Enrolment.Status.ACCEPTED,
-            ],
-            status__in=[Campaign.Status.SETUP, Campaign.Status.LIVE],
-            start_date__gt=today,
-        )
-        .annotate(enrolment_status=Max("enrolments__status"))
-        .prefetch_related(Prefetch("regions"))
-        .order_by("start_date", "name")
-    )
-
-
-def transition_preview(*, campaign: Campaign, to: str, today: date) -> dict:
-    """What moving ``campaign`` to ``to`` will do, for the confirmation step: the
-    start date still ahead, open setup tasks, the networks that will see the new
-    status (invited or accepted) and the webhook endpoints that will be called."""
-    from webhooks.selectors import subscriber_count
-
-    going_live = to == Campaign.Status.LIVE
-    days_ahead = (campaign.start_date - today).days if campaign.start_date else 0
-    networks = list(
-        campaign.enrolments.filter(
-            status__in=[Enrolment.Status.INVITED, Enrolment.Status.ACCEPTED]
-        )
-        .order_by("network__name")
-        .values_list("network__name", flat=True)
-    )
-    return {
-        "to": to,
-        "to_label": Campaign.Status(to).label,
-        "starts_in_days": days_ahead if going_live and days_ahead > 0 else 0,
-        "open_tasks": list(
-            campaign.tasks.filter(done_at__isnull=True).order_by("due_date", "id")
-        )
-        if to in (Campaign.Status.LIVE, Campaign.Status.REVIEW)
-        else [],
-        "networks": networks,
-        "webhooks": subscriber_count("campaign.status_changed"),
-    }

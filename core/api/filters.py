@@ -1,7 +1,7 @@
 """The one filter backend of every API list: ``?search=`` plus each list's filters.
 
 Every list endpoint takes ``search`` (and the shared paging of
-``hub.api.pagination``: ``page``, ``page_size``). A list whose FilterSet has a text
+``core.api.pagination``: ``page``, ``page_size``). A list whose FilterSet has a text
 filter ``q`` (the portal's name) answers ``search`` through that same filter, and
 keeps ``q`` as an alias; a list without a FilterSet text filter names the columns
 to search in ``search_fields`` (``icontains`` on any of them). The FilterSet with

@@ -2,12 +2,12 @@ from functools import partial
 
 from rest_framework import pagination
 
-from hub.paginator import FastPaginator, WindowCountPaginator
+from core.paginator import FastPaginator, WindowCountPaginator
 
 
 class PageNumberPagination(pagination.PageNumberPagination):
     """Page numbers; big unfiltered lists give an estimated ``count`` (see
-    ``hub.paginator``) and deep pages load only their own rows."""
+    ``core.paginator``) and deep pages load only their own rows."""
 
     django_paginator_class = FastPaginator
     page_size = 25
@@ -28,6 +28,6 @@ class PageNumberPagination(pagination.PageNumberPagination):
 
 class RankedPageNumberPagination(PageNumberPagination):
     """For ranked searches: ``count`` comes with the page's rows (one query; see
-    ``hub.paginator.WindowCountPaginator``)."""
+    ``core.paginator.WindowCountPaginator``)."""
 
     django_paginator_class = WindowCountPaginator

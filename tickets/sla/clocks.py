@@ -1,97 +1,18 @@
-"""SLA clocks on a ticket: due times, pauses and breaches, computed at write time.
-
-The services call these hooks on a locked ticket instance and save it; nothing is
-computed per row on read. Three targets run per ticket, each in business time of the
-policy's calendar (see ``tickets.business_time`` for time zones and DST):
-
-* ``first_response``: from creation until the first public staff reply;
-* ``next_response``: from a network reply (after the first response) until the next
-  public staff reply;
-* ``resolution``: from creation until solved.
-
-The clock pauses while the ticket is pending (waiting on the network) or solved: the
-business time left per running target is kept in ``sla_remaining`` and, on resume,
-``due = add_business_time(calendar, resume, remaining)``. ``sla_paused_seconds`` adds
-up the business time spent paused, so a priority change can recompute
-``due = add_business_time(calendar, created_at, target + paused)`` exactly.
-A target met late (or passed by the sweep) sets ``<target>_breached_at`` and
-``sla_breached_at``; a breach stays on the ticket.
-"""
+"""The SLA clocks: the hooks the services call on a locked ticket (created, status
+changed, staff or network reply, priority changed) and ``replay`` over a recorded
+history, all in business time of the policy's calendar. See ``tickets.sla``."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from django.conf import settings
-from django.db.models import Q
-from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
-
-from tickets.business_time import (
-    Calendar,
-    add_business_time,
-    business_time_between,
-)
+from tickets.business_time import add_business_time, business_time_between
 from tickets.models import SlaPolicy, Ticket
+from tickets.sla.policies import calendar_of, policy_for, ticket_policy
+from tickets.sla.states import STOPPED
 
 TARGETS = ("first_response", "next_response", "resolution")
 S = Ticket.Status
-STOPPED = (S.SOLVED, S.CLOSED)
-
-
-class State:
-    ON_TRACK = "on_track"
-    DUE_SOON = "due_soon"
-    BREACHED = "breached"
-    MET = "met"
-    PAUSED = "paused"
-    CHOICES = [
-        (ON_TRACK, _("On track")),
-        (DUE_SOON, _("Due soon")),
-        (BREACHED, _("Breached")),
-        (MET, _("Met")),
-        (PAUSED, _("Paused")),
-    ]
-    LABELS = dict(CHOICES)
-
-
-# --- policies and calendars ------------------------------------------------------
-
-
-def policy_for(*, priority: str, tier: str | None) -> SlaPolicy | None:
-    """The active policy for a priority: the network tier's own, else the default."""
-    candidates = (
-        SlaPolicy.objects.filter(is_active=True, priority=priority)
-        .filter(Q(network_tier="") | Q(network_tier=tier or ""))
-        .select_related("calendar")
-        .prefetch_related("calendar__holidays")
-    )
-    best = None
-    for policy in candidates:
-        if policy.network_tier or best is None:
-            best = policy
-    return best
-
-
-def calendar_of(policy: SlaPolicy) -> Calendar:
-    cached = getattr(policy, "_calendar", None)
-    if cached is None:
-        cached = policy._calendar = policy.calendar.to_calendar()
-    return cached
-
-
-def _policy(ticket: Ticket) -> SlaPolicy | None:
-    if ticket.sla_policy_id is None:
-        return None
-    policy = ticket.sla_policy
-    if not hasattr(policy, "_calendar"):
-        policy = (
-            SlaPolicy.objects.select_related("calendar")
-            .prefetch_related("calendar__holidays")
-            .get(pk=policy.pk)
-        )
-        ticket.sla_policy = policy
-    return policy
 
 
 def _target(policy: SlaPolicy, target: str) -> dt.timedelta:
@@ -100,9 +21,6 @@ def _target(policy: SlaPolicy, target: str) -> dt.timedelta:
 
 def _seconds(delta: dt.timedelta) -> int:
     return int(delta.total_seconds())
-
-
-# --- the clocks ------------------------------------------------------------------
 
 
 def _running(ticket: Ticket) -> list[str]:
@@ -162,7 +80,7 @@ def _start(ticket: Ticket, policy: SlaPolicy | None, now: dt.datetime) -> None:
 
 
 def pause(ticket: Ticket, *, now: dt.datetime) -> None:
-    policy = _policy(ticket)
+    policy = ticket_policy(ticket)
     if policy is None or ticket.sla_paused_at is not None:
         return
     calendar = calendar_of(policy)
@@ -177,7 +95,7 @@ def pause(ticket: Ticket, *, now: dt.datetime) -> None:
 
 
 def resume(ticket: Ticket, *, now: dt.datetime) -> None:
-    policy = _policy(ticket)
+    policy = ticket_policy(ticket)
     if policy is None or ticket.sla_paused_at is None:
         return
     calendar = calendar_of(policy)
@@ -193,7 +111,7 @@ def resume(ticket: Ticket, *, now: dt.datetime) -> None:
 
 
 def _record_resolution(ticket: Ticket, now: dt.datetime) -> None:
-    policy = _policy(ticket)
+    policy = ticket_policy(ticket)
     if policy is None:
         return
     calendar = calendar_of(policy)
@@ -218,7 +136,7 @@ def on_status_change(ticket: Ticket, *, old: str, new: str, now: dt.datetime) ->
 
 def on_staff_reply(ticket: Ticket, *, now: dt.datetime) -> None:
     """A public staff reply: the first response, and the end of a next-response wait."""
-    policy = _policy(ticket)
+    policy = ticket_policy(ticket)
     if ticket.first_response_at is None:
         ticket.first_response_at = now
         if policy is not None:
@@ -238,7 +156,7 @@ def on_staff_reply(ticket: Ticket, *, now: dt.datetime) -> None:
 
 def on_network_reply(ticket: Ticket, *, now: dt.datetime) -> None:
     """A network reply after the first response starts the next-response clock."""
-    policy = _policy(ticket)
+    policy = ticket_policy(ticket)
     if (
         policy is None
         or ticket.first_response_at is None
@@ -291,9 +209,6 @@ def on_priority_change(ticket: Ticket, *, tier: str | None) -> None:
     refresh_due(ticket)
 
 
-# --- a recorded history, replayed (the seeders) ---------------------------------
-
-
 def replay(ticket: Ticket, *, policy: SlaPolicy | None, now: dt.datetime) -> None:
     """Set a ticket's SLA fields from the history it already records, through the
     hooks above: created, first staff reply (``first_response_at``), then solved or
@@ -324,82 +239,3 @@ def replay(ticket: Ticket, *, policy: SlaPolicy | None, now: dt.datetime) -> Non
                 setattr(ticket, f"{target}_warned_at", due)
                 _mark_breach(ticket, target, due)
     refresh_due(ticket)
-
-
-def policies_with_calendars() -> dict[str, SlaPolicy]:
-    """The default (tier-less) active policy per priority, calendars loaded."""
-    policies = (
-        SlaPolicy.objects.filter(network_tier="", is_active=True)
-        .select_related("calendar")
-        .prefetch_related("calendar__holidays")
-    )
-    for policy in policies:
-        calendar_of(policy)
-    return {policy.priority: policy for policy in policies}
-
-
-# --- the state, in SQL -------------------------------------------------------------
-
-
-def due_soon_window() -> dt.timedelta:
-    return dt.timedelta(minutes=getattr(settings, "HUB_SLA_DUE_SOON_MINUTES", 60))
-
-
-def state_of(ticket: Ticket, now: dt.datetime | None = None) -> str | None:
-    """A ticket's SLA state from its stored fields, by the rules of ``state_filter``.
-
-    Solved/closed tickets are ``met`` or ``breached``; active ones ``paused``,
-    ``breached`` (a target was missed), ``due_soon`` (within
-    ``HUB_SLA_DUE_SOON_MINUTES``) or ``on_track``; ``None`` when no SLA applies.
-    Computed in Python for the rows on screen: as a SQL ``Case`` it cost every list
-    query several milliseconds to build and compile (issue 9).
-    """
-    if ticket.status in STOPPED:
-        if ticket.sla_breached_at is not None:
-            return State.BREACHED
-        if ticket.first_response_due_at or ticket.resolution_due_at:
-            return State.MET
-        return None
-    if ticket.sla_breached_at is not None:
-        return State.BREACHED
-    if ticket.sla_paused_at is not None:
-        return State.PAUSED
-    due = ticket.sla_due_at
-    if due is None:
-        return None
-    now = now or timezone.now()
-    if due <= now:
-        return State.BREACHED
-    if due <= now + due_soon_window():
-        return State.DUE_SOON
-    return State.ON_TRACK
-
-
-def state_filter(state: str, now: dt.datetime | None = None) -> Q:
-    """The rules of ``state_of`` as a ``Q`` (so filters use the indexes)."""
-    now = now or timezone.now()
-    soon = now + due_soon_window()
-    stopped = Q(status__in=STOPPED)
-    active = ~stopped
-    return {
-        State.BREACHED: Q(sla_breached_at__isnull=False)
-        | (active & Q(sla_paused_at__isnull=True, sla_due_at__lte=now)),
-        State.MET: stopped
-        & Q(sla_breached_at__isnull=True)
-        & (Q(first_response_due_at__isnull=False) | Q(resolution_due_at__isnull=False)),
-        State.PAUSED: active
-        & Q(sla_breached_at__isnull=True, sla_paused_at__isnull=False),
-        State.DUE_SOON: active
-        & Q(sla_breached_at__isnull=True, sla_paused_at__isnull=True)
-        & Q(sla_due_at__gt=now, sla_due_at__lte=soon),
-        State.ON_TRACK: active
-        & Q(sla_breached_at__isnull=True, sla_paused_at__isnull=True)
-        & Q(sla_due_at__gt=soon),
-    }[state]
-
-
-def time_left(ticket: Ticket, now: dt.datetime | None = None) -> dt.timedelta | None:
-    """Real time until the nearest due (negative when overdue); for display."""
-    if ticket.sla_due_at is None:
-        return None
-    return ticket.sla_due_at - (now or timezone.now())
