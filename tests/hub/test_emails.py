@@ -37,8 +37,11 @@ class _AnyName(dict):
         return super().get(key, _Value())
 
 
-# names a filter needs of a real type (``period.start|date``)
-REAL = {"period": SimpleNamespace(start=date(2026, 3, 1))}
+# names a filter or a plural needs of a real type (``period.start|date``)
+REAL = {
+    "period": SimpleNamespace(start=date(2026, 3, 1)),
+    "volume": SimpleNamespace(this_week=2),  # a plural's count is a number
+}
 
 
 def _subject_templates() -> list[str]:
