@@ -1,8 +1,9 @@
 """Exactly-once sending over the ``Delivery`` ledger: the one design for every
 per-recipient e-mail (tips, digests, announcements, the weekly update, feedback
-status news). An app registers a builder per kind (``register_builder`` in its
-``messages`` module) and inserts rows; ``deliveries_enqueue`` hands them to
-``emails.tasks.send_deliveries_task``. (The model is still ``onboarding.Delivery``, table ``emails.delivery``.)
+status news, ticket replies). An app registers a builder per kind
+(``register_builder`` in its ``messages`` module) and inserts rows;
+``deliveries_enqueue`` hands them to ``emails.tasks.send_deliveries_task``. (The
+model is still ``onboarding.Delivery``, table ``onboarding_delivery``.)
 
 1. Fan-out inserts one row per recipient and period (``bulk_create`` with
    ``ignore_conflicts`` on the unique key), so re-running a period adds nobody twice.

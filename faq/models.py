@@ -45,6 +45,24 @@ class Category(models.Model):
         return f"{reverse('faq:index')}?category={self.slug}"
 
 
+class ArticleQuerySet(models.QuerySet):
+    def search(self, query: str, *, match_any: bool = False, language=None):
+        """Matches for a normalised ``query``, best first: PostgreSQL full-text
+        search (rows carry ``score`` and ``headline``), elsewhere the portable
+        fallback, then fuzzy titles. The knowledge base's one dialect branch; the
+        work is ``faq.search``'s."""
+        from faq import search
+
+        if search.using_postgres():
+            return search.postgres_search(
+                self, query, snippets=True, match_any=match_any, language=language
+            )
+        plain = search.fallback_search(
+            self, query, match_any=match_any, language=language
+        )
+        return plain if plain.exists() else search.fuzzy_title_search(self, query)
+
+
 class Article(models.Model):
     class Kind(models.TextChoices):
         ARTICLE = "article", _("Article")
@@ -142,6 +160,8 @@ class Article(models.Model):
     search_vector = SearchVectorField(
         null=True, editable=False, verbose_name=_("search index")
     )
+
+    objects = ArticleQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("article")

@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from core.exceptions import ApplicationError, NotFoundError
+from core.forms import form_add_service_error
 from hub import tokens, two_factor
 from hub.forms import ApiTokenForm, ProfileForm, SecondFactorForm, TwoFactorSetupForm
 
@@ -58,7 +59,7 @@ def token_list(request):
                 user=request.user, name=form.cleaned_data["name"]
             )
         except ApplicationError as exc:
-            form.add_error(None, exc.message)
+            form_add_service_error(form, exc)
         else:
             form = ApiTokenForm()
     return render(
@@ -116,7 +117,7 @@ def two_factor_setup(request):
                 user=user, key=key, code=form.cleaned_data["code"]
             )
         except ApplicationError as exc:
-            form.add_error("code", exc.message)
+            form_add_service_error(form, exc)
         else:
             request.session.pop(two_factor.SETUP_KEY, None)
             two_factor.mark_verified(request)  # the first code was the second factor

@@ -1,6 +1,7 @@
-"""The one way a portal view says "staff only" or "agency managers only".
+"""The one way a portal view says who may reach it: staff only, agency managers
+only, network members only (not staff), or network members and staff.
 
-Both sign people in first (anonymous → the sign-in page) and answer 404 to anyone
+All sign people in first (anonymous → the sign-in page) and answer 404 to anyone
 else signed in, as every staff page does, so a network member cannot even tell
 the page exists.
 """
@@ -26,5 +27,15 @@ def _only(check):
     return decorator
 
 
+def _member_or_staff(user) -> bool:
+    return access.is_staff_member(user) or bool(access.network_ids(user))
+
+
+def _network_member(user) -> bool:
+    return not access.is_staff_member(user) and bool(access.network_ids(user))
+
+
 staff_required = _only(access.is_staff_member)
 manager_required = _only(access.is_manager)
+member_or_staff_required = _only(_member_or_staff)
+network_member_required = _only(_network_member)

@@ -6,11 +6,11 @@ off (``Creator's``, not ``Creator&#x27;s``); only the HTML part is escaped.
 
 Each message is rendered in its recipient's language (``language``, from
 ``hub.languages.email_language``; the delivery ledger renders every row inside
-``recipient_language``) and says so in its ``Content-Language`` header. Messages
-to several people go out once per language (``send_email_to_people``).
+``recipient_language``) and says so in its ``Content-Language`` header. E-mail to
+several people goes through the delivery ledger (``emails.delivery``): one message
+per recipient, each sent exactly once.
 """
 
-from collections import defaultdict
 from contextlib import nullcontext
 
 from django.conf import settings
@@ -107,30 +107,3 @@ def send_email(
     return build_email(
         to=to, template=template, context=context, headers=headers, language=language
     ).send()
-
-
-def send_email_to_people(
-    *,
-    people,
-    template: str,
-    context: dict,
-    headers: dict | None = None,
-    network=None,
-) -> int:
-    """Send to each person in their e-mail language (about ``network``): one
-    message per language, addressed to everyone who reads it."""
-    from hub.languages import email_language
-
-    by_language: dict[str, list[str]] = defaultdict(list)
-    for person in people:
-        by_language[email_language(person, network)].append(person.email)
-    return sum(
-        send_email(
-            to=addresses,
-            template=template,
-            context=context,
-            headers=headers,
-            language=language,
-        )
-        for language, addresses in sorted(by_language.items())
-    )

@@ -14,7 +14,12 @@ from core.csvfile import streaming_csv_response
 from core.exceptions import ApplicationError
 from core.forms import form_add_service_error
 from hub import permissions as access
-from hub.decorators import manager_required, staff_required
+from hub.decorators import (
+    manager_required,
+    member_or_staff_required,
+    network_member_required,
+    staff_required,
+)
 from hub.models import CreatorNetwork
 from programmes import selectors, services
 from programmes.filters import FeatureTestFilter
@@ -24,12 +29,8 @@ from programmes.models import Application, FeatureTest
 PAGE_SIZE = 25
 
 
-@login_required
+@member_or_staff_required
 def feature_test_list_view(request):
-    if not access.is_staff_member(request.user) and not access.network_ids(
-        request.user
-    ):
-        raise Http404
     filterset = FeatureTestFilter(
         request.GET, queryset=selectors.feature_test_list(user=request.user)
     )
@@ -223,12 +224,10 @@ def application_invite(request, pk: int):
     )
 
 
-@login_required
+@network_member_required
 @require_POST
 def application_apply(request, pk: int):
     test = selectors.feature_test_get(user=request.user, pk=pk)
-    if access.is_staff_member(request.user):
-        raise Http404
     network = None
     if request.POST.get("network"):
         network = get_object_or_404(
@@ -280,11 +279,9 @@ def application_decide(request, pk: int, application_id: int):
     return redirect(test)
 
 
-@login_required
+@network_member_required
 def checkin_submit(request, pk: int):
     test = selectors.feature_test_get(user=request.user, pk=pk)
-    if access.is_staff_member(request.user):
-        raise Http404
     participating = [
         a
         for a in selectors.application_list(user=request.user, feature_test=test)

@@ -206,6 +206,32 @@ def celery_worker(transactional_db, celery_queue, settings):
     _reset_pools(app)
 
 
+@pytest.fixture
+def smtp_refusing(settings):
+    """``smtp_refusing(address)``: a real SMTP server (aiosmtpd) the app sends to,
+    refusing ``address`` once; one delivery chunk, so the failure is mid-batch."""
+    from aiosmtpd.controller import Controller
+
+    from tests.onboarding.smtp import RefusesOnceHandler, free_port
+
+    controllers = []
+
+    def start(victim: str) -> RefusesOnceHandler:
+        handler = RefusesOnceHandler(victim)
+        controller = Controller(handler, hostname="127.0.0.1", port=free_port())
+        controller.start()
+        controllers.append(controller)
+        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+        settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", controller.port
+        settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
+        settings.HUB_DELIVERY_CHUNK = 50
+        return handler
+
+    yield start
+    for controller in controllers:
+        controller.stop()
+
+
 def _reset_pools(app) -> None:
     """Forget cached broker connections so a changed ``broker_url`` takes effect."""
     app._pool = None

@@ -10,7 +10,6 @@ from django.utils.translation import gettext_lazy as _
 
 from core import cache
 from core.forms import FastSelect
-from faq.search import using_postgres
 from hub import permissions as access
 from hub.models import User
 from tickets import sla, speakers
@@ -275,17 +274,7 @@ class TicketFilter(django_filters.FilterSet):
         value = value.strip()
         if not value:
             return queryset
-        condition = (
-            Q(reference__icontains=value)
-            | Q(subject__icontains=value)
-            | Q(description__icontains=value)
-        )
-        if using_postgres():
-            # typo tolerance as the knowledge base's search has it (``faq.search``:
-            # the same pg_trgm word-similarity threshold, set per session): the
-            # subject's trigram index finds "payot" for "payout"
-            condition |= Q(subject__trigram_word_similar=value)
-        return queryset.filter(condition)
+        return queryset.matching_text(value)
 
     def filter_mine(self, queryset, name, value):
         user = getattr(self.request, "user", None)

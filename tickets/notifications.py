@@ -1,14 +1,17 @@
 """Who gets which ticket e-mail, and what it says (called by the tasks)."""
 
 from django.conf import settings
+from django.db import transaction
 from django.utils import translation
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 
-from hub.emails import send_email, send_email_to_people
+from emails import delivery as engine
+from hub.emails import build_email, send_email
 from hub.languages import email_language
 from hub.models import Membership
+from onboarding.models import Delivery
 from tickets.models import Ticket, TicketMessage
 
 
@@ -78,19 +81,38 @@ def reply_recipients(message: TicketMessage) -> list:
 
 
 def send_ticket_reply(message_id: int) -> int:
+    """A ledger row for each of the network's people told of this public reply,
+    then the unsent ones are sent (``tickets.messages`` builds each in its
+    recipient's language; a retried task adds nobody twice and the ledger sends
+    each row once). Returns the number of rows added."""
     message = (
-        TicketMessage.objects.select_related("ticket__network", "author")
+        TicketMessage.objects.select_related("ticket")
         .filter(pk=message_id, internal=False)
         .first()
     )
     if message is None:
         return 0
-    recipients = reply_recipients(message)
-    if not recipients:
-        return 0
-    return send_email_to_people(
-        people=recipients,
-        network=message.ticket.network,
+    key = f"m{message.pk}"
+    network_id = message.ticket.network_id
+    created = engine.deliveries_create(
+        kind=Delivery.Kind.TICKET_REPLY,
+        rows=[
+            (person.pk, key, network_id, message.pk)
+            for person in reply_recipients(message)
+        ],
+    )
+    transaction.on_commit(
+        lambda: engine.deliveries_enqueue(
+            engine.unsent_ids(kind=Delivery.Kind.TICKET_REPLY, keys=[key])
+        )
+    )
+    return created
+
+
+def ticket_reply_email(message: TicketMessage, *, to: str):
+    """The reply e-mail to one person, in the active language (the ledger's)."""
+    return build_email(
+        to=to,
         template="ticket_reply",
         context={
             **_ticket_context(message.ticket),

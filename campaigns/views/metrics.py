@@ -13,6 +13,7 @@ from campaigns.services.metrics import MetricBatchError, metric_upload_preview
 from campaigns.vocabulary import METRICS
 from core.csvfile import csv_response
 from core.exceptions import ApplicationError
+from core.forms import form_add_service_error
 from core.reload import preview_sample
 from core.timefmt import local_date
 from hub.decorators import manager_required
@@ -48,10 +49,10 @@ def upload(request, pk: int):
                 filename=file.name,
             )
         except MetricBatchError as exc:
-            form.add_error(None, exc.message)
+            form_add_service_error(form, exc)
             row_errors = exc.lines()
         except ApplicationError as exc:
-            form.add_error(None, exc.message)
+            form_add_service_error(form, exc)
         else:
             return redirect(
                 "campaigns:upload_preview", pk=campaign.pk, upload_id=staged.pk

@@ -28,6 +28,7 @@ from core import charts
 from core.csvfile import csv_response
 from core.exceptions import ApplicationError
 from hub import permissions as access
+from hub.decorators import member_or_staff_required
 
 PAGE_SIZE = 25
 
@@ -39,12 +40,8 @@ def _page_size(request) -> int:
         return PAGE_SIZE
 
 
-@login_required
+@member_or_staff_required
 def campaign_list_view(request):
-    if access.role_of(request.user) == "network" and not access.network_ids(
-        request.user
-    ):
-        raise Http404
     filterset = CampaignFilter(request.GET, queryset=campaign_list(user=request.user))
     page = Paginator(filterset.qs, _page_size(request)).get_page(
         request.GET.get("page")

@@ -42,15 +42,7 @@ def article_search(
     if not query:
         return qs.none()
     language = language or reader_language()
-    if search.using_postgres():
-        qs = search.postgres_search(
-            qs, query, snippets=True, match_any=match_any, language=language
-        )
-    else:
-        plain = search.fallback_search(
-            qs, query, match_any=match_any, language=language
-        )
-        qs = plain if plain.exists() else search.fuzzy_title_search(qs, query)
+    qs = qs.search(query, match_any=match_any, language=language)
     return qs[:limit] if limit else qs
 
 

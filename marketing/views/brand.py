@@ -8,19 +8,15 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.exceptions import ApplicationError
+from core.forms import form_add_service_error
 from hub import permissions as access
-from hub.decorators import manager_required
+from hub.decorators import manager_required, member_or_staff_required
 from marketing import selectors, services
 from marketing.forms import BrandAssetForm, BrandVersionForm
-from marketing.views.common import refuse
 
 
-@login_required
+@member_or_staff_required
 def asset_list_view(request):
-    if not access.is_staff_member(request.user) and not access.network_ids(
-        request.user
-    ):
-        raise Http404
     assets = list(selectors.brand_asset_list(user=request.user))
     for asset in assets:
         asset.current = asset.current_versions[0] if asset.current_versions else None
@@ -50,7 +46,7 @@ def asset_create_view(request):
             messages.success(request, _("Brand asset added."))
             return redirect(asset.get_absolute_url())
         except ApplicationError as exc:
-            refuse(request, form, exc)
+            form_add_service_error(form, exc)
     return render(request, "marketing/asset_form.html", {"form": form})
 
 
@@ -58,18 +54,15 @@ def asset_create_view(request):
 def asset_detail_view(request, pk):
     asset = selectors.brand_asset_get(user=request.user, pk=pk)
     form = BrandVersionForm(request.POST or None, request.FILES or None)
-    if request.method == "POST":
-        if not access.is_manager(request.user):
-            raise Http404
-        if form.is_valid():
-            try:
-                services.brand_version_add(
-                    asset=asset, actor=request.user, file=form.cleaned_data["file"]
-                )
-                messages.success(request, _("New version uploaded; it is now current."))
-                return redirect(asset.get_absolute_url())
-            except ApplicationError as exc:
-                refuse(request, form, exc)
+    if request.method == "POST" and form.is_valid():
+        try:  # the service refuses anyone but a manager
+            services.brand_version_add(
+                asset=asset, actor=request.user, file=form.cleaned_data["file"]
+            )
+            messages.success(request, _("New version uploaded; it is now current."))
+            return redirect(asset.get_absolute_url())
+        except ApplicationError as exc:
+            form_add_service_error(form, exc)
     return render(
         request,
         "marketing/asset_detail.html",

@@ -11,15 +11,16 @@ from campaigns.review import number
 from core import charts
 from core.csvfile import csv_response
 from core.exceptions import ApplicationError
+from core.forms import form_add_service_error
 from core.reload import preview_sample
 from core.timefmt import local_date
 from hub import permissions as access
+from hub.decorators import member_or_staff_required
 from marketing import selectors, services
 from marketing.engagement import METRICS, engagement_rate
 from marketing.forms import ContentUploadForm
 from marketing.loading import CSV_COLUMNS
 from marketing.models import ContentUpload
-from marketing.views.common import refuse
 
 CHARTED = ("views", "likes", "shares")
 
@@ -53,12 +54,8 @@ def _filter(request):
     return apply
 
 
-@login_required
+@member_or_staff_required
 def content_list_view(request):
-    if not access.is_staff_member(request.user) and not access.network_ids(
-        request.user
-    ):
-        raise Http404
     items = selectors.top_content(user=request.user, filters=_filter(request))
     page = Paginator(items, 25).get_page(request.GET.get("page"))
     rows = [
@@ -131,7 +128,7 @@ def content_upload_view(request):
                 return redirect("marketing:content_upload_preview", pk=staged.pk)
             except ApplicationError as exc:
                 row_errors = exc.extra.get("rows", {})
-                refuse(request, form, exc)
+                form_add_service_error(form, exc)
     return render(
         request,
         "marketing/content_upload.html",

@@ -11,13 +11,17 @@ from django.views.decorators.http import require_POST
 
 from core.csvfile import csv_response
 from core.exceptions import ApplicationError
+from core.forms import form_add_service_error
 from hub import permissions as access
-from hub.decorators import manager_required, staff_required
+from hub.decorators import (
+    manager_required,
+    network_member_required,
+    staff_required,
+)
 from marketing import selectors, services
 from marketing.calendar import event_ics
 from marketing.forms import EventForm, RatingForm
 from marketing.models import Event, Registration
-from marketing.views.common import refuse
 
 
 @login_required
@@ -62,7 +66,7 @@ def event_create_view(request, pk=None):
                 messages.success(request, _("Event saved."))
             return redirect(event.get_absolute_url())
         except ApplicationError as exc:
-            refuse(request, form, exc)
+            form_add_service_error(form, exc)
     title = _("Edit event") if event else _("New event")
     return render(
         request,
@@ -126,11 +130,9 @@ def event_cancel_view(request, pk):
 
 
 @require_POST
-@login_required
+@network_member_required
 def event_register_view(request, pk):
     event = selectors.event_get(user=request.user, pk=pk)
-    if access.is_staff_member(request.user):
-        raise Http404
     try:
         registration = services.event_register(event=event, user=request.user)
     except ApplicationError as exc:

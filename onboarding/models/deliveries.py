@@ -21,6 +21,7 @@ class Delivery(models.Model):
         EVENT = "event", _("Event e-mail")  # marketing: confirmation, reminders
         WEEKLY_UPDATE = "weekly_update", _("Weekly update")
         FEEDBACK_STATUS = "feedback_status", _("Feedback status news")
+        TICKET_REPLY = "ticket_reply", _("Ticket reply")
 
     class Status(models.TextChoices):
         PENDING = "pending", _("Pending")

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.exceptions import ApplicationError
+from core.forms import form_add_service_error
 from hub.models import Membership, User
 from onboarding.forms import AcceptInvitationForm, InvitationForm
 from onboarding.selectors import (
@@ -55,7 +56,7 @@ def members(request, slug: str):
                     role=form.cleaned_data["role"],
                 )
             except ApplicationError as exc:
-                form.add_error(None, exc.message)
+                form_add_service_error(form, exc)
             else:
                 if invitation.already_pending:
                     messages.info(
@@ -180,7 +181,7 @@ def invitation_accept_view(request, token: str):
                 status=exc.status_code,
             )
         except ApplicationError as exc:
-            form.add_error("password1", exc.message)
+            form_add_service_error(form, exc)
         else:
             login(request, user, backend=settings.AUTHENTICATION_BACKENDS[0])
             messages.success(

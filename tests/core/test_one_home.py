@@ -75,6 +75,25 @@ def test_only_core_db_branches_on_the_database_engine_for_figures():
     assert found == []
 
 
+def test_dialect_branches_live_in_faq_search_and_querysets_beside_the_models():
+    # a selector or filter that needs PostgreSQL's own SQL calls a QuerySet method
+    # (``ArticleQuerySet.search``, ``TicketQuerySet.matching_text``)
+    def is_models_file(relative: Path) -> bool:
+        return relative.name == "models.py" or "models" in relative.parts[:-1]
+
+    found = [
+        f"{relative}:{node.lineno}"
+        for path, tree in sources()
+        if (relative := path.relative_to(ROOT)).as_posix() != "faq/search.py"
+        and not is_models_file(relative)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and "using_postgres"
+        in (getattr(node.func, "id", None), getattr(node.func, "attr", None))
+    ]
+    assert found == []
+
+
 def test_core_imports_no_app():
     # core/ is the shared infrastructure every app may use (issue 16's split of
     # hub/): an import of an app from it would put a domain under the layer

@@ -37,16 +37,27 @@ class _AnyName(dict):
         return super().get(key, _Value())
 
 
-# names a filter needs of a real type (``period.start|date``)
-REAL = {"period": SimpleNamespace(start=date(2026, 3, 1))}
+# names a filter or a plural needs of a real type (``period.start|date``)
+REAL = {
+    "period": SimpleNamespace(start=date(2026, 3, 1)),
+    "volume": SimpleNamespace(this_week=2),  # a plural's count is a number
+}
 
 
 def _subject_templates() -> list[str]:
-    names = []
-    for path in sorted(ROOT.glob("**/templates/emails/*.subject.txt")):
-        if ".venv" not in path.parts:
-            names.append(path.name.removesuffix(".subject.txt"))
-    return names
+    return [
+        path.name.removesuffix(".subject.txt")
+        for path in sorted((ROOT / "templates/emails").glob("*.subject.txt"))
+    ]
+
+
+def test_every_email_template_lives_in_the_one_tree():
+    trees = [
+        str(path.relative_to(ROOT))
+        for path in ROOT.glob("**/templates/emails")
+        if ".venv" not in path.parts and "node_modules" not in path.parts
+    ]
+    assert trees == ["templates/emails"]
 
 
 def test_there_are_subject_templates_to_check():

@@ -247,7 +247,7 @@ def test_a_ticket_email_follows_the_network_default_and_is_right_to_left(
     assert '<html lang="ar" dir="rtl">' in message.alternatives[0][0]
 
 
-def test_a_reply_goes_out_once_per_language(
+def test_each_person_gets_the_reply_in_their_own_language(
     member_a, owner_a, intern, django_capture_on_commit_callbacks
 ):
     from tickets import services

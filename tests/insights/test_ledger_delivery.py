@@ -2,7 +2,6 @@
 a real Celery worker, a real SMTP server that refuses one recipient mid-batch the
 first time, and the retry that follows give everyone exactly one e-mail."""
 
-import threading
 import time
 from collections import Counter
 from datetime import UTC, datetime
@@ -13,57 +12,11 @@ from insights import notifications, services
 from onboarding.models import Delivery
 from tests.hub.factories import MembershipFactory, StaffFactory
 from tests.insights.factories import FeedbackItemFactory
-from tests.onboarding.smtp import RecordingHandler, free_port
+from tests.onboarding.smtp import wait_until
 from tests.tickets.factories import TicketFactory
 
 # Monday 9 March 2026, 07:30 UTC: 08:30 in Berlin, when the weekly update is due.
 MONDAY_0730_UTC = datetime(2026, 3, 9, 7, 30, tzinfo=UTC)
-
-
-class RefusesOnceHandler(RecordingHandler):
-    """Refuses ``victim`` once (a temporary 451 in RCPT), then accepts it."""
-
-    def __init__(self, victim: str):
-        super().__init__()
-        self.victim = victim
-        self.refused = threading.Event()
-
-    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
-        if address == self.victim and not self.refused.is_set():
-            self.refused.set()
-            return "451 4.3.0 Try again later"
-        return await super().handle_RCPT(
-            server, session, envelope, address, rcpt_options
-        )
-
-
-@pytest.fixture
-def smtp_refusing(settings):
-    """``smtp_refusing(address)``: a real SMTP server the app sends to."""
-    from aiosmtpd.controller import Controller
-
-    controllers = []
-
-    def start(victim: str) -> RefusesOnceHandler:
-        handler = RefusesOnceHandler(victim)
-        controller = Controller(handler, hostname="127.0.0.1", port=free_port())
-        controller.start()
-        controllers.append(controller)
-        settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
-        settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", controller.port
-        settings.EMAIL_USE_TLS = settings.EMAIL_USE_SSL = False
-        settings.HUB_DELIVERY_CHUNK = 50  # one batch: the failure is mid-batch
-        return handler
-
-    yield start
-    for controller in controllers:
-        controller.stop()
-
-
-def wait_until(condition, seconds: float = 30) -> None:
-    deadline = time.monotonic() + seconds
-    while not condition() and time.monotonic() < deadline:
-        time.sleep(0.2)
 
 
 def all_sent(kind: str) -> bool:

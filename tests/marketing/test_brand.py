@@ -117,3 +117,22 @@ def test_retired_versions_are_hidden_from_networks(client_as, manager, member_a)
     assert (
         client_as(manager).get(f"/brand/versions/{v1.pk}/download/").status_code == 200
     )
+
+
+@pytest.mark.parametrize("who", ["member_a", "intern"])
+def test_only_a_manager_uploads_a_new_version_from_the_asset_page(
+    client_as, manager, who, request
+):
+    # given an asset the person may see
+    asset = _asset(manager)
+    # when someone other than a manager posts a new version
+    response = client_as(request.getfixturevalue(who)).post(
+        f"/brand/{asset.pk}/", {"file": _png(extra=b"v2")}
+    )
+    # then the service refuses it onto the form (shown only to managers) and
+    # nothing is added
+    assert response.status_code == 200
+    assert response.context["form"].non_field_errors() == [
+        "Only agency managers may do this."
+    ]
+    assert asset.versions.count() == 1

@@ -1,9 +1,12 @@
-"""A local SMTP server (aiosmtpd) that records what arrives, for tests."""
+"""A local SMTP server (aiosmtpd) that records what arrives, for tests; the
+``smtp_refusing`` fixture (``tests/conftest.py``) starts one that refuses a
+recipient once."""
 
 import asyncio
 import email
 import socket
 import threading
+import time
 from email import policy
 
 from aiosmtpd.controller import Controller
@@ -57,3 +60,26 @@ def start_smtp(rcpt_delay: float = 0.0) -> tuple[Controller, RecordingHandler]:
     controller = Controller(handler, hostname="127.0.0.1", port=free_port())
     controller.start()
     return controller, handler
+
+
+class RefusesOnceHandler(RecordingHandler):
+    """Refuses ``victim`` once (a temporary 451 in RCPT), then accepts it."""
+
+    def __init__(self, victim: str):
+        super().__init__()
+        self.victim = victim
+        self.refused = threading.Event()
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address == self.victim and not self.refused.is_set():
+            self.refused.set()
+            return "451 4.3.0 Try again later"
+        return await super().handle_RCPT(
+            server, session, envelope, address, rcpt_options
+        )
+
+
+def wait_until(condition, seconds: float = 30) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition() and time.monotonic() < deadline:
+        time.sleep(0.2)

@@ -263,6 +263,8 @@ def test_bulk_close_asks_first_and_changes_nothing_until_confirmed(
     response = _bulk(browser, tickets, status="closed")
     assert response.status_code == 200
     assert "Close 2 tickets?" in response.content.decode()
+    # each ticket with its status badge, from the one badge partial
+    assert response.content.decode().count('<span class="badge status-open">') == 2
     assert set(Ticket.objects.values_list("status", flat=True)) == {"open"}
 
     response = _bulk(browser, tickets, status="closed", confirmed="1")

@@ -1,10 +1,15 @@
 import time
+from collections import Counter
 
 import pytest
 from django.core import mail
 
+from onboarding.models import Delivery
+from tests.hub.factories import MembershipFactory
+from tests.onboarding.smtp import wait_until
+from tests.tickets.factories import MessageFactory, TicketFactory
 from tickets import notifications, services
-from tickets.tasks import ticket_assigned_email_task
+from tickets.tasks import ticket_assigned_email_task, ticket_reply_email_task
 
 
 def wait_for_mail(count: int, timeout: float = 15) -> None:
@@ -55,3 +60,46 @@ def test_reply_email_skips_people_who_left_the_network(member_a, intern, network
     member_a.memberships.all().delete()
     message = services.ticket_reply(ticket=ticket, author=intern, body="hi")
     assert notifications.reply_recipients(message) == []
+
+
+def replies_sent() -> bool:
+    rows = Delivery.objects.filter(kind="ticket_reply")
+    return rows.exists() and not rows.exclude(status="sent").exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_refused_recipient_mid_batch_then_the_retry_gives_each_one_reply_email(
+    celery_worker, smtp_refusing, intern, network_a
+):
+    # given a ticket four of the network's people wrote on, two reading English
+    # and two Indonesian, and an SMTP server refusing an Indonesian reader once
+    ticket = TicketFactory(network=network_a)
+    people = [ticket.requester] + [
+        MembershipFactory(network=network_a).user for _ in range(3)
+    ]
+    for person, language in zip(people, ["en", "id", "en", "id"], strict=True):
+        person.language = language
+        person.save(update_fields=["language"])
+        MessageFactory(ticket=ticket, author=person)
+    smtp = smtp_refusing(people[3].email)
+    # when staff reply (the worker fans out one ledger row each and sends)
+    message = services.ticket_reply(ticket=ticket, author=intern, body="Fixed it")
+    wait_until(lambda: len(smtp.recipients(ticket.reference)) >= 4)
+    wait_until(replies_sent)
+    time.sleep(1)  # nothing else trickles in
+    # then the refusal happened, was retried, and nobody got two
+    assert smtp.refused.is_set()
+    assert Counter(smtp.recipients(ticket.reference)) == Counter(
+        {person.email: 1 for person in people}
+    )
+    languages = {
+        rcpts[0]: str(sent["Content-Language"]) for rcpts, sent in smtp.messages
+    }
+    assert languages == {person.email: person.language for person in people}
+    rows = Delivery.objects.filter(kind="ticket_reply", object_id=message.pk)
+    assert rows.count() == 4
+    assert rows.get(recipient=people[3]).attempts == 2
+    # and the reply task run again (a retry after the fan-out) sends nothing more
+    ticket_reply_email_task.delay(message.pk)
+    time.sleep(1.5)
+    assert len(smtp.recipients(ticket.reference)) == 4

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from tickets.attachments import THUMBNAIL_TYPES
+from tickets.models.querysets import TicketQuerySet
 
 REFERENCE_FORMAT = "HUB-%06d"
 
@@ -209,6 +210,8 @@ class Ticket(models.Model):
     network_replied_at = models.DateTimeField(
         _("network last wrote"), null=True, blank=True
     )
+
+    objects = TicketQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("ticket")
