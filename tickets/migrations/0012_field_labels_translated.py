@@ -7,7 +7,7 @@ import django.utils.timezone
 from django.conf import settings
 from django.db import migrations, models
 
-import tickets.models.core
+import tickets.models
 
 
 class Migration(migrations.Migration):
@@ -34,7 +34,7 @@ class Migration(migrations.Migration):
             name="file",
             field=models.FileField(
                 max_length=200,
-                upload_to=tickets.models.core.attachment_path,
+                upload_to=tickets.models.attachment_path,
                 verbose_name="file",
             ),
         ),

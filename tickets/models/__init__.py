@@ -1,15 +1,17 @@
-"""Ticket models: the ticket and its conversation (``core``), service standards
+"""Ticket models: the ticket (``core``), its conversation (``conversation``), service standards
 (``sla``) and the tools staff work with (``work``: macros, saved views, ratings)."""
 
-from tickets.models.core import (
-    REFERENCE_FORMAT,
+from tickets.models.conversation import (
     Attachment,
-    Category,
-    Tag,
-    Ticket,
     TicketChange,
     TicketMessage,
     attachment_path,
+)
+from tickets.models.core import (
+    REFERENCE_FORMAT,
+    Category,
+    Tag,
+    Ticket,
     reference_for,
 )
 from tickets.models.sla import BusinessCalendar, Holiday, SlaPolicy
