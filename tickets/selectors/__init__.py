@@ -8,7 +8,8 @@ part that uses them:
   the filters as chips;
 - ``list_page``: what ``/tickets/`` shows (the queue, or a network's tickets);
 - ``neighbours``: previous / next ticket within a queue view;
-- ``ticket``: one ticket's page (conversation, files, history, the network);
+- ``ticket``: one ticket's parts (conversation, files, history, the network);
+- ``page``: one ticket's page as one read (``ticket_page``);
 - ``home_figures``: the home page's counts; ``export``: the queue as CSV rows.
 
 The names other modules use are imported here.
@@ -25,6 +26,7 @@ from tickets.selectors.list_page import (  # noqa: F401
     ticket_list_page,
 )
 from tickets.selectors.neighbours import ticket_neighbours  # noqa: F401
+from tickets.selectors.page import ticket_page  # noqa: F401
 from tickets.selectors.queue import queue_tickets  # noqa: F401
 from tickets.selectors.queue_views import (  # noqa: F401
     queue_view_counts,

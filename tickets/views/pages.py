@@ -12,7 +12,7 @@ from core.exceptions import ApplicationError
 from core.forms import form_add_service_error
 from faq.services import deflection_mark_filed
 from hub import permissions as access
-from tickets import selectors, services, sla
+from tickets import selectors, services
 from tickets.forms import (
     BulkActionForm,
     CannedReplyPickForm,
@@ -23,7 +23,7 @@ from tickets.forms import (
     SavedViewForm,
     TicketCreateForm,
 )
-from tickets.models import Category, SatisfactionRating, Ticket
+from tickets.models import Category
 from tickets.services.work import may_rate, rating_editable
 from tickets.views.undo import bulk_undo_offer
 
@@ -125,60 +125,36 @@ def detail_context(
     composer_form=None,
     held=None,
 ):
-    """What the ticket page shows this person. Staff get the composer (``held``:
-    the messages that held theirs), the properties, and the previous/next tickets
-    of the queue view they came from (``?from=``); the network's context follows
-    once the page is drawn (``ticket_context_view``)."""
+    """The ticket page: what ``selectors.ticket_page`` reads, and the forms. Staff
+    get the composer (``held``: the messages that held theirs), the properties and
+    the canned replies; a network's person the rating form once it is solved."""
     user = request.user
-    is_staff = access.can_work_tickets(user)
-    try:  # ticket_get joins it; a ticket from elsewhere reads it here
-        rating = ticket.satisfaction
-    except SatisfactionRating.DoesNotExist:
-        rating = None
-    conversation = list(selectors.ticket_messages(user=user, ticket=ticket))
-    latest = max((m.pk for m in conversation), default=0)
-    context = {
-        "ticket": ticket,
-        "conversation": conversation,
-        "latest_message_id": latest,
-        "ticket_files": selectors.ticket_attachments(ticket=ticket),
-        "reply_form": reply_form or ReplyForm(user=user),
-        "is_staff_view": is_staff,
-        "can_reply": ticket.status != ticket.Status.CLOSED,
-        "rating": rating,
-        "sla_state": getattr(ticket, "sla_state", None),
-        "sla_state_label": sla.State.LABELS.get(getattr(ticket, "sla_state", None)),
-        "sla_time_left": sla.time_left(ticket),
-    }
+    view_query = view_query_of(request)
+    context = selectors.ticket_page(
+        user=user, ticket=ticket, view_query=view_query, request=request
+    )
+    context["reply_form"] = reply_form or ReplyForm(user=user)
+    rating = context["rating"]
     solved = ticket.status in (ticket.Status.SOLVED, ticket.Status.CLOSED)
     if solved and may_rate(user, ticket) and rating_editable(rating):
         initial = {"score": rating.score, "comment": rating.comment} if rating else {}
         context["rating_form"] = rating_form or RatingForm(initial=initial)
-    if is_staff:
-        from tickets.models import CannedReply
-
-        view_query = view_query_of(request)
-        macros = list(CannedReply.objects.filter(is_active=True))
+    if context["is_staff_view"]:
         held_ids = set(held or ())
         context.update(
             composer_form=composer_form
             or _composer_for(
-                latest,
+                context["latest_message_id"],
                 view_query,
                 reply_form,
                 note_form,
                 closed=not context["can_reply"],
             ),
             send_choices=ComposerForm.SEND_CHOICES,
-            held_messages=[m for m in conversation if m.pk in held_ids],
+            held_messages=[m for m in context["conversation"] if m.pk in held_ids],
             props_form=props_form or PropertiesForm.for_ticket(ticket),
-            history=selectors.ticket_history(user=user, ticket=ticket),
             conflict=conflict,
-            macro_form=CannedReplyPickForm(macros=macros, prefix="pick"),
-            macro_texts=_macro_texts(ticket, user, macros),
-            neighbours=selectors.ticket_neighbours(
-                user=user, ticket=ticket, params=view_query, request=request
-            ),
+            macro_form=CannedReplyPickForm(macros=context["macros"], prefix="pick"),
             presence_poll_seconds=presence_poll_seconds(),
             conversation_poll_seconds=settings.HUB_CONVERSATION_POLL_SECONDS,
             side_panels=[
@@ -224,23 +200,6 @@ def _composer_for(latest, view_query, reply_form=None, note_form=None, closed=Fa
     form = ComposerForm(initial={**initial, "body": old.data.get("body", "")})
     form.old_errors = [e for errors in old.errors.values() for e in errors]
     return form
-
-
-def _macro_texts(ticket, user, macros) -> list[dict]:
-    """Each active macro rendered for this ticket (the JS fills the reply box)."""
-    return [
-        {
-            "id": macro.pk,
-            "body": services.canned_reply_render(
-                macro=macro, ticket=ticket, agent=user
-            ),
-            "status": macro.set_status,
-            "status_label": (
-                Ticket.Status(macro.set_status).label if macro.set_status else ""
-            ),
-        }
-        for macro in macros
-    ]
 
 
 @login_required
