@@ -15,6 +15,7 @@ from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.charts import line_chart
 from core.periods import Week
 from hub import permissions as access
 from hub.models import CreatorNetwork
@@ -205,6 +206,57 @@ def feature_test_report(
         "networks_reporting": reporting,
         "quotes": quotes,
     }
+
+
+def _ratings_chart(report: dict):
+    weeks = report["weeks"]
+    return line_chart(
+        _("Average rating by week"),
+        [w["week"] for w in weeks],
+        {_("Average rating (1–5)"): [w["average"] for w in weeks]},
+    )
+
+
+def programme_page(*, user, programme: FeatureTest) -> dict:
+    """One feature test's page as one read, for a person who may see it: its
+    applications (their own networks' for a network member), documentation
+    checklist, allowed transitions and regions; for staff the report and its
+    chart; for a network member whether one of their networks may still apply
+    and is eligible, their participation and check-ins. The view adds the
+    check-in form (``participating`` while it runs)."""
+    from programmes.services.checkins import current_week
+
+    is_staff = access.is_staff_member(user)
+    applications = list(application_list(user=user, feature_test=programme))
+    page = {
+        "test": programme,
+        "can_manage": access.is_manager(user),
+        "is_staff": is_staff,
+        "applications": applications,
+        "checklist": documentation_checklist(programme),
+        "transitions": [
+            (code, FeatureTest.Status(code).label)
+            for code in programme.allowed_transitions()
+        ],
+        "regions": list(programme.regions.all()),
+        "week": current_week(),
+    }
+    if is_staff:
+        report = feature_test_report(feature_test=programme)
+        page.update(report=report, ratings_chart=_ratings_chart(report))
+        return page
+    mine = {a.network_id for a in applications}
+    networks = CreatorNetwork.objects.filter(pk__in=access.network_ids(user)).exclude(
+        pk__in=mine
+    )
+    page["can_apply"] = programme.status == FeatureTest.Status.RECRUITING and [
+        n for n in networks if is_eligible(feature_test=programme, network=n)
+    ]
+    page["participating"] = [
+        a for a in applications if a.status == Application.Status.ACCEPTED
+    ]
+    page["checkins"] = list(checkin_list(user=user, feature_test=programme))
+    return page
 
 
 def _round(value) -> float | None:

@@ -9,7 +9,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from core.charts import line_chart
 from core.csvfile import streaming_csv_response
 from core.exceptions import ApplicationError
 from core.forms import form_add_service_error
@@ -46,53 +45,14 @@ def feature_test_list_view(request):
     )
 
 
-def _ratings_chart(report: dict):
-    weeks = report["weeks"]
-    return line_chart(
-        _("Average rating by week"),
-        [w["week"] for w in weeks],
-        {_("Average rating (1–5)"): [w["average"] for w in weeks]},
-    )
-
-
 @login_required
 def feature_test_detail(request, pk: int):
+    """The test's page: what ``selectors.programme_page`` reads, and the check-in
+    form for a network taking part while the test runs."""
     test = selectors.feature_test_get(user=request.user, pk=pk)
-    is_staff = access.is_staff_member(request.user)
-    applications = list(
-        selectors.application_list(user=request.user, feature_test=test)
-    )
-    context = {
-        "test": test,
-        "can_manage": access.is_manager(request.user),
-        "is_staff": is_staff,
-        "applications": applications,
-        "checklist": selectors.documentation_checklist(test),
-        "transitions": [
-            (code, FeatureTest.Status(code).label)
-            for code in test.allowed_transitions()
-        ],
-        "regions": list(test.regions.all()),
-        "week": services.current_week(),
-    }
-    if is_staff:
-        report = selectors.feature_test_report(feature_test=test)
-        context.update(report=report, ratings_chart=_ratings_chart(report))
-    else:
-        mine = {a.network_id for a in applications}
-        networks = CreatorNetwork.objects.filter(
-            pk__in=access.network_ids(request.user)
-        ).exclude(pk__in=mine)
-        context["can_apply"] = test.status == FeatureTest.Status.RECRUITING and [
-            n for n in networks if selectors.is_eligible(feature_test=test, network=n)
-        ]
-        participating = [a for a in applications if a.status == "accepted"]
-        context["participating"] = participating
-        if participating and test.status == FeatureTest.Status.RUNNING:
-            context["checkin_form"] = CheckInForm()
-        context["checkins"] = list(
-            selectors.checkin_list(user=request.user, feature_test=test)
-        )
+    context = selectors.programme_page(user=request.user, programme=test)
+    if context.get("participating") and test.status == FeatureTest.Status.RUNNING:
+        context["checkin_form"] = CheckInForm()
     return render(request, "programmes/featuretest_detail.html", context)
 
 
