@@ -11,7 +11,6 @@ Votes and "this solved it" are POSTs.
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.core.paginator import Paginator
 from django.http import Http404, JsonResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
@@ -22,16 +21,12 @@ from django.views.decorators.http import require_GET, require_POST
 
 from core.exceptions import ApplicationError
 from core.http import client_address
-from core.paginator import WindowCountPaginator
 from faq import search, search_log, selectors, services
-from faq.filters import ArticleFilter
-from faq.models import Article, ArticleVote, SearchRecord
+from faq.models import Article, SearchRecord
 from faq.rendering import render_markdown
 from hub import permissions as access
 
-PAGE_SIZE = 20
 FROM_TICKET_FORM = "ticket-form"
-TICKET_FORM_PATH = "/tickets/new/"
 
 
 def _session_key(request) -> str:
@@ -46,56 +41,30 @@ def _user(request):
 
 @require_GET
 def index(request):
-    """Categories, popular and recent articles; or search results for ``?q=``."""
-    user = request.user
-    filterset = ArticleFilter(
-        request.GET, queryset=selectors.reader_article_list(user), request=request
+    """Categories, popular and recent articles; or search results for ``?q=``
+    (``selectors.index_page``); the first page of a search is logged."""
+    context = selectors.index_page(
+        user=request.user, params=request.GET, request=request
     )
-    query = (request.GET.get("q") or "").strip()
-    browsing = any(request.GET.get(key) for key in ("q", "category", "kind"))
-    context = {"filter": filterset, "query": query, "browsing": browsing}
-    if browsing:
-        results = filterset.qs if filterset.is_valid() else Article.objects.none()
-        if not query:
-            results = results.order_by("title")
-        # a ranked search builds every match to sort them: count them in that query
-        paginator_class = WindowCountPaginator if query else Paginator
-        page = paginator_class(results, PAGE_SIZE).get_page(request.GET.get("page"))
-        for article in page:
-            article.snippet = search.highlight(getattr(article, "headline", ""))
+    if context["browsing"]:
+        page = context["page_obj"]
         record = None
-        if query and filterset.is_valid() and page.number == 1:
+        if context["query"] and context["filter"].is_valid() and page.number == 1:
             record = search_log.search_record(
-                query,
+                context["query"],
                 source=SearchRecord.Source.HUB,
                 results=page.paginator.count,
                 user=_user(request),
             )
-        context.update(
-            page_obj=page,
-            search_token=search_log.search_token(record),
-            category=filterset.form.cleaned_data.get("category")
-            if filterset.is_valid()
-            else None,
-        )
-    else:
-        context.update(
-            categories=selectors.category_list(user=user),
-            popular=selectors.popular_articles(user=user),
-            recent=selectors.recent_articles(user=user),
-        )
+        context["search_token"] = search_log.search_token(record)
     return render(request, "faq/article_index.html", context)
-
-
-def ticket_link(article: Article) -> str:
-    """``/tickets/new/`` prefilled from the article (the tickets app reads both)."""
-    return f"{TICKET_FORM_PATH}?{urlencode({'subject': article.title, 'article': article.slug})}"
 
 
 @require_GET
 def detail(request, slug: str):
-    """An article; a source whose translation in the reader's language they may read
-    moves to that translation (``?lang=`` keeps the version asked for)."""
+    """An article (``selectors.article_page``); a source whose translation in the
+    reader's language they may read moves to that translation (``?lang=`` keeps
+    the version asked for)."""
     article = selectors.article_for_reader(
         user=request.user, slug=slug, exact=bool(request.GET.get("lang"))
     )
@@ -118,26 +87,16 @@ def detail(request, slug: str):
             query=query,
             address=client_address(request),
         )
-    vote = None
-    if request.user.is_authenticated:
-        vote = ArticleVote.objects.filter(article=article, user=request.user).first()
-    elif request.session.session_key:
-        vote = ArticleVote.objects.filter(
-            article=article, user=None, session_key=request.session.session_key
-        ).first()
     return render(
         request,
         "faq/article_detail.html",
-        {
-            "article": article,
-            "related": selectors.related_articles(article=article, user=request.user),
-            "versions": selectors.article_versions(article=article, user=request.user),
-            "vote": vote,
-            "from_ticket_form": from_form,
-            "query": query,
-            "ticket_url": ticket_link(article),
-            "is_staff_reader": access.is_staff_member(request.user),
-        },
+        selectors.article_page(
+            user=request.user,
+            article=article,
+            session_key=request.session.session_key,
+            from_ticket_form=from_form,
+            query=query,
+        ),
     )
 
 

@@ -1,8 +1,9 @@
 """Reads of the knowledge base, with audience and status rules applied:
 ``articles`` (who may read which article, the reader's language, lists and the
 article page), ``searches`` (search, suggestions, and search gaps from the search
-log), ``translations`` (missing or outdated, for the admin) and ``links`` (hub
-links to articles from other apps).
+log), ``translations`` (missing or outdated, for the admin), ``links`` (hub
+links to articles from other apps) and ``pages`` (the index and article pages as
+one read each).
 
 The names other modules use are imported here.
 """
@@ -26,6 +27,11 @@ from faq.selectors.articles import (  # noqa: F401
 from faq.selectors.links import (  # noqa: F401
     article_slug_from_path,
     missing_article_links,
+)
+from faq.selectors.pages import (  # noqa: F401
+    article_page,
+    index_page,
+    ticket_link,
 )
 from faq.selectors.searches import (  # noqa: F401
     article_answering_queries,
