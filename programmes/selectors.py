@@ -79,6 +79,16 @@ def own_network_ids(*, user) -> frozenset[int] | None:
     return None if access.is_staff_member(user) else access.network_ids(user)
 
 
+def own_network_get(*, user, slug: str | None) -> CreatorNetwork | None:
+    """The network ``slug`` of this person's own networks (no slug: none, the
+    service picks their one network); 404 for anyone else's."""
+    if not slug:
+        return None
+    return get_object_or_404(
+        CreatorNetwork.objects.filter(pk__in=access.network_ids(user)), slug=slug
+    )
+
+
 def application_list(*, user, feature_test: FeatureTest) -> QuerySet[Application]:
     qs = feature_test.applications.select_related("network", "decided_by")
     allowed = own_network_ids(user=user)

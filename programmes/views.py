@@ -19,7 +19,6 @@ from hub.decorators import (
     network_member_required,
     staff_required,
 )
-from hub.models import CreatorNetwork
 from programmes import selectors, services
 from programmes.filters import FeatureTestFilter
 from programmes.forms import CheckInForm, FeatureTestForm, InviteForm
@@ -188,12 +187,9 @@ def application_invite(request, pk: int):
 @require_POST
 def application_apply(request, pk: int):
     test = selectors.feature_test_get(user=request.user, pk=pk)
-    network = None
-    if request.POST.get("network"):
-        network = get_object_or_404(
-            CreatorNetwork.objects.filter(pk__in=access.network_ids(request.user)),
-            slug=request.POST["network"],
-        )
+    network = selectors.own_network_get(
+        user=request.user, slug=request.POST.get("network")
+    )
     try:
         services.application_apply(
             feature_test=test, user=request.user, network=network

@@ -30,14 +30,6 @@ def _valid(serializer_class, data, **kwargs) -> dict:
     return dict(serializer.validated_data)
 
 
-def _own_network(user, slug: str | None):
-    if not slug:
-        return None
-    return get_object_or_404(
-        CreatorNetwork.objects.filter(pk__in=access.network_ids(user)), slug=slug
-    )
-
-
 @extend_schema(tags=["programmes"])
 class ProgrammeViewSet(viewsets.GenericViewSet):
     """Feature tests. Staff see all; a network member sees the tests their network
@@ -132,7 +124,9 @@ class ProgrammeViewSet(viewsets.GenericViewSet):
                     services.application_apply(
                         feature_test=test,
                         user=request.user,
-                        network=_own_network(request.user, data.get("network")),
+                        network=selectors.own_network_get(
+                            user=request.user, slug=data.get("network")
+                        ),
                     )
                 ]
             return Response(
@@ -192,7 +186,9 @@ class ProgrammeViewSet(viewsets.GenericViewSet):
             if access.is_staff_member(request.user):
                 raise PermissionDenied("Check-ins come from the networks taking part.")
             data = _valid(CheckInInputSerializer, request.data)
-            network = _own_network(request.user, data.pop("network", None))
+            network = selectors.own_network_get(
+                user=request.user, slug=data.pop("network", None)
+            )
             checkin = services.checkin_submit(
                 feature_test=test, user=request.user, network=network, **data
             )
