@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.db.models import Avg, Count, Q, QuerySet
+from django.db.models import Avg, Count, Q, QuerySet, prefetch_related_objects
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -236,6 +236,8 @@ def programme_page(*, user, programme: FeatureTest) -> dict:
     check-in form (``participating`` while it runs)."""
     from programmes.services.checkins import current_week
 
+    # read once: the page lists them and the eligibility of each network checks them
+    prefetch_related_objects([programme], "regions")
     is_staff = access.is_staff_member(user)
     applications = list(application_list(user=user, feature_test=programme))
     page = {

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from programmes.models import Application, CheckIn
 from programmes.services import current_week
-from tests.hub.factories import NetworkFactory
+from tests.hub.factories import MembershipFactory, NetworkFactory
 from tests.programmes.factories import documented, feature_test, running_test
 
 pytestmark = pytest.mark.django_db
@@ -45,6 +45,20 @@ def test_the_list_page_costs_the_same_queries_at_two_sizes_for_a_network(
     )
     names = {t.name for t in response.context["page_obj"]}
     assert len(names) == 2 * size and "Someone else's" not in names
+
+
+@pytest.mark.parametrize("extra", [0, 3])
+def test_the_test_page_costs_the_same_queries_however_many_networks_a_member_has(
+    client_as, member_a, network_a, django_assert_num_queries, extra
+):
+    for _ in range(extra):
+        MembershipFactory(user=member_a, network=NetworkFactory(), role="member")
+    test = feature_test(name="Open")
+    test.regions.add(network_a.region)
+    response = _exact_queries(
+        client_as(member_a), test.get_absolute_url(), django_assert_num_queries, 12
+    )
+    assert network_a in response.context["can_apply"]
 
 
 def test_a_network_sees_its_tests_and_recruiting_ones_it_is_eligible_for(
