@@ -130,20 +130,15 @@ def search_gap_draft_view(request, pk: int):
 @require_GET
 def feedback_view(request):
     filterset = FeedbackFilter(request.GET, queryset=FeedbackItem.objects.none())
-    items = selectors.feedback_items(filters=request.GET, limit=200)
-    areas: dict = {}
-    for item in items:
-        areas.setdefault(item.area, []).append(item)
+    board = selectors.feedback_board(filters=request.GET)
     return render(
         request,
         "insights/feedback_board.html",
         {
+            **board,
             "filter": filterset,
-            "areas": list(areas.items()),
-            "unsorted": list(selectors.unsorted_feedback()),
             "create_form": FeedbackItemForm(),
             "status_choices": FeedbackItem.Status.choices,
-            "summary": selectors.feedback_summary(),
         },
     )
 

@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from django.db.models import Count, Prefetch, Q, Sum
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from hub import permissions as access
 from hub.models import CreatorNetwork
@@ -106,6 +107,25 @@ def event_report(*, event: Event) -> dict:
         "rating_count": len(ratings),
         "rating_average": round(sum(ratings) / len(ratings), 1) if ratings else None,
     }
+
+
+def event_page(*, user, pk: int) -> dict:
+    """One event's page as one read: the event, whether it has started and, for a
+    network's person, their registration; for staff also every registration and
+    the event's report (the view adds the rating form)."""
+    event = event_get(user=user, pk=pk)
+    staff = access.is_staff_member(user)
+    page = {
+        "event": event,
+        "is_staff": staff,
+        "can_manage": access.is_manager(user),
+        "registration": None if staff else registration_for(event=event, user=user),
+        "started": event.starts_at <= timezone.now(),
+    }
+    if staff:
+        page["registrations"] = list(event_registrations(event=event))
+        page["report"] = event_report(event=event)
+    return page
 
 
 # --- content ---------------------------------------------------------------------

@@ -4,6 +4,7 @@ the feedback board (one module each; the names are re-exported here)."""
 from insights.selectors.boards import (
     API_REFERENCES,
     FEEDBACK_KINDS,
+    feedback_board,
     feedback_items,
     feedback_status_audience,
     feedback_status_recipients,
@@ -57,6 +58,7 @@ __all__ = [
     "campaigns_section",
     "categories_section",
     "faq_section",
+    "feedback_board",
     "feedback_items",
     "feedback_status_audience",
     "feedback_status_warnings",

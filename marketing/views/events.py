@@ -77,21 +77,8 @@ def event_create_view(request, pk=None):
 
 @login_required
 def event_detail_view(request, pk):
-    event = selectors.event_get(user=request.user, pk=pk)
-    staff = access.is_staff_member(request.user)
-    context = {
-        "event": event,
-        "is_staff": staff,
-        "can_manage": access.is_manager(request.user),
-        "registration": None
-        if staff
-        else selectors.registration_for(event=event, user=request.user),
-        "started": event.starts_at <= timezone.now(),
-        "rating_form": RatingForm(),
-    }
-    if staff:
-        context["registrations"] = list(selectors.event_registrations(event=event))
-        context["report"] = selectors.event_report(event=event)
+    context = selectors.event_page(user=request.user, pk=pk)
+    context["rating_form"] = RatingForm()
     return render(request, "marketing/event_detail.html", context)
 
 
