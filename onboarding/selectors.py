@@ -4,11 +4,12 @@ import datetime as dt
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from core import cache
 from core.periods import is_tip_time, iso_week_key, local_now
 from hub import permissions as access
-from hub.models import CreatorNetwork, Membership
+from hub.models import CreatorNetwork, Membership, User
 from onboarding.models import (
     Announcement,
     AnnouncementAcknowledgement,
@@ -109,6 +110,20 @@ def pending_invitation(*, network: CreatorNetwork, invitation_id: int):
     if invitation is None:
         raise Http404
     return invitation
+
+
+def member_of_network(*, network: CreatorNetwork, membership_id: int) -> Membership:
+    """One membership of this network (the members page's remove button)."""
+    return get_object_or_404(
+        Membership.objects.select_related("network", "user"),
+        pk=membership_id,
+        network=network,
+    )
+
+
+def account_for_invitation(invitation) -> User | None:
+    """The account already using the invited address (any case), if there is one."""
+    return User.objects.filter(email__iexact=invitation.email).first()
 
 
 def network_for_members_page(*, user, slug: str) -> CreatorNetwork:

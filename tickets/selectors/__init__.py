@@ -36,6 +36,7 @@ from tickets.selectors.ticket import (  # noqa: F401
     attachment_get,
     latest_message_id,
     network_context,
+    staff_assignee,
     ticket_attachments,
     ticket_get,
     ticket_history,

@@ -14,7 +14,6 @@ from django.views.decorators.http import require_POST
 from core.exceptions import ApplicationError
 from core.forms import form_add_service_error
 from hub.decorators import staff_required
-from hub.models import User
 from tickets import selectors, services
 from tickets.forms import (
     BulkActionForm,
@@ -80,7 +79,7 @@ def ticket_bulk_view(request):
     if data["assignee"] == BulkActionForm.UNASSIGN:
         assignee = None
     elif data["assignee"]:
-        assignee = User.objects.filter(pk=data["assignee"], is_staff=True).first()
+        assignee = selectors.staff_assignee(pk=data["assignee"])
         if assignee is None:
             messages.error(request, _("That person cannot be assigned tickets."))
             return _back_to_queue(request)
