@@ -39,6 +39,7 @@ from insights.selectors.weekly import (
     section_networks,
     sla_section,
     volume_section,
+    weekly_page,
     weekly_update,
 )
 
@@ -77,6 +78,7 @@ __all__ = [
     "sla_section",
     "unsorted_feedback",
     "volume_section",
+    "weekly_page",
     "weekly_update",
     "week_at_a_glance",
 ]
