@@ -113,7 +113,7 @@ def pending_invitation(*, network: CreatorNetwork, invitation_id: int):
 
 
 def member_of_network(*, network: CreatorNetwork, membership_id: int) -> Membership:
-    """One membership of this network (the members page's remove button)."""
+    """One membership of this network (what the members page and the API remove)."""
     return get_object_or_404(
         Membership.objects.select_related("network", "user"),
         pk=membership_id,

@@ -2,17 +2,14 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.csvfile import csv_response
 from core.exceptions import ApplicationError
 from core.forms import form_add_service_error
-from hub import permissions as access
 from hub.decorators import (
     manager_required,
     network_member_required,
@@ -26,20 +23,10 @@ from marketing.models import Event, Registration
 
 @login_required
 def event_list_view(request):
-    events = selectors.event_list(user=request.user)
-    upcoming = events.filter(ends_at__gte=timezone.now())
-    if not access.is_staff_member(request.user):
-        upcoming = upcoming.filter(status=Event.Status.PUBLISHED)
-    page = Paginator(upcoming, 25).get_page(request.GET.get("page"))
-    mine = (
-        []
-        if access.is_staff_member(request.user)
-        else list(selectors.my_registrations(user=request.user))
-    )
     return render(
         request,
         "marketing/event_list.html",
-        {"page_obj": page, "mine": mine, "can_manage": access.is_manager(request.user)},
+        selectors.event_list_page(user=request.user, number=request.GET.get("page")),
     )
 
 
