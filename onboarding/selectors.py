@@ -1,6 +1,7 @@
 """Reads of the onboarding app, with the caller's permissions applied."""
 
 import datetime as dt
+from itertools import groupby
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.http import Http404
@@ -268,6 +269,30 @@ def acknowledgement_report(*, announcement: Announcement):
         .annotate(acknowledged=Exists(acks))
         .order_by("network__name", "user__email")
     )
+
+
+def acknowledgement_page(*, announcement_id: int) -> dict:
+    """An announcement's acknowledgement report as one read: the announcement,
+    its audience grouped by network (each with how many acknowledged) and the
+    totals (a managers' page: any announcement, 404 if there is none)."""
+    announcement = get_object_or_404(Announcement, pk=announcement_id)
+    rows = list(acknowledgement_report(announcement=announcement))
+    networks = []
+    for network, group in groupby(rows, key=lambda m: m.network):
+        members = list(group)
+        networks.append(
+            {
+                "network": network,
+                "members": members,
+                "acknowledged": sum(1 for m in members if m.acknowledged),
+            }
+        )
+    return {
+        "announcement": announcement,
+        "networks": networks,
+        "total": len(rows),
+        "acknowledged": sum(1 for m in rows if m.acknowledged),
+    }
 
 
 # --- tips and digests ------------------------------------------------------------
