@@ -4,7 +4,6 @@ questions (staff)."""
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -12,7 +11,7 @@ from core import charts
 from core.exceptions import ApplicationError
 from hub.decorators import manager_required, staff_required
 from insights import exports, selectors, services
-from insights.filters import FeedbackFilter, WeeklyFilter
+from insights.filters import FeedbackFilter
 from insights.forms import (
     FeedbackItemForm,
     FeedbackLinkForm,
@@ -20,7 +19,7 @@ from insights.forms import (
     WeekForm,
 )
 from insights.models import FeedbackItem, RecurringGroup, SearchGap
-from insights.selectors.workflow import weekly_workflow, workflow_charts
+from insights.selectors.workflow import workflow_charts
 
 
 @manager_required
@@ -38,20 +37,13 @@ def weekly_view(request):
         week_form.is_valid()
         messages.warning(request, _("That is not a week; showing this week."))
     week = week_form.cleaned_data["week"]
-    filterset = WeeklyFilter(request.GET, queryset=selectors.scoped_tickets())
-    update = selectors.weekly_update(week=week, filterset=filterset)
-    update = {**update, "workflow": weekly_workflow(week=week, filterset=filterset)}
+    page = selectors.weekly_page(week=week, params=request.GET)
+    update = page["update"]
     if request.GET.get("format") == "csv":
         return exports.weekly_csv(update)
     volume = update["volume"]
     context = {
-        "update": update,
-        "filter": filterset,
-        "previous_week": week.shift(-1),
-        # no "next" past the current week: a week not begun has no figures
-        "next_week": week.shift(1)
-        if week.shift(1).monday <= timezone.localdate()
-        else None,
+        **page,
         "volume_chart": charts.line_chart(
             _("Tickets opened and solved, last 8 weeks"),
             volume["labels"],
@@ -130,20 +122,15 @@ def search_gap_draft_view(request, pk: int):
 @require_GET
 def feedback_view(request):
     filterset = FeedbackFilter(request.GET, queryset=FeedbackItem.objects.none())
-    items = selectors.feedback_items(filters=request.GET, limit=200)
-    areas: dict = {}
-    for item in items:
-        areas.setdefault(item.area, []).append(item)
+    board = selectors.feedback_board(filters=request.GET)
     return render(
         request,
         "insights/feedback_board.html",
         {
+            **board,
             "filter": filterset,
-            "areas": list(areas.items()),
-            "unsorted": list(selectors.unsorted_feedback()),
             "create_form": FeedbackItemForm(),
             "status_choices": FeedbackItem.Status.choices,
-            "summary": selectors.feedback_summary(),
         },
     )
 

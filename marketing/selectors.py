@@ -9,8 +9,10 @@ from collections import defaultdict
 from datetime import date
 from decimal import Decimal
 
+from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q, Sum
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from hub import permissions as access
 from hub.models import CreatorNetwork
@@ -106,6 +108,40 @@ def event_report(*, event: Event) -> dict:
         "rating_count": len(ratings),
         "rating_average": round(sum(ratings) / len(ratings), 1) if ratings else None,
     }
+
+
+def event_list_page(*, user, number=None, per_page: int = 25) -> dict:
+    """The events page as one read: one page of the events not yet over (staff
+    also see drafts; a network's person only published ones) and, for a network's
+    person, their own registrations."""
+    staff = access.is_staff_member(user)
+    upcoming = event_list(user=user).filter(ends_at__gte=timezone.now())
+    if not staff:
+        upcoming = upcoming.filter(status=Event.Status.PUBLISHED)
+    return {
+        "page_obj": Paginator(upcoming, per_page).get_page(number),
+        "mine": [] if staff else list(my_registrations(user=user)),
+        "can_manage": access.is_manager(user),
+    }
+
+
+def event_page(*, user, pk: int) -> dict:
+    """One event's page as one read: the event, whether it has started and, for a
+    network's person, their registration; for staff also every registration and
+    the event's report (the view adds the rating form)."""
+    event = event_get(user=user, pk=pk)
+    staff = access.is_staff_member(user)
+    page = {
+        "event": event,
+        "is_staff": staff,
+        "can_manage": access.is_manager(user),
+        "registration": None if staff else registration_for(event=event, user=user),
+        "started": event.starts_at <= timezone.now(),
+    }
+    if staff:
+        page["registrations"] = list(event_registrations(event=event))
+        page["report"] = event_report(event=event)
+    return page
 
 
 # --- content ---------------------------------------------------------------------

@@ -1,14 +1,16 @@
 """Reads of the onboarding app, with the caller's permissions applied."""
 
 import datetime as dt
+from itertools import groupby
 
 from django.db.models import Count, Exists, OuterRef, Prefetch, Q
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 
 from core import cache
 from core.periods import is_tip_time, iso_week_key, local_now
 from hub import permissions as access
-from hub.models import CreatorNetwork, Membership
+from hub.models import CreatorNetwork, Membership, User
 from onboarding.models import (
     Announcement,
     AnnouncementAcknowledgement,
@@ -109,6 +111,20 @@ def pending_invitation(*, network: CreatorNetwork, invitation_id: int):
     if invitation is None:
         raise Http404
     return invitation
+
+
+def member_of_network(*, network: CreatorNetwork, membership_id: int) -> Membership:
+    """One membership of this network (what the members page and the API remove)."""
+    return get_object_or_404(
+        Membership.objects.select_related("network", "user"),
+        pk=membership_id,
+        network=network,
+    )
+
+
+def account_for_invitation(invitation) -> User | None:
+    """The account already using the invited address (any case), if there is one."""
+    return User.objects.filter(email__iexact=invitation.email).first()
 
 
 def network_for_members_page(*, user, slug: str) -> CreatorNetwork:
@@ -253,6 +269,30 @@ def acknowledgement_report(*, announcement: Announcement):
         .annotate(acknowledged=Exists(acks))
         .order_by("network__name", "user__email")
     )
+
+
+def acknowledgement_page(*, announcement_id: int) -> dict:
+    """An announcement's acknowledgement report as one read: the announcement,
+    its audience grouped by network (each with how many acknowledged) and the
+    totals (a managers' page: any announcement, 404 if there is none)."""
+    announcement = get_object_or_404(Announcement, pk=announcement_id)
+    rows = list(acknowledgement_report(announcement=announcement))
+    networks = []
+    for network, group in groupby(rows, key=lambda m: m.network):
+        members = list(group)
+        networks.append(
+            {
+                "network": network,
+                "members": members,
+                "acknowledged": sum(1 for m in members if m.acknowledged),
+            }
+        )
+    return {
+        "announcement": announcement,
+        "networks": networks,
+        "total": len(rows),
+        "acknowledged": sum(1 for m in rows if m.acknowledged),
+    }
 
 
 # --- tips and digests ------------------------------------------------------------

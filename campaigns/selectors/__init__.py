@@ -11,6 +11,7 @@ from campaigns.selectors.campaigns import (  # noqa: F401
     campaign_get,
     campaign_list,
     enrolment_list,
+    enrolment_to_answer,
     enrolments_for,
     figure_network_ids,
     metric_list,

@@ -80,6 +80,17 @@ def enrolment_list(*, user, campaign: Campaign) -> QuerySet[Enrolment]:
     return qs.order_by("network__name", "id")
 
 
+def enrolment_to_answer(*, user, campaign: Campaign, pk: int) -> Enrolment:
+    """One of the campaign's enrolments for a network this person belongs to (the
+    invitation they may accept or decline); 404 otherwise."""
+    return get_object_or_404(
+        Enrolment.objects.filter(
+            campaign=campaign, network_id__in=access.network_ids(user)
+        ),
+        pk=pk,
+    )
+
+
 def enrolments_for(*, user, campaign: Campaign) -> list[Enrolment]:
     return list(enrolment_list(user=user, campaign=campaign))
 

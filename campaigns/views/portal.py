@@ -18,6 +18,7 @@ from campaigns.selectors import (
     campaign_get,
     campaign_list,
     campaign_performance,
+    enrolment_to_answer,
     enrolments_for,
     figure_network_ids,
     metric_list,
@@ -180,11 +181,8 @@ def material_download(request, pk: int, material_id: int):
 @require_POST
 def enrolment_respond(request, pk: int, enrolment_id: int):
     campaign = campaign_get(user=request.user, pk=pk)
-    enrolment = get_object_or_404(
-        Enrolment.objects.filter(
-            campaign=campaign, network_id__in=access.network_ids(request.user)
-        ),
-        pk=enrolment_id,
+    enrolment = enrolment_to_answer(
+        user=request.user, campaign=campaign, pk=enrolment_id
     )
     form = RespondForm(request.POST)
     if not form.is_valid():

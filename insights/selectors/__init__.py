@@ -4,6 +4,7 @@ the feedback board (one module each; the names are re-exported here)."""
 from insights.selectors.boards import (
     API_REFERENCES,
     FEEDBACK_KINDS,
+    feedback_board,
     feedback_items,
     feedback_status_audience,
     feedback_status_recipients,
@@ -38,6 +39,7 @@ from insights.selectors.weekly import (
     section_networks,
     sla_section,
     volume_section,
+    weekly_page,
     weekly_update,
 )
 
@@ -57,6 +59,7 @@ __all__ = [
     "campaigns_section",
     "categories_section",
     "faq_section",
+    "feedback_board",
     "feedback_items",
     "feedback_status_audience",
     "feedback_status_warnings",
@@ -75,6 +78,7 @@ __all__ = [
     "sla_section",
     "unsorted_feedback",
     "volume_section",
+    "weekly_page",
     "weekly_update",
     "week_at_a_glance",
 ]

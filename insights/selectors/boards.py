@@ -107,6 +107,20 @@ def feedback_summary() -> dict:
     )
 
 
+def feedback_board(*, filters=None, limit: int = 200) -> dict:
+    """The feedback board as one read: the filtered items grouped by product area
+    (in the board's order), the feedback tickets not yet on it and the totals
+    (the view adds the forms)."""
+    areas: dict = {}
+    for item in feedback_items(filters=filters, limit=limit):
+        areas.setdefault(item.area, []).append(item)
+    return {
+        "areas": list(areas.items()),
+        "unsorted": list(unsorted_feedback()),
+        "summary": feedback_summary(),
+    }
+
+
 def feedback_status_recipients(*, item: FeedbackItem) -> QuerySet:
     """Who hears about an item's status change: the active people who filed one of
     its tickets and still belong to that ticket's network (someone who left the

@@ -239,6 +239,28 @@ def weekly_update(*, week: Week, filterset=None) -> dict:
     )
 
 
+def weekly_page(*, week: Week, params) -> dict:
+    """The weekly update page as one read: the filter (region, network) from
+    ``params``, every section of the update in that scope with the workflow
+    section, and the weeks either side (no "next" past the current week: a week
+    not begun has no figures). The view adds the charts, or answers the CSV."""
+    from insights.filters import WeeklyFilter
+    from insights.selectors.workflow import weekly_workflow
+
+    filterset = WeeklyFilter(params, queryset=scoped_tickets())
+    update = weekly_update(week=week, filterset=filterset)
+    later = week.shift(1)
+    return {
+        "update": {
+            **update,
+            "workflow": weekly_workflow(week=week, filterset=filterset),
+        },
+        "filter": filterset,
+        "previous_week": week.shift(-1),
+        "next_week": later if later.monday <= timezone.localdate() else None,
+    }
+
+
 def _weekly_update(*, week: Week, filterset, network, region) -> dict:
     tickets = scoped_tickets(filterset)
     return {

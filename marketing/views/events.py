@@ -2,17 +2,14 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.csvfile import csv_response
 from core.exceptions import ApplicationError
 from core.forms import form_add_service_error
-from hub import permissions as access
 from hub.decorators import (
     manager_required,
     network_member_required,
@@ -26,20 +23,10 @@ from marketing.models import Event, Registration
 
 @login_required
 def event_list_view(request):
-    events = selectors.event_list(user=request.user)
-    upcoming = events.filter(ends_at__gte=timezone.now())
-    if not access.is_staff_member(request.user):
-        upcoming = upcoming.filter(status=Event.Status.PUBLISHED)
-    page = Paginator(upcoming, 25).get_page(request.GET.get("page"))
-    mine = (
-        []
-        if access.is_staff_member(request.user)
-        else list(selectors.my_registrations(user=request.user))
-    )
     return render(
         request,
         "marketing/event_list.html",
-        {"page_obj": page, "mine": mine, "can_manage": access.is_manager(request.user)},
+        selectors.event_list_page(user=request.user, number=request.GET.get("page")),
     )
 
 
@@ -77,21 +64,8 @@ def event_create_view(request, pk=None):
 
 @login_required
 def event_detail_view(request, pk):
-    event = selectors.event_get(user=request.user, pk=pk)
-    staff = access.is_staff_member(request.user)
-    context = {
-        "event": event,
-        "is_staff": staff,
-        "can_manage": access.is_manager(request.user),
-        "registration": None
-        if staff
-        else selectors.registration_for(event=event, user=request.user),
-        "started": event.starts_at <= timezone.now(),
-        "rating_form": RatingForm(),
-    }
-    if staff:
-        context["registrations"] = list(selectors.event_registrations(event=event))
-        context["report"] = selectors.event_report(event=event)
+    context = selectors.event_page(user=request.user, pk=pk)
+    context["rating_form"] = RatingForm()
     return render(request, "marketing/event_detail.html", context)
 
 

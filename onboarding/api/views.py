@@ -2,7 +2,6 @@
 invitations, announcements and their acknowledgement, one's e-mail preferences.
 Each endpoint calls the selectors and services the portal's views call."""
 
-from django.shortcuts import get_object_or_404
 from drf_spectacular.utils import OpenApiExample, extend_schema
 from rest_framework import mixins, status, viewsets
 from rest_framework.decorators import action
@@ -104,11 +103,7 @@ class MemberViewSet(mixins.ListModelMixin, _NetworkPeople):
 
     def destroy(self, request, network_slug=None, pk=None):
         network = self.network()
-        membership = get_object_or_404(
-            Membership.objects.select_related("network", "user"),
-            pk=pk,
-            network=network,
-        )
+        membership = selectors.member_of_network(network=network, membership_id=pk)
         services.membership_remove(actor=request.user, membership=membership)
         return Response(status=status.HTTP_204_NO_CONTENT)
 

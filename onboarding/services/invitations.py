@@ -15,6 +15,7 @@ from hub import outbox
 from hub import permissions as access
 from hub.models import CreatorNetwork, Membership, User
 from onboarding.models import Invitation
+from onboarding.selectors import account_for_invitation
 
 INVITATION_SALT = "onboarding.invitation"
 
@@ -194,7 +195,7 @@ def invitation_accept(*, token: str, password: str, display_name: str = "") -> U
             _("This invitation has already been used. Sign in instead."),
             reason="used",
         )
-    user = User.objects.filter(email__iexact=invitation.email).first()
+    user = account_for_invitation(invitation)
     if user is None:
         candidate = User(email=invitation.email, display_name=display_name)
         try:

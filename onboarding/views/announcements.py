@@ -1,15 +1,12 @@
-from itertools import groupby
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from hub.decorators import manager_required
-from onboarding.models import Announcement
-from onboarding.selectors import acknowledgement_report, announcement_for_user
+from onboarding.selectors import acknowledgement_page, announcement_for_user
 from onboarding.services import announcement_acknowledge
 
 
@@ -38,25 +35,8 @@ def announcement_ack(request, pk: int):
 @manager_required
 def announcement_report(request, pk: int):
     """Managers: who acknowledged, who has not, per network."""
-    announcement = get_object_or_404(Announcement, pk=pk)
-    rows = list(acknowledgement_report(announcement=announcement))
-    networks = []
-    for network, group in groupby(rows, key=lambda m: m.network):
-        members = list(group)
-        networks.append(
-            {
-                "network": network,
-                "members": members,
-                "acknowledged": sum(1 for m in members if m.acknowledged),
-            }
-        )
     return render(
         request,
         "onboarding/announcement_report.html",
-        {
-            "announcement": announcement,
-            "networks": networks,
-            "total": len(rows),
-            "acknowledged": sum(1 for m in rows if m.acknowledged),
-        },
+        acknowledgement_page(announcement_id=pk),
     )

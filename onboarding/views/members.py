@@ -2,15 +2,16 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.exceptions import ApplicationError
 from core.forms import form_add_service_error
-from hub.models import Membership, User
 from onboarding.forms import AcceptInvitationForm, InvitationForm
 from onboarding.selectors import (
+    account_for_invitation,
+    member_of_network,
     network_for_members_page,
     network_members,
     pending_invitation,
@@ -83,11 +84,7 @@ def members(request, slug: str):
 @require_POST
 def member_remove(request, slug: str, membership_id: int):
     network = network_for_members_page(user=request.user, slug=slug)
-    membership = get_object_or_404(
-        Membership.objects.select_related("network", "user"),
-        pk=membership_id,
-        network=network,
-    )
+    membership = member_of_network(network=network, membership_id=membership_id)
     try:
         membership_remove(actor=request.user, membership=membership)
     except ApplicationError as exc:
@@ -146,7 +143,7 @@ def invitation_accept_view(request, token: str):
             {"message": exc.message, "reason": exc.reason},
             status=exc.status_code,
         )
-    existing = User.objects.filter(email__iexact=invitation.email).exists()
+    existing = account_for_invitation(invitation) is not None
     if existing and request.method == "POST":
         # an account already exists: join it to the network, but never sign in
         # without its password

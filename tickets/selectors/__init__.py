@@ -29,6 +29,7 @@ from tickets.selectors.neighbours import ticket_neighbours  # noqa: F401
 from tickets.selectors.page import ticket_page  # noqa: F401
 from tickets.selectors.queue import queue_tickets  # noqa: F401
 from tickets.selectors.queue_views import (  # noqa: F401
+    own_saved_view,
     queue_view_counts,
     saved_views,
 )
@@ -36,6 +37,7 @@ from tickets.selectors.ticket import (  # noqa: F401
     attachment_get,
     latest_message_id,
     network_context,
+    staff_assignee,
     ticket_attachments,
     ticket_get,
     ticket_history,

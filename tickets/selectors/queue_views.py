@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.db import connection
 from django.db.models import F, Q, QuerySet
 from django.http import QueryDict
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext_lazy as _
 
 from core import cache
@@ -157,3 +158,9 @@ def saved_views(*, user) -> QuerySet[SavedView]:
     return SavedView.objects.filter(Q(owner__isnull=True) | Q(owner=user)).order_by(
         F("owner").asc(nulls_first=True), "position", "name"
     )
+
+
+def own_saved_view(*, user, pk: int) -> SavedView:
+    """One of this person's own saved views (shared ones are not theirs to
+    delete); 404 otherwise."""
+    return get_object_or_404(SavedView, pk=pk, owner=user)

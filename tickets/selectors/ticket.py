@@ -1,7 +1,7 @@
 """One ticket as its page shows it, with the caller's permissions applied: the
 ticket, its conversation, files and history (internal notes and history for
 staff only), the newest message the person may read, what staff see about the
-network beside it, and attachment downloads.
+network beside it, attachment downloads, and whom a ticket may be assigned to.
 """
 
 from datetime import timedelta
@@ -11,6 +11,7 @@ from django.http import Http404
 from django.utils import timezone
 
 from hub import permissions as access
+from hub.models import User
 from tickets.models import Attachment, Ticket, TicketChange, TicketMessage
 from tickets.selectors.visible import visible_tickets
 
@@ -70,6 +71,11 @@ CONTEXT_OPEN_TICKETS = 5
 
 
 CONTEXT_SATISFACTION_DAYS = 90
+
+
+def staff_assignee(*, pk) -> User | None:
+    """The staff member ``pk`` names, if tickets may be assigned to them."""
+    return User.objects.filter(pk=pk, is_staff=True).first()
 
 
 def network_context(*, user, ticket: Ticket) -> dict | None:

@@ -4,7 +4,7 @@ satisfaction ratings. Each calls one service and redirects (or re-renders)."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -14,7 +14,6 @@ from django.views.decorators.http import require_POST
 from core.exceptions import ApplicationError
 from core.forms import form_add_service_error
 from hub.decorators import staff_required
-from hub.models import User
 from tickets import selectors, services
 from tickets.forms import (
     BulkActionForm,
@@ -23,7 +22,7 @@ from tickets.forms import (
     RatingForm,
     SavedViewForm,
 )
-from tickets.models import SavedView, Ticket
+from tickets.models import Ticket
 from tickets.services import UNSET
 from tickets.views.actions import _rerender, _staff_ticket
 from tickets.views.undo import bulk_undo_remember
@@ -80,7 +79,7 @@ def ticket_bulk_view(request):
     if data["assignee"] == BulkActionForm.UNASSIGN:
         assignee = None
     elif data["assignee"]:
-        assignee = User.objects.filter(pk=data["assignee"], is_staff=True).first()
+        assignee = selectors.staff_assignee(pk=data["assignee"])
         if assignee is None:
             messages.error(request, _("That person cannot be assigned tickets."))
             return _back_to_queue(request)
@@ -149,7 +148,7 @@ def saved_view_create_view(request):
 @staff_required
 @require_POST
 def saved_view_delete_view(request, pk: int):
-    view = get_object_or_404(SavedView, pk=pk, owner=request.user)
+    view = selectors.own_saved_view(user=request.user, pk=pk)
     services.saved_view_delete(actor=request.user, view=view)
     messages.success(request, _("View deleted."))
     return redirect("tickets:list")
