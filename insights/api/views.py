@@ -153,7 +153,10 @@ class FeedbackItemViewSet(
             message=_("Setting “%(title)s” to %(status)s needs a confirmation.")
             % {
                 "title": item.title,
-                "status": FeedbackItem.Status(data["status"]).label,
+                # a status the board does not know is the service's 400, after this
+                "status": dict(FeedbackItem.Status.choices).get(
+                    data["status"], data["status"]
+                ),
             },
         )
         services.feedback_item_set_status(item=item, actor=request.user, **data)
