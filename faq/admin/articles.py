@@ -49,6 +49,19 @@ class ReviewFilter(admin.SimpleListFilter):
         return queryset
 
 
+# who and when, kept by the hub: shown read-only, in the collapsed "Record" section
+RECORD_FIELDS = (
+    "author",
+    "last_editor",
+    "published_at",
+    "created_at",
+    "updated_at",
+    "view_count",
+    "helpful_yes",
+    "helpful_no",
+)
+
+
 @admin.register(Article)
 class ArticleAdmin(ArticleTranslationsMixin, ArticleRevisionsMixin, admin.ModelAdmin):
     change_form_template = "admin/faq/article/change_form.html"
@@ -81,16 +94,7 @@ class ArticleAdmin(ArticleTranslationsMixin, ArticleRevisionsMixin, admin.ModelA
     list_per_page = 50
     date_hierarchy = None
     prepopulated_fields = {"slug": ["title"]}
-    readonly_fields = [
-        "author",
-        "last_editor",
-        "published_at",
-        "created_at",
-        "updated_at",
-        "view_count",
-        "helpful_yes",
-        "helpful_no",
-    ]
+    readonly_fields = RECORD_FIELDS
     fieldsets = [
         (None, {"fields": ["title", "slug", "category", "kind", "summary", "body"]}),
         (
@@ -110,16 +114,7 @@ class ArticleAdmin(ArticleTranslationsMixin, ArticleRevisionsMixin, admin.ModelA
             _("Record"),
             {
                 "classes": ["collapse"],
-                "fields": [
-                    "author",
-                    "last_editor",
-                    "published_at",
-                    "created_at",
-                    "updated_at",
-                    "view_count",
-                    "helpful_yes",
-                    "helpful_no",
-                ],
+                "fields": RECORD_FIELDS,
             },
         ),
     ]

@@ -16,7 +16,7 @@ from core.exceptions import ApplicationError
 from core.forms import form_add_service_error
 from tickets import selectors, services
 from tickets.forms import ComposerForm
-from tickets.views.actions import _rerender, _staff_ticket
+from tickets.views.actions import _rerender, _staff_ticket, is_htmx
 from tickets.views.pages import view_query_of
 
 
@@ -136,6 +136,6 @@ def ticket_context_view(request, reference: str):
         "ticket": ticket,
         "network_context": selectors.network_context(user=request.user, ticket=ticket),
     }
-    if request.headers.get("HX-Request"):
+    if is_htmx(request):
         return render(request, "tickets/includes/panel_network.html", context)
     return render(request, "tickets/ticket_context.html", context)
